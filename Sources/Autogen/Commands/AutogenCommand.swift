@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The `autogen` command line: the root command and its subcommands.
+public struct AutogenCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "autogen",
+        abstract: "Schema migrations for Swift: autogenerate, apply and roll back revisions.",
+        version: AutogenVersion.current,
+        subcommands: [InspectCommand.self]
+    )
+
+    public init() {}
+}

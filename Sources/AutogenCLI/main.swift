@@ -1,0 +1,3 @@
+import Autogen
+
+AutogenCommand.main()

@@ -1,0 +1,39 @@
+/// A whole database schema: tables and enum types. The value that the DSL declares, that the
+/// catalog readers return, and that compare takes two of.
+///
+/// Tables and enums are kept sorted by schema and name, and constraints by name, so equality
+/// does not depend on declaration order (column order does matter).
+public struct Schema: Sendable, Hashable, Codable {
+    public var tables: [Table]
+    public var enums: [EnumType]
+
+    /// A schema as the DSL declares it; constraint and index names the model leaves out are
+    /// filled from `naming`.
+    public init(naming: NamingConvention = .default, @SchemaBuilder _ content: () -> [SchemaElement]) {
+        var tables: [Table] = []
+        var enums: [EnumType] = []
+        for element in content() {
+            switch element {
+            case .table(let table): tables.append(table.named(by: naming))
+            case .enumType(let enumType): enums.append(enumType)
+            }
+        }
+        self.init(tables: tables, enums: enums)
+    }
+
+    /// A schema from values, as catalog readers build it; names are kept as given.
+    public init(tables: [Table], enums: [EnumType] = []) {
+        self.tables = tables.sorted { ($0.schema ?? "", $0.name) < ($1.schema ?? "", $1.name) }
+        self.enums = enums.sorted { ($0.schema ?? "", $0.name) < ($1.schema ?? "", $1.name) }
+    }
+
+    /// The table called `name` in `schema`, if there is one.
+    public func table(_ name: String, schema: String? = nil) -> Table? {
+        tables.first { $0.name == name && $0.schema == schema }
+    }
+
+    /// The enum type called `name` in `schema`, if there is one.
+    public func enumType(_ name: String, schema: String? = nil) -> EnumType? {
+        enums.first { $0.name == name && $0.schema == schema }
+    }
+}

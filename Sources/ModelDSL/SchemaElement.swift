@@ -1,0 +1,20 @@
+/// Anything that can be declared inside `Schema { ... }`.
+public enum SchemaElement: Sendable, Hashable {
+    case table(Table)
+    case enumType(EnumType)
+}
+
+/// Builds a schema from tables and enum types, with `if`, `if/else` and `for` allowed.
+@resultBuilder
+public enum SchemaBuilder {
+    public static func buildExpression(_ table: Table) -> [SchemaElement] { [.table(table)] }
+    public static func buildExpression(_ enumType: EnumType) -> [SchemaElement] { [.enumType(enumType)] }
+    public static func buildExpression(_ tables: [Table]) -> [SchemaElement] { tables.map(SchemaElement.table) }
+    public static func buildExpression(_ elements: [SchemaElement]) -> [SchemaElement] { elements }
+    public static func buildBlock(_ parts: [SchemaElement]...) -> [SchemaElement] { parts.flatMap { $0 } }
+    public static func buildOptional(_ part: [SchemaElement]?) -> [SchemaElement] { part ?? [] }
+    public static func buildEither(first part: [SchemaElement]) -> [SchemaElement] { part }
+    public static func buildEither(second part: [SchemaElement]) -> [SchemaElement] { part }
+    public static func buildArray(_ parts: [[SchemaElement]]) -> [SchemaElement] { parts.flatMap { $0 } }
+    public static func buildLimitedAvailability(_ part: [SchemaElement]) -> [SchemaElement] { part }
+}

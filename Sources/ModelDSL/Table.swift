@@ -1,0 +1,128 @@
+/// A table: its columns in order, its constraints and indexes, and its comment.
+///
+/// Built with the DSL (`Table("account") { Column(...) ... }`) or, by catalog readers, with the
+/// memberwise initializer. Constraint and index lists are kept sorted by name, so two tables
+/// that declare the same things in another order are equal.
+public struct Table: Sendable, Hashable, Codable {
+    /// The PostgreSQL namespace; `nil` is the default schema (and always, on SQLite).
+    public var schema: String?
+    public var name: String
+    public var columns: [Column]
+    public var primaryKey: PrimaryKey?
+    public var uniques: [Unique]
+    public var foreignKeys: [ForeignKey]
+    public var checks: [Check]
+    public var indexes: [Index]
+    public var comment: String?
+    /// Contradictions found while the DSL built the table (two primary keys, ...).
+    var declarationProblems: [String] = []
+
+    private enum CodingKeys: String, CodingKey {
+        case schema, name, columns, primaryKey, uniques, foreignKeys, checks, indexes, comment
+    }
+
+    public init(
+        name: String, schema: String? = nil, columns: [Column], primaryKey: PrimaryKey? = nil,
+        uniques: [Unique] = [], foreignKeys: [ForeignKey] = [], checks: [Check] = [],
+        indexes: [Index] = [], comment: String? = nil
+    ) {
+        self.schema = schema
+        self.name = name
+        self.columns = columns
+        self.primaryKey = primaryKey
+        self.uniques = uniques
+        self.foreignKeys = foreignKeys
+        self.checks = checks
+        self.indexes = indexes
+        self.comment = comment
+        sortConstraints()
+    }
+
+    public init(_ name: String, schema: String? = nil, @TableBuilder _ content: () -> [TableElement]) {
+        self.init(name: name, schema: schema, elements: content())
+    }
+
+    /// Builds a table from DSL elements, moving column-level constraints into the table.
+    public init(name: String, schema: String? = nil, elements: [TableElement]) {
+        self.init(name: name, schema: schema, columns: [])
+        var inlinePrimaryKey: [String] = []
+        var primaryKeys: [PrimaryKey] = []
+        for element in elements {
+            switch element {
+            case .column(var column):
+                let inline = column.inline
+                column.inline = InlineConstraints()
+                if inline.primaryKey {
+                    inlinePrimaryKey.append(column.name)
+                    if inline.explicitNullable == true {
+                        declarationProblems.append(
+                            "column \"\(column.name)\" is in the primary key and cannot be nullable")
+                    }
+                }
+                uniques += inline.uniques
+                indexes += inline.indexes
+                foreignKeys += inline.foreignKeys
+                columns.append(column)
+            case .primaryKey(let key): primaryKeys.append(key)
+            case .unique(let unique): uniques.append(unique)
+            case .foreignKey(let key): foreignKeys.append(key)
+            case .check(let check): checks.append(check)
+            case .index(let index): indexes.append(index)
+            }
+        }
+        if !inlinePrimaryKey.isEmpty { primaryKeys.insert(PrimaryKey(columns: inlinePrimaryKey), at: 0) }
+        if primaryKeys.count > 1 {
+            declarationProblems.append("has \(primaryKeys.count) primary keys; declare one (PrimaryKey(\"a\", \"b\") for a composite key)")
+        }
+        primaryKey = primaryKeys.first
+        if let key = primaryKey {
+            for index in columns.indices where key.columns.contains(columns[index].name) {
+                columns[index].isNullable = false
+            }
+        }
+        sortConstraints()
+    }
+
+    /// The same table with a comment (PostgreSQL `COMMENT ON TABLE`).
+    public func comment(_ text: String?) -> Table {
+        var copy = self
+        copy.comment = text
+        return copy
+    }
+
+    /// `schema.name`, or `name` in the default schema.
+    public var qualifiedName: String { schema.map { "\($0).\(name)" } ?? name }
+
+    /// The column called `name`, if the table has one.
+    public func column(_ name: String) -> Column? { columns.first { $0.name == name } }
+
+    /// Fills every missing constraint and index name from `convention`.
+    public func named(by convention: NamingConvention) -> Table {
+        var copy = self
+        if var key = copy.primaryKey, key.name == nil {
+            key.name = convention.primaryKeyName(table: name, columns: key.columns)
+            copy.primaryKey = key
+        }
+        for i in copy.uniques.indices where copy.uniques[i].name == nil {
+            copy.uniques[i].name = convention.uniqueName(table: name, columns: copy.uniques[i].columns)
+        }
+        for i in copy.foreignKeys.indices where copy.foreignKeys[i].name == nil {
+            let key = copy.foreignKeys[i]
+            copy.foreignKeys[i].name = convention.foreignKeyName(
+                table: name, columns: key.columns, referredTable: key.referredTable)
+        }
+        for i in copy.indexes.indices where copy.indexes[i].name == nil {
+            copy.indexes[i].name = convention.indexName(table: name, elements: copy.indexes[i].elements)
+        }
+        copy.sortConstraints()
+        return copy
+    }
+
+    /// Sorts constraints and indexes by name (then by columns), the canonical order.
+    mutating func sortConstraints() {
+        uniques.sort { ($0.name ?? "", $0.columns.joined(separator: ",")) < ($1.name ?? "", $1.columns.joined(separator: ",")) }
+        foreignKeys.sort { ($0.name ?? "", $0.columns.joined(separator: ",")) < ($1.name ?? "", $1.columns.joined(separator: ",")) }
+        checks.sort { ($0.name ?? "", $0.expression) < ($1.name ?? "", $1.expression) }
+        indexes.sort { ($0.name ?? "", "\($0.elements)") < ($1.name ?? "", "\($1.elements)") }
+    }
+}

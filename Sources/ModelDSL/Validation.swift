@@ -1,0 +1,117 @@
+extension Schema {
+    /// Throws a `ModelError` when the schema contradicts itself.
+    public func validate() throws(ModelError) {
+        let found = problems()
+        if !found.isEmpty { throw ModelError(problems: found) }
+    }
+
+    /// Every contradiction in the schema, one line each, naming the table and column:
+    /// duplicate tables, columns, enums or names; constraints and indexes on columns that do
+    /// not exist; two primary keys; enum columns whose enum is not declared.
+    public func problems() -> [String] {
+        var problems: [String] = []
+        var tableNames = Set<String>()
+        var tablesByName: [String: Table] = [:]
+        for table in tables {
+            if !tableNames.insert(table.qualifiedName).inserted {
+                problems.append("table \"\(table.qualifiedName)\" is declared twice")
+            }
+            tablesByName[table.qualifiedName] = table
+        }
+        var enumNames = Set<String>()
+        for enumType in enums {
+            if !enumNames.insert(enumType.qualifiedName).inserted {
+                problems.append("enum \"\(enumType.qualifiedName)\" is declared twice")
+            }
+            var seen = Set<String>()
+            for value in enumType.values where !seen.insert(value).inserted {
+                problems.append("enum \"\(enumType.qualifiedName)\": value \"\(value)\" is listed twice")
+            }
+            if enumType.values.isEmpty {
+                problems.append("enum \"\(enumType.qualifiedName)\" has no values")
+            }
+        }
+        var relationNames: [String: String] = [:]
+        for table in tables {
+            let prefix = "table \"\(table.qualifiedName)\": "
+            problems += table.declarationProblems.map { prefix + $0 }
+            problems += table.problems(enums: enumNames, tables: tablesByName).map { prefix + $0 }
+            // Indexes and the indexes behind primary keys and unique constraints share one
+            // namespace per schema on PostgreSQL.
+            var relations: [String] = []
+            if let name = table.primaryKey?.name { relations.append(name) }
+            relations += table.uniques.compactMap(\.name)
+            relations += table.indexes.compactMap(\.name)
+            for name in relations {
+                let key = (table.schema ?? "") + "." + name
+                if let other = relationNames[key] {
+                    problems.append(prefix + "the name \"\(name)\" is already used by \(other)")
+                } else {
+                    relationNames[key] = "table \"\(table.qualifiedName)\""
+                }
+            }
+        }
+        return problems
+    }
+}
+
+extension Table {
+    /// Contradictions inside one table, without the table prefix.
+    func problems(enums: Set<String>, tables: [String: Table]) -> [String] {
+        var problems: [String] = []
+        var names = Set<String>()
+        for column in columns {
+            if !names.insert(column.name).inserted {
+                problems.append("column \"\(column.name)\" is declared twice")
+            }
+            if case .enumeration(let name, let schema) = column.type {
+                let qualified = schema.map { "\($0).\(name)" } ?? name
+                if !enums.contains(qualified) {
+                    problems.append("column \"\(column.name)\" uses enum \"\(qualified)\", which the schema does not declare")
+                }
+            }
+            if let identity = column.identity {
+                switch column.type {
+                case .smallint, .integer, .bigint: break
+                default:
+                    problems.append("column \"\(column.name)\" is \(identity.rawValue) but its type \(column.type) is not an integer type")
+                }
+            }
+        }
+        func missing(_ columns: [String], in what: String) {
+            for column in columns where !names.contains(column) {
+                problems.append("\(what) names column \"\(column)\", which the table does not have")
+            }
+        }
+        if let key = primaryKey {
+            missing(key.columns, in: "the primary key")
+            if key.columns.isEmpty { problems.append("the primary key has no columns") }
+        }
+        for unique in uniques {
+            missing(unique.columns, in: "unique constraint \"\(unique.name ?? "?")\"")
+        }
+        for index in indexes {
+            missing(index.columnNames, in: "index \"\(index.name ?? "?")\"")
+            if index.elements.isEmpty { problems.append("index \"\(index.name ?? "?")\" has no columns") }
+        }
+        var constraintNames = Set<String>()
+        for name in foreignKeys.compactMap(\.name) + checks.compactMap(\.name)
+        where !constraintNames.insert(name).inserted {
+            problems.append("the constraint name \"\(name)\" is used twice")
+        }
+        for key in foreignKeys {
+            let label = "foreign key \"\(key.name ?? "?")\""
+            missing(key.columns, in: label)
+            if key.columns.count != key.referredColumns.count {
+                problems.append("\(label) has \(key.columns.count) column(s) but refers to \(key.referredColumns.count)")
+            }
+            let referred = key.referredSchema.map { "\($0).\(key.referredTable)" } ?? key.referredTable
+            if let target = tables[referred] {
+                for column in key.referredColumns where target.column(column) == nil {
+                    problems.append("\(label) refers to \"\(referred).\(column)\", which does not exist")
+                }
+            }
+        }
+        return problems
+    }
+}
