@@ -44,7 +44,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "autogen-bench",
-            dependencies: ["Introspect", "ModelDSL"],
+            dependencies: ["Autogen", "Introspect", "ModelDSL"],
             path: "Sources/Bench"
         ),
         .target(

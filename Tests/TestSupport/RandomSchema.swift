@@ -10,7 +10,7 @@ public enum RandomSchema {
         var rng = SeededRandom(seed: seed)
         var enums: [EnumType] = []
         for e in 0..<rng.int(0...2) {
-            let values = (0..<rng.int(1...4)).map { "v\($0)_\(rng.pick(["a", "b", "it's", "x y"]))" }
+            let values = (0..<rng.int(2...4)).map { "v\($0)_\(rng.pick(["a", "b", "it's", "x y"]))" }
             enums.append(EnumType("enum_\(e)", values))
         }
         var tables: [Table] = []

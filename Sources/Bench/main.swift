@@ -1,0 +1,14 @@
+// autogen-bench: benchmarks that print figures (see BENCHMARKS.md).
+//
+//   autogen-bench introspect --url URL [--runs N] [--warmup N] [--schema S]
+import Foundation
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let modes: [String: ([String]) -> Void] = [
+    "introspect": runIntrospectBench
+]
+guard let mode = arguments.first, let run = modes[mode] else {
+    FileHandle.standardError.write(Data("usage: autogen-bench \(modes.keys.sorted().joined(separator: "|")) [options]\n".utf8))
+    exit(2)
+}
+run(Array(arguments.dropFirst()))

@@ -1,0 +1,103 @@
+/// The bulk catalog queries `PostgresCatalogReader` runs: one per kind of object, each over
+/// every table of the chosen schemas at once (`$1` is the text array of schema names), so
+/// the number of queries does not grow with the number of tables.
+enum PostgresCatalogQueries {
+    /// The connection's default schema.
+    static let currentSchema = "SELECT current_schema()"
+
+    /// Tables (ordinary and partitioned; not partitions): oid, schema, name, comment.
+    static let tables = """
+        SELECT c.oid, n.nspname, c.relname, d.description
+        FROM pg_catalog.pg_class c
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_catalog.pg_description d
+            ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
+        WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY ($1::text[])
+        """
+
+    /// Columns: table oid, name, format_type, not null, default, identity, comment, whether the
+    /// type (or array element type) is an enum, its schema and name, whether the column owns a
+    /// sequence (serial), and attnum. Defaults cannot refer to columns, so they are deparsed
+    /// without a relation (`pg_get_expr(adbin, 0)`), which spares opening every table; only
+    /// generated columns need it. Rows are not sorted here (the reader orders by attnum).
+    static let columns = """
+        SELECT a.attrelid, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,
+            CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, 0)
+                ELSE pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END,
+            a.attidentity, d.description,
+            et.typtype = 'e', etn.nspname, et.typname,
+            owned.refobjid IS NOT NULL,
+            a.attnum
+        FROM pg_catalog.pg_attribute a
+        JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+        JOIN pg_catalog.pg_type et ON et.oid = CASE WHEN t.typcategory = 'A' THEN t.typelem ELSE t.oid END
+        JOIN pg_catalog.pg_namespace etn ON etn.oid = et.typnamespace
+        LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+        LEFT JOIN pg_catalog.pg_description d
+            ON d.objoid = a.attrelid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum
+        LEFT JOIN (
+            SELECT DISTINCT dep.refobjid, dep.refobjsubid
+            FROM pg_catalog.pg_depend dep
+            JOIN pg_catalog.pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
+            WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.refclassid = 'pg_catalog.pg_class'::regclass
+                AND dep.deptype = 'a'
+        ) owned ON owned.refobjid = a.attrelid AND owned.refobjsubid = a.attnum
+        WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY ($1::text[])
+            AND a.attnum > 0 AND NOT a.attisdropped
+        """
+
+    /// Primary key, unique, foreign key and check constraints: table oid, name, type, column
+    /// numbers in key order, referenced schema/table, referenced column numbers, update and
+    /// delete actions, deferrability, the check expression, and, only for a referenced table
+    /// outside the chosen schemas (whose column names the reader has not read), the referenced
+    /// column names; last the referenced table's oid.
+    static let constraints = """
+        SELECT con.conrelid, con.conname, con.contype, con.conkey, fn.nspname, fc.relname, con.confkey,
+            con.confupdtype, con.confdeltype, con.condeferrable, con.condeferred,
+            CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid) END,
+            CASE WHEN con.contype = 'f' AND NOT (fn.nspname = ANY ($1::text[]) AND fc.relkind IN ('r', 'p')
+                    AND NOT fc.relispartition) THEN
+                ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
+                      JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num
+                      ORDER BY k.ord)
+            END,
+            con.confrelid
+        FROM pg_catalog.pg_constraint con
+        JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
+        LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
+        WHERE con.contype IN ('p', 'u', 'f', 'c') AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+            AND n.nspname = ANY ($1::text[])
+        """
+
+    /// Indexes that do not back a primary key, unique or exclusion constraint: table oid,
+    /// name, unique, access method, key column numbers (0 for an expression; INCLUDE columns
+    /// follow the key ones), the number of key columns, the expressions as one comma-separated
+    /// list, and the partial predicate.
+    static let indexes = """
+        SELECT i.indrelid, ic.relname, i.indisunique, am.amname, i.indkey::pg_catalog.int2[], i.indnkeyatts,
+            pg_catalog.pg_get_expr(i.indexprs, i.indrelid), pg_catalog.pg_get_expr(i.indpred, i.indrelid)
+        FROM pg_catalog.pg_index i
+        JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+        JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        JOIN pg_catalog.pg_am am ON am.oid = ic.relam
+        WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY ($1::text[])
+            AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con
+                            WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid
+                                AND con.contype IN ('p', 'u', 'x'))
+        """
+
+    /// Enum types with their labels in sort order: schema, name, labels.
+    static let enums = """
+        SELECT n.nspname, t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder)
+        FROM pg_catalog.pg_type t
+        JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+        JOIN pg_catalog.pg_enum e ON e.enumtypid = t.oid
+        WHERE n.nspname = ANY ($1::text[])
+        GROUP BY n.nspname, t.typname
+        """
+}

@@ -1,0 +1,262 @@
+import ModelDSL
+
+/// Reads the tables, enums, constraints, indexes and comments of a PostgreSQL database into
+/// the same `Schema` value the DSL declares.
+///
+/// It runs six queries whatever the number of tables (`PostgresCatalogQueries`): the default
+/// schema, then tables, columns, constraints, indexes and enums of every chosen schema at once.
+/// Tables and enums in the connection's default schema (`current_schema()`) get `schema: nil`.
+public struct PostgresCatalogReader {
+    private let connection: PostgresConnection
+
+    public init(connection: PostgresConnection) {
+        self.connection = connection
+    }
+
+    /// The schema of the database: the tables and enum types of `schemas`, or of the default
+    /// schema alone when `schemas` is empty.
+    public func read(schemas: [String] = []) throws(IntrospectError) -> Schema {
+        let current = try connection.query(PostgresCatalogQueries.currentSchema).optionalString(0, 0)
+        let defaultSchema = current ?? PostgresDialect.defaultSchemaName
+        let names = schemas.isEmpty ? [defaultSchema] : schemas
+        let parameter = [Optional(Self.textArrayLiteral(names))]
+        func local(_ name: String?) -> String? { name == defaultSchema ? nil : name }
+
+        let tableRows = try connection.query(PostgresCatalogQueries.tables, parameter)
+        var builders: [Int: TableParts] = [:]
+        builders.reserveCapacity(tableRows.rowCount)
+        for row in 0..<tableRows.rowCount {
+            guard let oid = tableRows.int(row, 0) else { continue }
+            builders[oid] = TableParts(
+                schema: local(tableRows.string(row, 1)), name: tableRows.string(row, 2),
+                comment: tableRows.optionalString(row, 3))
+        }
+
+        let columnRows = try connection.query(PostgresCatalogQueries.columns, parameter)
+        var cache = ColumnCache()
+        for row in 0..<columnRows.rowCount {
+            guard let oid = columnRows.int(row, 0), builders[oid] != nil else { continue }
+            let number = columnRows.int(row, 11) ?? 0
+            builders[oid]?.add(Self.column(columnRows, row, cache: &cache, local: local), number: number)
+        }
+
+        let constraintRows = try connection.query(PostgresCatalogQueries.constraints, parameter)
+        for row in 0..<constraintRows.rowCount {
+            guard let oid = constraintRows.int(row, 0), builders[oid] != nil else { continue }
+            Self.addConstraint(constraintRows, row, to: oid, in: &builders, local: local)
+        }
+
+        let indexRows = try connection.query(PostgresCatalogQueries.indexes, parameter)
+        for row in 0..<indexRows.rowCount {
+            guard let oid = indexRows.int(row, 0), let parts = builders[oid] else { continue }
+            builders[oid]?.indexes.append(Self.index(indexRows, row, columnNames: parts.columnNames))
+        }
+
+        let enumRows = try connection.query(PostgresCatalogQueries.enums, parameter)
+        var enums: [EnumType] = []
+        for row in 0..<enumRows.rowCount {
+            enums.append(
+                EnumType(
+                    enumRows.string(row, 1), enumRows.textArray(row, 2).map { $0 ?? "" },
+                    schema: local(enumRows.string(row, 0))))
+        }
+
+        let tables = builders.values.map { parts in
+            Table(
+                name: parts.name, schema: parts.schema, columns: parts.orderedColumns, primaryKey: parts.primaryKey,
+                uniques: parts.uniques, foreignKeys: parts.foreignKeys, checks: parts.checks, indexes: parts.indexes,
+                comment: parts.comment)
+        }
+        return Schema(tables: tables, enums: enums)
+    }
+
+    /// A table's parts while the reader collects them.
+    private struct TableParts {
+        var schema: String?
+        var name = ""
+        var comment: String?
+        var columns: [Column] = []
+        var primaryKey: PrimaryKey?
+        var uniques: [Unique] = []
+        var foreignKeys: [ForeignKey] = []
+        var checks: [Check] = []
+        var indexes: [Index] = []
+        /// Column names by attnum ("" for dropped ones), to name key columns.
+        var columnNames: [String] = []
+        private var numbers: [Int] = []
+
+        init(schema: String?, name: String, comment: String?) {
+            self.schema = schema
+            self.name = name
+            self.comment = comment
+        }
+
+        /// Adds the column with attnum `number`.
+        mutating func add(_ column: Column, number: Int) {
+            columns.append(column)
+            numbers.append(number)
+            if number >= columnNames.count {
+                columnNames += Array(repeating: "", count: number - columnNames.count + 1)
+            }
+            columnNames[number] = column.name
+        }
+
+        /// The columns in attnum order.
+        var orderedColumns: [Column] {
+            if zip(numbers, numbers.dropFirst()).allSatisfy({ $0 < $1 }) { return columns }
+            return zip(numbers, columns).sorted { $0.0 < $1.0 }.map(\.1)
+        }
+
+        /// The names of columns given by attnum, in order.
+        func names(_ numbers: [Int]) -> [String] {
+            numbers.map { $0 > 0 && $0 < columnNames.count ? columnNames[$0] : "" }
+        }
+    }
+
+    /// Types and defaults already worked out: a catalog repeats a few spellings many times.
+    private struct ColumnCache {
+        var types: [String: ColumnType] = [:]
+        var defaults: [String: [ColumnType: DefaultValue]] = [:]
+    }
+
+    private static func column(
+        _ rows: PostgresResult, _ row: Int, cache: inout ColumnCache, local: (String?) -> String?
+    ) -> Column {
+        let type: ColumnType
+        if rows.isTrue(row, 7) {
+            type = PostgresDialect.columnType(
+                formatType: rows.string(row, 2), isEnum: true, typeName: rows.string(row, 9),
+                typeSchema: local(rows.string(row, 8)))
+        } else {
+            let spelling = rows.string(row, 2)
+            if let known = cache.types[spelling] {
+                type = known
+            } else {
+                type = PostgresDialect.columnType(formatType: spelling, isEnum: false)
+                cache.types[spelling] = type
+            }
+        }
+        let defaultText = rows.optionalString(row, 4)
+        var identity: Identity?
+        switch rows.character(row, 5) {
+        case "a": identity = .always
+        case "d": identity = .byDefault
+        default:
+            if rows.isTrue(row, 10), defaultText?.hasPrefix("nextval(") == true { identity = .serial }
+        }
+        var defaultValue: DefaultValue?
+        if identity == nil, let text = defaultText {
+            if let known = cache.defaults[text]?[type] {
+                defaultValue = known
+            } else {
+                let parsed = PostgresDialect.parseDefault(text, for: type)
+                cache.defaults[text, default: [:]][type] = parsed
+                defaultValue = parsed
+            }
+        }
+        return Column(
+            rows.string(row, 1), type, nullable: !rows.isTrue(row, 3), default: defaultValue, identity: identity,
+            comment: rows.optionalString(row, 6))
+    }
+
+    private static func addConstraint(
+        _ rows: PostgresResult, _ row: Int, to oid: Int, in builders: inout [Int: TableParts],
+        local: (String?) -> String?
+    ) {
+        guard let parts = builders[oid] else { return }
+        let name = rows.string(row, 1)
+        let columns = parts.names(rows.intArray(row, 3))
+        switch rows.character(row, 2) {
+        case "p": builders[oid]?.primaryKey = PrimaryKey(columns: columns, name: name)
+        case "u": builders[oid]?.uniques.append(Unique(name: name, columns: columns))
+        case "c": builders[oid]?.checks.append(Check(name: name, expression: rows.string(row, 11)))
+        case "f":
+            // Referenced column names: read with the query when the table is out of scope,
+            // otherwise from the referenced table's columns.
+            let referredColumns: [String]
+            if !rows.isNull(row, 12) {
+                referredColumns = rows.textArray(row, 12).map { $0 ?? "" }
+            } else {
+                let referredTable = rows.int(row, 13).flatMap { builders[$0] }
+                referredColumns = referredTable?.names(rows.intArray(row, 6)) ?? []
+            }
+            builders[oid]?.foreignKeys.append(
+                ForeignKey(
+                    columns, references: rows.string(row, 5), referredColumns,
+                    schema: local(rows.string(row, 4)), onDelete: action(rows.character(row, 8)),
+                    onUpdate: action(rows.character(row, 7)), deferrable: rows.isTrue(row, 9),
+                    initiallyDeferred: rows.isTrue(row, 10), name: name))
+        default: break
+        }
+    }
+
+    /// `confupdtype` / `confdeltype` codes: a no action, r restrict, c cascade, n set null,
+    /// d set default.
+    private static func action(_ code: Character?) -> ReferentialAction {
+        switch code {
+        case "r": return .restrict
+        case "c": return .cascade
+        case "n": return .setNull
+        case "d": return .setDefault
+        default: return .noAction
+        }
+    }
+
+    private static func index(_ rows: PostgresResult, _ row: Int, columnNames: [String]) -> Index {
+        let keyCount = rows.int(row, 5) ?? 0
+        var expressions = splitTopLevel(rows.string(row, 6))[...]
+        var elements: [IndexElement] = []
+        for number in rows.intArray(row, 4).prefix(keyCount) {
+            if number == 0 {
+                elements.append(.expression(expressions.popFirst() ?? ""))
+            } else {
+                elements.append(.column(number < columnNames.count ? columnNames[number] : ""))
+            }
+        }
+        let method = rows.string(row, 3)
+        return Index(
+            name: rows.string(row, 1), elements: elements, unique: rows.isTrue(row, 2),
+            method: method == "btree" ? nil : method, predicate: rows.optionalString(row, 7))
+    }
+
+    /// `lower(a), (b || ',')` -> [`lower(a)`, `(b || ',')`]: splits the catalog's list of index
+    /// expressions at the commas outside parentheses, brackets and quotes.
+    static func splitTopLevel(_ list: String) -> [String] {
+        guard !list.isEmpty else { return [] }
+        var parts: [String] = []
+        var current = ""
+        var depth = 0
+        var quote: Character?
+        for ch in list {
+            if let q = quote {
+                if ch == q { quote = nil }
+            } else if ch == "'" || ch == "\"" {
+                quote = ch
+            } else if ch == "(" || ch == "[" {
+                depth += 1
+            } else if ch == ")" || ch == "]" {
+                depth -= 1
+            } else if ch == ",", depth == 0 {
+                parts.append(current.trimmingWhitespace())
+                current = ""
+                continue
+            }
+            current.append(ch)
+        }
+        parts.append(current.trimmingWhitespace())
+        return parts
+    }
+
+    /// `["public", "a\"b"]` -> `{"public","a\"b"}`, a text array literal for a bound parameter.
+    static func textArrayLiteral(_ names: [String]) -> String {
+        "{"
+            + names.map { name in
+                var out = "\""
+                for ch in name {
+                    if ch == "\"" || ch == "\\" { out.append("\\") }
+                    out.append(ch)
+                }
+                return out + "\""
+            }.joined(separator: ",") + "}"
+    }
+}

@@ -1,0 +1,72 @@
+import Introspect
+import ModelDSL
+import TestSupport
+import Testing
+
+/// How many queries the reader sends, and which schemas it reads.
+@Suite(.enabled(if: TestPostgres.isConfigured))
+struct PostgresCatalogScopeTests {
+    /// DDL for `count` tables that each have a key, a foreign key, a check and an index.
+    static func tablesDDL(_ count: Int) -> String {
+        (0..<count).map { i in
+            """
+            CREATE TABLE t\(i) (id integer PRIMARY KEY, ref integer REFERENCES t0 (id), name text NOT NULL DEFAULT 'x',
+                CONSTRAINT t\(i)_name_check CHECK (name <> ''));
+            CREATE INDEX t\(i)_name_idx ON t\(i) (lower(name));
+            """
+        }.joined(separator: "\n")
+    }
+
+    @Test func queryCountDoesNotGrowWithTables() throws {
+        func queries(_ count: Int) throws -> (Int, Int) {
+            try TestPostgres.withTemporaryDatabase { _, connection in
+                try connection.execute(Self.tablesDDL(count))
+                let before = connection.queryCount
+                let schema = try PostgresCatalogReader(connection: connection).read()
+                return (connection.queryCount - before, schema.tables.count)
+            }
+        }
+        let (few, fewTables) = try queries(3)
+        let (many, manyTables) = try queries(300)
+        #expect(fewTables == 3)
+        #expect(manyTables == 300)
+        #expect(few == many)
+        #expect(many <= 12)
+    }
+
+    @Test func schemasAreIncludedOrLeftOut() throws {
+        try TestPostgres.withTemporaryDatabase { _, connection in
+            try connection.execute(
+                """
+                CREATE SCHEMA billing;
+                CREATE SCHEMA "Other";
+                CREATE TYPE billing.state AS ENUM ('open', 'paid');
+                CREATE TABLE customer (id integer PRIMARY KEY);
+                CREATE TABLE billing.invoice (id integer PRIMARY KEY, state billing.state NOT NULL DEFAULT 'open',
+                    customer_id integer REFERENCES public.customer (id));
+                CREATE TABLE "Other"."Thing" (id integer);
+                """)
+            let reader = PostgresCatalogReader(connection: connection)
+
+            let defaultOnly = try reader.read()
+            #expect(defaultOnly.tables.map(\.qualifiedName) == ["customer"])
+            #expect(defaultOnly.enums.isEmpty)
+
+            let billing = try reader.read(schemas: ["billing"])
+            #expect(billing.tables.map(\.qualifiedName) == ["billing.invoice"])
+            #expect(billing.enums == [EnumType("state", ["open", "paid"], schema: "billing")])
+            let invoice = try #require(billing.table("invoice", schema: "billing"))
+            #expect(invoice.column("state")?.type == .enumeration("state", schema: "billing"))
+            #expect(invoice.column("state")?.defaultValue == .string("open"))
+            #expect(invoice.foreignKeys.first?.referredSchema == nil)
+            #expect(invoice.foreignKeys.first?.referredTable == "customer")
+
+            let both = try reader.read(schemas: ["public", "billing", "Other"])
+            // Sorted by schema (the default schema first), then name.
+            #expect(both.tables.map(\.qualifiedName) == ["customer", "Other.Thing", "billing.invoice"])
+
+            let none = try reader.read(schemas: ["no_such_schema"])
+            #expect(none.tables.isEmpty && none.enums.isEmpty)
+        }
+    }
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The whole test suite on a fresh machine: installs what it needs, starts a throwaway
+# PostgreSQL on loopback, runs `swift test`, and stops the server again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+for pkg in libpq-dev libsqlite3-dev postgresql; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "test.sh: installing ${missing[*]}" >&2
+    sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+export AUTOGEN_PG_DIR=${AUTOGEN_PG_DIR:-$(mktemp -d /tmp/autogen-test-pg.XXXXXX)}
+trap 'scripts/pg-test-server.sh stop' EXIT
+AUTOGEN_TEST_POSTGRES_URL=$(scripts/pg-test-server.sh start)
+export AUTOGEN_TEST_POSTGRES_URL
+echo "test.sh: PostgreSQL for the tests at $AUTOGEN_TEST_POSTGRES_URL" >&2
+
+swift build --build-tests
+swift test --skip-build "$@"
