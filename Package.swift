@@ -54,6 +54,6 @@ let package = Package(
         ),
         .testTarget(name: "ModelDSLTests", dependencies: ["ModelDSL", "TestSupport"]),
         .testTarget(name: "IntrospectTests", dependencies: ["Introspect", "ModelDSL", "TestSupport"]),
-        .testTarget(name: "AutogenTests", dependencies: ["Autogen", "TestSupport"]),
+        .testTarget(name: "AutogenTests", dependencies: ["Autogen", "TestSupport"], exclude: ["Snapshots"]),
     ]
 )

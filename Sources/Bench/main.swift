@@ -5,7 +5,9 @@ import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let modes: [String: ([String]) -> Void] = [
-    "introspect": runIntrospectBench
+    "graph": runGraphBench,
+    "introspect": runIntrospectBench,
+    "template": runTemplateBench,
 ]
 guard let mode = arguments.first, let run = modes[mode] else {
     FileHandle.standardError.write(Data("usage: autogen-bench \(modes.keys.sorted().joined(separator: "|")) [options]\n".utf8))

@@ -1,0 +1,198 @@
+import Foundation
+import Introspect
+
+/// The typed contents of `autogen.ini`'s main section, with the post-write hooks and `-x` arguments.
+///
+/// Load it with `AutogenConfig.load(_:)`; warnings (unknown keys, ignored keys) come back in
+/// `warnings` for the CLI to print. The URL is kept as written, but `description` and
+/// `redactedURL` never show its password.
+public struct AutogenConfig: Sendable, Hashable {
+    /// The parsed file, for keys autogen itself does not read (`env.swift` may read its own).
+    public let ini: IniFile
+    /// The main section: `autogen`, or the one picked with `-n`.
+    public let section: String
+    /// `script_location`, absolute (relative values are relative to the ini file's folder).
+    public let scriptLocation: String
+    /// `url` (or the Alembic spelling `sqlalchemy.url`); nil when absent or empty.
+    public let url: String?
+    /// `file_template` after interpolation: `%(rev)s_%(slug)s` unless set.
+    public let fileTemplate: String
+    /// `truncate_slug_length`: 40 unless set.
+    public let truncateSlugLength: Int
+    /// `timezone` for revision create dates; nil means the local time zone.
+    public let timezone: TimeZone?
+    /// `version_locations`, absolute; `<script_location>/versions` unless set.
+    public let versionLocations: [String]
+    /// `path_separator` (or `version_path_separator`); nil splits `version_locations` on commas and spaces.
+    public let versionPathSeparator: VersionPathSeparator?
+    /// `recursive_version_locations`: look for revision files in subfolders of the version locations.
+    public let recursiveVersionLocations: Bool
+    /// `version_table`: `autogen_version` unless set.
+    public let versionTable: String
+    /// `version_table_schema`; nil for the default schema.
+    public let versionTableSchema: String?
+    /// `transaction_per_migration`: one transaction per revision instead of one for the whole run.
+    public let transactionPerMigration: Bool
+    /// `compare_type`: compare column types when autogenerating (default true).
+    public let compareType: Bool
+    /// `compare_server_default`: compare server defaults when autogenerating (default true).
+    public let compareServerDefault: Bool
+    /// `revision_environment`: run the migration environment for plain `autogen revision` too.
+    public let revisionEnvironment: Bool
+    /// `output_encoding`: always `utf-8` (the only encoding autogen writes).
+    public let outputEncoding: String
+    /// `databases`: the section names of a multi-database setup, split on commas and spaces.
+    public let databases: [String]
+    /// The `-x key=value` arguments, for the migration environment.
+    public let xArguments: [String: String]
+    /// The hooks of `[post_write_hooks]`, in the order `hooks` lists them.
+    public let postWriteHooks: PostWriteHooks
+    /// Non-fatal findings, in file order.
+    public let warnings: [ConfigWarning]
+
+    /// `file_template`'s value when the key is absent.
+    public static let defaultFileTemplate = "%(rev)s_%(slug)s"
+    /// `truncate_slug_length`'s value when the key is absent.
+    public static let defaultTruncateSlugLength = 40
+    /// `version_table`'s value when the key is absent.
+    public static let defaultVersionTable = "autogen_version"
+
+    /// Finds the ini file (`-c`, `AUTOGEN_CONFIG`, `./autogen.ini`), reads it and types its main section.
+    public static func load(_ options: ConfigOptions) throws(ConfigError) -> AutogenConfig {
+        let file = options.configFile
+        let ini = try IniFile(contentsOf: file.absolute, displayPath: file.display)
+        let xArguments = try XArguments.parse(options.xArguments)
+        return try AutogenConfig(
+            ini: ini, section: options.section, xArguments: xArguments, environment: options.environment)
+    }
+
+    /// Types `section` of `ini`, resolving `${VAR}` from `environment` (also the hooks' environment and PATH).
+    public init(
+        ini: IniFile, section: String = ConfigOptions.defaultSection, xArguments: [String: String] = [:],
+        environment: [String: String]
+    ) throws(ConfigError) {
+        guard let main = ini.section(section) else {
+            throw .missingSection(file: ini.path, section: section, available: ini.sectionNames)
+        }
+        let reader = ConfigSectionReader(ini: ini, section: section, environment: environment)
+        var warnings: [ConfigWarning] = []
+
+        guard let scriptLocation = try reader.nonEmpty("script_location") else {
+            throw .missingKey(file: ini.path, section: section, key: "script_location")
+        }
+        let script = ConfigPath.resolve(scriptLocation, against: ini.folder)
+
+        let separator = try Self.separator(reader)
+        let versionLocations: [String]
+        if let listed = try reader.nonEmpty("version_locations") {
+            versionLocations = VersionPathSeparator.split(listed, by: separator).map {
+                ConfigPath.resolve($0, against: ini.folder)
+            }
+        } else {
+            versionLocations = [script + "/versions"]
+        }
+
+        var timezone: TimeZone?
+        if let found = try reader.string("timezone"), !found.value.isEmpty {
+            guard let zone = TimeZone(identifier: found.value) else {
+                throw reader.invalid(
+                    "timezone", found.value, found.line, expected: "a time zone name such as UTC or Europe/Paris")
+            }
+            timezone = zone
+        }
+
+        if let found = try reader.string("output_encoding") {
+            let spelled = found.value.lowercased()
+            guard spelled == "utf-8" || spelled == "utf8" else {
+                throw reader.invalid(
+                    "output_encoding", found.value, found.line, expected: "utf-8 (the only encoding autogen writes)")
+            }
+        }
+
+        self.ini = ini
+        self.section = section
+        self.scriptLocation = script
+        self.url = try Self.url(reader, main: main, warnings: &warnings)
+        self.fileTemplate = try reader.string("file_template")?.value ?? Self.defaultFileTemplate
+        self.truncateSlugLength = try reader.int(
+            "truncate_slug_length", default: Self.defaultTruncateSlugLength, minimum: 1)
+        self.timezone = timezone
+        self.versionLocations = versionLocations
+        self.versionPathSeparator = separator
+        self.recursiveVersionLocations = try reader.bool("recursive_version_locations", default: false)
+        self.versionTable = try reader.nonEmpty("version_table") ?? Self.defaultVersionTable
+        self.versionTableSchema = try reader.nonEmpty("version_table_schema")
+        self.transactionPerMigration = try reader.bool("transaction_per_migration", default: false)
+        self.compareType = try reader.bool("compare_type", default: true)
+        self.compareServerDefault = try reader.bool("compare_server_default", default: true)
+        self.revisionEnvironment = try reader.bool("revision_environment", default: false)
+        self.outputEncoding = "utf-8"
+        self.databases = try reader.nonEmpty("databases").map { VersionPathSeparator.split($0, by: nil) } ?? []
+        self.xArguments = xArguments
+
+        if let ignored = main.entry("prepend_sys_path") {
+            warnings.append(
+                ConfigWarning(
+                    file: ini.path, line: ignored.line,
+                    message:
+                        "\"prepend_sys_path\" is ignored: the migration environment is a Swift package, with no sys.path"
+                ))
+        }
+        for entry in main.entries where !ConfigKey.known.contains(entry.key) {
+            let hint = ConfigKey.suggestion(for: entry.key).map { " (did you mean \($0)?)" } ?? ""
+            warnings.append(
+                ConfigWarning(
+                    file: ini.path, line: entry.line, message: "unknown key \"\(entry.key)\" in [\(section)]\(hint)"))
+        }
+        let hooks = try PostWriteHooks.parse(ini, environment: environment)
+        self.postWriteHooks = hooks.hooks
+        self.warnings = (warnings + hooks.warnings).sorted { ($0.line ?? 0, $0.message) < ($1.line ?? 0, $1.message) }
+    }
+
+    /// The URL, or an error saying where to set it (for the commands that connect).
+    public func requireURL() throws(ConfigError) -> String {
+        guard let url else { throw .missingKey(file: ini.path, section: section, key: "url") }
+        return url
+    }
+
+    /// The URL with its password replaced by `***`, for messages and logs.
+    public var redactedURL: String? { url.map(DatabaseURL.redact) }
+
+    /// `path_separator`, else `version_path_separator`, else nil.
+    private static func separator(_ reader: ConfigSectionReader) throws(ConfigError) -> VersionPathSeparator? {
+        for key in ["path_separator", "version_path_separator"] {
+            guard let found = try reader.string(key) else { continue }
+            guard let separator = VersionPathSeparator(configValue: found.value) else {
+                throw reader.invalid(key, found.value, found.line, expected: VersionPathSeparator.spellings)
+            }
+            return separator
+        }
+        return nil
+    }
+
+    /// `url`, else `sqlalchemy.url` with a hint to rename it.
+    private static func url(
+        _ reader: ConfigSectionReader, main: IniSection, warnings: inout [ConfigWarning]
+    ) throws(ConfigError) -> String? {
+        let url = try reader.nonEmpty("url")
+        if let alias = reader.ini.entry("sqlalchemy.url", in: reader.section) {
+            let message =
+                url == nil
+                ? "\"sqlalchemy.url\" is read as \"url\"; rename it to url"
+                : "\"sqlalchemy.url\" is ignored because \"url\" is set"
+            warnings.append(ConfigWarning(file: reader.ini.path, line: alias.line, message: message))
+            if url == nil { return try reader.nonEmpty("sqlalchemy.url") }
+        }
+        return url
+    }
+}
+
+extension AutogenConfig: CustomStringConvertible, CustomDebugStringConvertible {
+    /// A one-line summary that never shows the URL's password.
+    public var description: String {
+        "\(ini.path) [\(section)]: script_location=\(scriptLocation), url=\(redactedURL ?? "(none)"), "
+            + "version_table=\(versionTable), hooks=\(postWriteHooks.hooks.map(\.name).joined(separator: ","))"
+    }
+
+    public var debugDescription: String { "AutogenConfig(\(description))" }
+}
