@@ -6,6 +6,7 @@ import Foundation
 let arguments = Array(CommandLine.arguments.dropFirst())
 let modes: [String: ([String]) -> Void] = [
     "graph": runGraphBench,
+    "compare": runCompareBench,
     "introspect": runIntrospectBench,
     "template": runTemplateBench,
 ]

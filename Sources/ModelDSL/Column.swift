@@ -10,6 +10,9 @@ public struct Column: Sendable, Hashable, Codable {
     public var defaultValue: DefaultValue?
     public var identity: Identity?
     public var comment: String?
+    /// The column's previous name, when the model renames it: compare then emits a rename
+    /// instead of a drop and an add, so no data is lost. Model intent only, never reflected.
+    public var renamedFrom: String?
     /// Column-level constraints waiting to be moved into the table; empty once it is built.
     var inline = InlineConstraints()
 
@@ -59,6 +62,9 @@ public struct Column: Sendable, Hashable, Codable {
 
     /// The column is SQLite's `INTEGER PRIMARY KEY AUTOINCREMENT`.
     public func autoincrement() -> Column { identity(.autoincrement) }
+
+    /// The column used to be called `oldName`: compare renames it rather than dropping it.
+    public func renamed(from oldName: String) -> Column { with { $0.renamedFrom = oldName } }
 
     /// The column's comment (PostgreSQL `COMMENT ON COLUMN`).
     public func comment(_ text: String?) -> Column { with { $0.comment = text } }

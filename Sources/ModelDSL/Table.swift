@@ -14,6 +14,8 @@ public struct Table: Sendable, Hashable, Codable {
     public var checks: [Check]
     public var indexes: [Index]
     public var comment: String?
+    /// The table's previous name, when the model renames it (model intent only, never reflected).
+    public var renamedFrom: String?
     /// Contradictions found while the DSL built the table (two primary keys, ...).
     var declarationProblems: [String] = []
 
@@ -87,6 +89,13 @@ public struct Table: Sendable, Hashable, Codable {
     public func comment(_ text: String?) -> Table {
         var copy = self
         copy.comment = text
+        return copy
+    }
+
+    /// The table used to be called `oldName`: compare renames it rather than dropping it.
+    public func renamed(from oldName: String) -> Table {
+        var copy = self
+        copy.renamedFrom = oldName
         return copy
     }
 

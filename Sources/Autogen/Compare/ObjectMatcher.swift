@@ -1,0 +1,40 @@
+/// Pairs the model's and the database's constraints or indexes of one table.
+enum ObjectMatcher {
+    /// The objects to add and to drop. An object matches one of the same name (when both have
+    /// names) or, failing that, one with the same signature whatever its name (databases that
+    /// keep no names, like SQLite for unnamed constraints). A same-named pair whose signatures
+    /// differ is dropped and added again.
+    static func diff<T, S: Hashable>(
+        model: [T], database: [T], name: (T) -> String?, signature: (T) -> S
+    ) -> (added: [T], removed: [T]) {
+        var unmatchedDB = Array(database.indices)
+        var dbByName: [String: Int] = [:]
+        for i in database.indices { if let n = name(database[i]) { dbByName[n] = i } }
+        var added: [T] = []
+        var removed: [T] = []
+        var used = Set<Int>()
+        var pending: [T] = []
+        for object in model {
+            if let n = name(object), let i = dbByName[n], !used.contains(i) {
+                used.insert(i)
+                if signature(object) != signature(database[i]) {
+                    removed.append(database[i])
+                    added.append(object)
+                }
+            } else {
+                pending.append(object)
+            }
+        }
+        unmatchedDB.removeAll { used.contains($0) }
+        for object in pending {
+            let sig = signature(object)
+            if let k = unmatchedDB.firstIndex(where: { signature(database[$0]) == sig && (name(database[$0]) == nil || name(object) == nil) }) {
+                unmatchedDB.remove(at: k)
+            } else {
+                added.append(object)
+            }
+        }
+        removed += unmatchedDB.map { database[$0] }
+        return (added, removed)
+    }
+}

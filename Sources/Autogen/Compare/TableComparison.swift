@@ -1,0 +1,254 @@
+import ModelDSL
+
+/// Compares one table that exists in both the model and the database.
+///
+/// `model` is the table as declared (its values go into the ops, so revisions read like the
+/// model); `stored` is the dialect's stored form of it (what is compared with `database`).
+struct TableComparison {
+    var run: CompareRun
+    let ref: TableRef
+    let model: Table
+    let stored: Table
+    let database: Table
+    /// The database table with column renames applied to its constraints and indexes, so
+    /// that a constraint on a renamed column matches the model's.
+    private var renamedView: Table
+
+    /// Foreign keys to drop before any table changes.
+    var dropForeignKeys: [MigrationOp] = []
+    /// Constraint drops, column changes, constraint and index creation, comment.
+    var body: [MigrationOp] = []
+    /// Foreign keys to add after every table is in place.
+    var addForeignKeys: [MigrationOp] = []
+    /// Columns added or whose type changes here (their CHECKs come with them).
+    private var reshapedColumns = Set<String>()
+
+    init(run: CompareRun, ref: TableRef, model: Table, stored: Table, database: Table) {
+        self.run = run
+        self.ref = ref
+        self.model = model
+        self.stored = stored
+        self.database = database
+        self.renamedView = database
+    }
+
+    mutating func compare() {
+        let columnOps = compareColumns()
+        var drops: [MigrationOp] = []
+        var adds: [MigrationOp] = []
+        comparePrimaryKey(drops: &drops, adds: &adds)
+        compareUniques(drops: &drops, adds: &adds)
+        compareChecks(drops: &drops, adds: &adds)
+        compareIndexes(drops: &drops, adds: &adds)
+        compareForeignKeys()
+        body = drops + columnOps + adds
+        if run.dialect.hasComments, stored.comment != database.comment {
+            body.append(.setTableComment(ref, Change(from: database.comment, to: model.comment)))
+        }
+    }
+
+    // MARK: columns
+
+    private mutating func compareColumns() -> [MigrationOp] {
+        var dbColumns: [String: Column] = [:]
+        for c in database.columns where run.includes(.column, table: database, name: c.name, reflected: true) {
+            dbColumns[c.name] = c
+        }
+        var storedByName: [String: Column] = [:]
+        for c in stored.columns { storedByName[c.name] = c }
+        var adds: [MigrationOp] = []
+        var alters: [MigrationOp] = []
+        var matched = Set<String>()
+        var addedColumns: [Column] = []
+        for column in model.columns where run.includes(.column, table: model, name: column.name, reflected: false) {
+            let storedColumn = storedByName[column.name] ?? column
+            var existing = dbColumns[column.name]
+            var rename: Change<String>?
+            if existing == nil, let old = column.renamedFrom, let oldColumn = dbColumns[old],
+                model.column(old) == nil
+            {
+                existing = oldColumn
+                rename = Change(from: old, to: column.name)
+                renamedView.renameColumnReferences(from: old, to: column.name)
+            }
+            guard let existing else {
+                var plain = column
+                plain.renamedFrom = nil
+                adds.append(.addColumn(ref, plain))
+                addedColumns.append(plain)
+                reshapedColumns.insert(column.name)
+                if !column.isNullable && column.defaultValue == nil && column.identity == nil {
+                    run.diagnostics.append(
+                        Diagnostic(
+                            .notNullWithoutDefault, .warning,
+                            "adding NOT NULL column \(ref).\(column.name) without a default fails if the table has rows"))
+                }
+                continue
+            }
+            matched.insert(existing.name)
+            var alteration = ColumnAlteration(table: ref, existing: existing, name: rename)
+            if run.options.compareTypes, !run.dialect.typesMatch(model: storedColumn.type, database: existing.type) {
+                alteration.type = Change(from: existing.type, to: column.type)
+                reshapedColumns.insert(column.name)
+                if !Self.isWidening(from: existing.type, to: column.type) {
+                    run.diagnostics.append(
+                    Diagnostic(
+                        .typeChangeMayFail, .note,
+                        "changing the type of \(ref).\(column.name) from \(existing.type) to \(column.type) may fail on existing rows"))
+                }
+            }
+            if storedColumn.isNullable != existing.isNullable {
+                alteration.nullable = Change(from: existing.isNullable, to: column.isNullable)
+            }
+            if run.options.compareServerDefaults, defaultsDiffer(storedColumn, existing) {
+                alteration.defaultValue = Change(from: existing.defaultValue, to: column.defaultValue)
+            }
+            if run.dialect.hasComments, storedColumn.comment != existing.comment {
+                alteration.comment = Change(from: existing.comment, to: column.comment)
+            }
+            if storedColumn.identity != existing.identity {
+                alteration.identity = Change(from: existing.identity, to: column.identity)
+            }
+            if !alteration.isEmpty { alters.append(.alterColumn(alteration)) }
+        }
+        var drops: [MigrationOp] = []
+        for column in database.columns where dbColumns[column.name] != nil && !matched.contains(column.name) {
+            drops.append(.dropColumn(ref, column))
+            run.diagnostics.append(
+                Diagnostic(.dropsData, .warning, "dropping column \(ref).\(column.name) loses its data"))
+            if let new = addedColumns.first(where: { run.dialect.typesMatch(model: $0.type, database: column.type) }) {
+                run.diagnostics.append(
+                    Diagnostic(
+                        .possibleRename, .warning,
+                        "\(ref): \(column.name) is dropped and \(new.name) added with the same type: looks like a rename of \(column.name) to \(new.name); declare Column(\"\(new.name)\", ...).renamed(from: \"\(column.name)\") to keep the data"
+                    ))
+            }
+        }
+        return adds + alters + drops
+    }
+
+    /// Whether every value of `from` fits `to` unchanged (no note needed).
+    static func isWidening(from: ColumnType, to: ColumnType) -> Bool {
+        switch (from, to) {
+        case (.varchar, .text), (.char, .text), (.smallint, .integer), (.smallint, .bigint), (.integer, .bigint), (.real, .double):
+            return true
+        case (.varchar(let a?), .varchar(let b)): return b.map { $0 >= a } ?? true
+        case (.numeric(let p1?, let s1), .numeric(let p2, let s2)):
+            guard let p2 else { return true }
+            return p2 - (s2 ?? 0) >= p1 - (s1 ?? 0) && (s2 ?? 0) >= (s1 ?? 0)
+        case (.timestamp(false), .timestamp(true)): return false
+        default: return false
+        }
+    }
+
+    private mutating func defaultsDiffer(_ model: Column, _ database: Column) -> Bool {
+        // A serial's sequence default is part of its identity, not a default.
+        switch run.dialect.defaultsMatch(model: model.defaultValue, database: database.defaultValue, type: model.type) {
+        case .equal: return false
+        case .different: return true
+        case .undecided(let m, let d):
+            let question = DefaultQuestion(model: m, database: d, type: run.dialect.typeSQL(model.type))
+            run.questions.insert(question)
+            return !(run.options.serverDefaultAnswers[question] ?? false)
+        }
+    }
+
+    // MARK: constraints
+
+    /// The database's own object behind one of `renamedView`'s (same position in the list):
+    /// a drop runs before the column rename, so it must name the old columns.
+    private func original<T: Equatable>(_ object: T, _ list: KeyPath<Table, [T]>) -> T {
+        guard let i = renamedView[keyPath: list].firstIndex(of: object), i < database[keyPath: list].count else { return object }
+        return database[keyPath: list][i]
+    }
+
+    private mutating func comparePrimaryKey(drops: inout [MigrationOp], adds: inout [MigrationOp]) {
+        let wanted = stored.primaryKey?.columns ?? []
+        let present = database.primaryKey?.columns ?? []
+        guard wanted != present else { return }
+        if let key = database.primaryKey { drops.append(.dropPrimaryKey(ref, key)) }
+        if let key = model.primaryKey ?? stored.primaryKey { adds.append(.addPrimaryKey(ref, key)) }
+    }
+
+    private mutating func compareUniques(drops: inout [MigrationOp], adds: inout [MigrationOp]) {
+        let (added, removed) = ObjectMatcher.diff(
+            model: stored.uniques.filter { run.includes(.uniqueConstraint, table: model, name: $0.name, reflected: false) },
+            database: renamedView.uniques.filter { run.includes(.uniqueConstraint, table: database, name: $0.name, reflected: true) },
+            name: \.name, signature: { $0.columns })
+        drops += removed.map { .dropUnique(ref, original($0, \.uniques)) }
+        adds += added.map { u in .addUnique(ref, model.uniques.first { $0.name == u.name } ?? u) }
+    }
+
+    private mutating func compareChecks(drops: inout [MigrationOp], adds: inout [MigrationOp]) {
+        let dialect = run.dialect
+        let (added, removed) = ObjectMatcher.diff(
+            model: stored.checks.filter { run.includes(.checkConstraint, table: model, name: $0.name, reflected: false) },
+            database: renamedView.checks.filter { run.includes(.checkConstraint, table: database, name: $0.name, reflected: true) },
+            name: \.name, signature: { dialect.normalizeExpression($0.expression) })
+        drops += removed.map { .dropCheck(ref, original($0, \.checks)) }
+        for check in added {
+            if let declared = model.checks.first(where: { $0.name == check.name }) {
+                adds.append(.addCheck(ref, declared))
+            } else if !reshapedColumns.contains(where: { check.expression.contains($0) }) {
+                // A CHECK the dialect derives from the model (an enum on SQLite) for a column
+                // that stays as it is: add it; for a new or retyped column it comes with it.
+                adds.append(.addCheck(ref, check))
+            }
+        }
+    }
+
+    private mutating func compareIndexes(drops: inout [MigrationOp], adds: inout [MigrationOp]) {
+        let dialect = run.dialect
+        let (added, removed) = ObjectMatcher.diff(
+            model: stored.indexes.filter { run.includes(.index, table: model, name: $0.name, reflected: false) },
+            database: renamedView.indexes.filter { run.includes(.index, table: database, name: $0.name, reflected: true) },
+            name: \.name,
+            signature: { index in
+                IndexSignature(
+                    elements: index.elements.map {
+                        switch $0 {
+                        case .column(let c): return "c:" + c
+                        case .expression(let e): return "e:" + dialect.normalizeExpression(e)
+                        }
+                    }, unique: index.unique, method: index.method?.lowercased(),
+                    predicate: index.predicate.map(dialect.normalizeExpression))
+            })
+        drops += removed.map { .dropIndex(ref, original($0, \.indexes)) }
+        adds += added.map { i in .createIndex(ref, model.indexes.first { $0.name == i.name } ?? i) }
+    }
+
+    private mutating func compareForeignKeys() {
+        let (added, removed) = ObjectMatcher.diff(
+            model: stored.foreignKeys.filter { run.includes(.foreignKey, table: model, name: $0.name, reflected: false) },
+            database: renamedView.foreignKeys.filter { run.includes(.foreignKey, table: database, name: $0.name, reflected: true) },
+            name: \.name,
+            signature: {
+                ForeignKeySignature(
+                    columns: $0.columns, referredSchema: $0.referredSchema, referredTable: $0.referredTable,
+                    referredColumns: $0.referredColumns, onDelete: $0.onDelete, onUpdate: $0.onUpdate,
+                    deferrable: $0.deferrable, initiallyDeferred: $0.initiallyDeferred)
+            })
+        dropForeignKeys += removed.map { .dropForeignKey(ref, original($0, \.foreignKeys)) }
+        addForeignKeys += added.map { k in .addForeignKey(ref, model.foreignKeys.first { $0.name == k.name } ?? k) }
+    }
+}
+
+/// What makes two indexes the same index, names aside.
+struct IndexSignature: Hashable {
+    var elements: [String]
+    var unique: Bool
+    var method: String?
+    var predicate: String?
+}
+
+/// What makes two foreign keys the same constraint, names aside.
+struct ForeignKeySignature: Hashable {
+    var columns: [String]
+    var referredSchema: String?
+    var referredTable: String
+    var referredColumns: [String]
+    var onDelete: ReferentialAction
+    var onUpdate: ReferentialAction
+    var deferrable: Bool
+    var initiallyDeferred: Bool
+}

@@ -1,0 +1,213 @@
+import Foundation
+import Introspect
+import ModelDSL
+
+extension PostgresDialect: SQLCompiling {
+    /// PostgreSQL DDL for each op, in order. DDL is transactional on PostgreSQL, except
+    /// `CREATE INDEX CONCURRENTLY` / `DROP INDEX CONCURRENTLY`.
+    public static func statements(for ops: [MigrationOp], current: Schema) throws(SQLRenderError) -> [SQLStatement] {
+        var schema = current
+        var out: [SQLStatement] = []
+        for op in ops {
+            out += try statements(for: op, in: schema)
+            try? schema.apply(op)
+        }
+        return out
+    }
+
+    static func statements(for op: MigrationOp, in schema: Schema) throws(SQLRenderError) -> [SQLStatement] {
+        switch op {
+        case .createTable(let table):
+            var plain = [createTableSQL(table)]
+            plain += table.indexes.map { createIndexSQL($0, on: table) }
+            plain += commentStatements(for: table)
+            return plain.map { SQLStatement($0) }
+        case .dropTable(let table):
+            return [SQLStatement("DROP TABLE " + qualifiedName(of: table))]
+        case .renameTable(let t, let newName):
+            return [SQLStatement("ALTER TABLE " + q(t) + " RENAME TO " + quoteIdentifier(newName))]
+        case .addColumn(let t, let column):
+            var list = [SQLStatement("ALTER TABLE " + q(t) + " ADD COLUMN " + columnSQL(column))]
+            if let comment = column.comment {
+                list.append(SQLStatement("COMMENT ON COLUMN " + q(t) + "." + quoteIdentifier(column.name) + " IS " + quoteLiteral(comment)))
+            }
+            return list
+        case .dropColumn(let t, let column):
+            return [SQLStatement("ALTER TABLE " + q(t) + " DROP COLUMN " + quoteIdentifier(column.name))]
+        case .alterColumn(let a):
+            return alterColumn(a).map { SQLStatement($0) }
+        case .createIndex(let t, let index, let concurrently):
+            var sql = createIndexSQL(index, on: Table(name: t.name, schema: t.schema, columns: []))
+            if concurrently { sql = sql.replacingFirst("INDEX ", with: "INDEX CONCURRENTLY ") }
+            return [SQLStatement(sql, transactional: !concurrently)]
+        case .dropIndex(let t, let index, let concurrently):
+            guard let name = index.name else { throw SQLRenderError("cannot drop an unnamed index on \(t)") }
+            return [SQLStatement("DROP INDEX " + (concurrently ? "CONCURRENTLY " : "") + qualifiedName(name, schema: t.schema), transactional: !concurrently)]
+        case .addPrimaryKey(let t, let key):
+            return [SQLStatement("ALTER TABLE " + q(t) + " ADD " + primaryKeySQL(key))]
+        case .dropPrimaryKey(let t, let key):
+            return [dropConstraint(t, key.name ?? (t.name + "_pkey"))]
+        case .addUnique(let t, let unique):
+            return [SQLStatement("ALTER TABLE " + q(t) + " ADD " + uniqueSQL(unique))]
+        case .dropUnique(let t, let unique):
+            return [dropConstraint(t, try named(unique.name, "unique constraint", t))]
+        case .addForeignKey(let t, let key):
+            return [SQLStatement("ALTER TABLE " + q(t) + " ADD " + foreignKeySQL(key))]
+        case .dropForeignKey(let t, let key):
+            return [dropConstraint(t, try named(key.name, "foreign key", t))]
+        case .addCheck(let t, let check):
+            return [SQLStatement("ALTER TABLE " + q(t) + " ADD " + checkSQL(check))]
+        case .dropCheck(let t, let check):
+            return [dropConstraint(t, try named(check.name, "check constraint", t))]
+        case .createEnum(let e):
+            return [SQLStatement(createEnumSQL(e))]
+        case .dropEnum(let e):
+            return [SQLStatement("DROP TYPE " + qualifiedName(e.name, schema: e.schema))]
+        case .alterEnum(let e, let values, let uses):
+            return alterEnum(e, values: values, uses: uses, schema: schema)
+        case .setTableComment(let t, let change):
+            return [SQLStatement("COMMENT ON TABLE " + q(t) + " IS " + (change.to.map(quoteLiteral) ?? "NULL"))]
+        case .execute(let sql, _):
+            return [SQLStatement(sql)]
+        case .bulkInsert(let t, let columns, let rows):
+            guard !rows.isEmpty else { return [] }
+            return [SQLStatement(RowLiteral.insert(into: q(t), columns: columns, rows: rows, quoteIdentifier: quoteIdentifier, quote: quoteLiteral))]
+        case .bulkDelete(let t, let columns, let rows):
+            guard !rows.isEmpty else { return [] }
+            return [SQLStatement(RowLiteral.delete(from: q(t), columns: columns, rows: rows, quoteIdentifier: quoteIdentifier, quote: quoteLiteral))]
+        }
+    }
+
+    /// `ALTER TABLE "t" RENAME COLUMN ...`, then `ALTER COLUMN ... TYPE ... USING`, `SET/DROP
+    /// NOT NULL`, `SET/DROP DEFAULT`, identity changes, `COMMENT ON COLUMN`.
+    static func alterColumn(_ a: ColumnAlteration) -> [String] {
+        let table = "ALTER TABLE " + q(a.table)
+        var out: [String] = []
+        var name = a.existing.name
+        if let rename = a.name {
+            out.append(table + " RENAME COLUMN " + quoteIdentifier(rename.from) + " TO " + quoteIdentifier(rename.to))
+            name = rename.to
+        }
+        let column = table + " ALTER COLUMN " + quoteIdentifier(name)
+        let resulting = a.resulting
+        var defaultDropped = false
+        if let type = a.type {
+            if a.existing.defaultValue != nil && a.existing.identity != .serial {
+                out.append(column + " DROP DEFAULT")
+                defaultDropped = true
+            }
+            let target = typeSQL(type.to)
+            out.append(column + " TYPE " + target + " USING " + quoteIdentifier(name) + "::" + castTarget(from: type.from, to: type.to))
+        }
+        if let identity = a.identity {
+            switch (identity.from, identity.to) {
+            case (.always?, .byDefault?): out.append(column + " SET GENERATED BY DEFAULT")
+            case (.byDefault?, .always?): out.append(column + " SET GENERATED ALWAYS")
+            case (.serial?, _):
+                out.append(column + " DROP DEFAULT")
+                out.append("DROP SEQUENCE IF EXISTS " + qualifiedName(a.table.name + "_" + a.existing.name + "_seq", schema: a.table.schema))
+            case (.always?, _), (.byDefault?, _), (.autoincrement?, _): out.append(column + " DROP IDENTITY IF EXISTS")
+            default: break
+            }
+            switch (identity.from, identity.to) {
+            case (nil, .always?), (.serial?, .always?), (.autoincrement?, .always?):
+                out.append(column + " ADD GENERATED ALWAYS AS IDENTITY")
+            case (nil, .byDefault?), (.serial?, .byDefault?), (.autoincrement?, .byDefault?):
+                out.append(column + " ADD GENERATED BY DEFAULT AS IDENTITY")
+            case (_, .serial?) where identity.from != .serial:
+                let sequence = qualifiedName(a.table.name + "_" + name + "_seq", schema: a.table.schema)
+                out.append("CREATE SEQUENCE " + sequence + " OWNED BY " + q(a.table) + "." + quoteIdentifier(name))
+                out.append(column + " SET DEFAULT nextval(" + quoteLiteral(sequence) + "::regclass)")
+            default: break
+            }
+        }
+        if let nullable = a.nullable {
+            out.append(column + (nullable.to ? " DROP NOT NULL" : " SET NOT NULL"))
+        }
+        if a.defaultValue != nil || defaultDropped {
+            if let value = resulting.defaultValue {
+                out.append(column + " SET DEFAULT " + defaultSQL(value, for: resulting.type))
+            } else if !defaultDropped {
+                out.append(column + " DROP DEFAULT")
+            }
+        }
+        if let comment = a.comment {
+            out.append("COMMENT ON COLUMN " + q(a.table) + "." + quoteIdentifier(name) + " IS " + (comment.to.map(quoteLiteral) ?? "NULL"))
+        }
+        return out
+    }
+
+    /// The cast for `USING col::target`: through text when leaving or entering an enum.
+    static func castTarget(from: ColumnType, to: ColumnType) -> String {
+        let target = typeSQL(to)
+        if case .enumeration = from { return "text::" + target }
+        return target
+    }
+
+    /// Adding values in place when the old values keep their order; otherwise the type is
+    /// recreated and every column of it (found in `schema`, the state before the op; `uses`
+    /// when the schema does not know the tables) converted through text.
+    ///
+    /// A value added in place cannot be used in the transaction that added it (SQLSTATE
+    /// 55P04), so `ADD VALUE` is marked non-transactional: the runtime commits before it.
+    static func alterEnum(_ e: EnumType, values: Change<[String]>, uses declared: [EnumColumnUse], schema: Schema) -> [SQLStatement] {
+        var uses: [EnumColumnUse] = []
+        for table in schema.tables {
+            for column in table.columns {
+                if case .enumeration(let name, let enumSchema) = column.type, name == e.name, enumSchema == e.schema {
+                    uses.append(EnumColumnUse(table: TableRef(table), column: column.name))
+                }
+            }
+        }
+        if schema.tables.isEmpty { uses = declared }
+        let name = qualifiedName(e.name, schema: e.schema)
+        if values.to.filter({ values.from.contains($0) }) == values.from {
+            var out: [SQLStatement] = []
+            var present = values.from
+            for (i, value) in values.to.enumerated() where !present.contains(value) {
+                if let next = values.to[(i + 1)...].first(where: { present.contains($0) }) {
+                    out.append(SQLStatement("ALTER TYPE \(name) ADD VALUE \(quoteLiteral(value)) BEFORE \(quoteLiteral(next))", transactional: false))
+                } else {
+                    out.append(SQLStatement("ALTER TYPE \(name) ADD VALUE \(quoteLiteral(value))", transactional: false))
+                }
+                present.append(value)
+            }
+            return out
+        }
+        let old = qualifiedName(e.name + "_old", schema: e.schema)
+        var out = ["ALTER TYPE \(name) RENAME TO \(quoteIdentifier(e.name + "_old"))"]
+        var after = e
+        after.values = values.to
+        out.append(createEnumSQL(after))
+        for use in uses {
+            let column = schema.table(use.table.name, schema: use.table.schema)?.column(use.column)
+            let alter = "ALTER TABLE " + q(use.table) + " ALTER COLUMN " + quoteIdentifier(use.column)
+            if column?.defaultValue != nil { out.append(alter + " DROP DEFAULT") }
+            out.append(alter + " TYPE \(name) USING " + quoteIdentifier(use.column) + "::text::\(name)")
+            if let column, let value = column.defaultValue {
+                out.append(alter + " SET DEFAULT " + defaultSQL(value, for: column.type))
+            }
+        }
+        out.append("DROP TYPE \(old)")
+        return out.map { SQLStatement($0) }
+    }
+
+    private static func q(_ t: TableRef) -> String { qualifiedName(t.name, schema: t.schema) }
+
+    private static func dropConstraint(_ t: TableRef, _ name: String) -> SQLStatement {
+        SQLStatement("ALTER TABLE " + q(t) + " DROP CONSTRAINT " + quoteIdentifier(name))
+    }
+
+    private static func named(_ name: String?, _ what: String, _ t: TableRef) throws(SQLRenderError) -> String {
+        guard let name else { throw SQLRenderError("cannot drop an unnamed \(what) on \(t): PostgreSQL drops constraints by name") }
+        return name
+    }
+}
+
+extension String {
+    /// The string with the first occurrence of `target` replaced.
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let range = range(of: target) else { return self }
+        return replacingCharacters(in: range, with: replacement)
+    }
+}

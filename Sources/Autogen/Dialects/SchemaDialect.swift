@@ -1,0 +1,43 @@
+import ModelDSL
+
+/// What compare and the SQL renderer need to know about one database dialect. Each dialect
+/// implements it in its own folder, so that no `if postgres` spreads through compare.
+public protocol SchemaDialect {
+    /// `postgresql` or `sqlite`, as in the URL scheme.
+    static var name: String { get }
+    /// Whether the database has enum types (`CREATE TYPE ... AS ENUM`).
+    static var hasEnumTypes: Bool { get }
+    /// Whether tables and columns carry comments.
+    static var hasComments: Bool { get }
+    /// The schema the catalog gives back for a model schema created from it (SQLite: enums as
+    /// TEXT with a CHECK, no comments, ...).
+    static func storedForm(of schema: Schema) -> Schema
+    /// The model as the ops of a revision should spell it: the model itself where the database
+    /// stores what the model says, the stored form where it cannot (SQLite's enums become TEXT
+    /// with a CHECK, so a SQLite revision never depends on an enum declared elsewhere).
+    static func opForm(of schema: Schema) -> Schema
+    /// An SQL expression in a canonical spelling, so that the model's and the catalog's
+    /// spellings of one expression are equal.
+    static func normalizeExpression(_ sql: String) -> String
+    /// The type as the dialect's DDL spells it.
+    static func typeSQL(_ type: ColumnType) -> String
+    /// Whether a model type and a catalog type mean the same storage.
+    static func typesMatch(model: ColumnType, database: ColumnType) -> Bool
+    /// Whether a model default and a catalog default are the same; `.undecided` when only the
+    /// server can tell (compare then asks it once for all such pairs).
+    static func defaultsMatch(model: DefaultValue?, database: DefaultValue?, type: ColumnType) -> DefaultMatch
+    /// Why the op cannot be done in place and needs a table rebuild, or `nil` when it can.
+    static func rebuildReason(for op: MigrationOp) -> String?
+}
+
+extension SchemaDialect {
+    public static func opForm(of schema: Schema) -> Schema { schema }
+}
+
+/// The outcome of comparing two server defaults.
+public enum DefaultMatch: Sendable, Hashable {
+    case equal
+    case different
+    /// Text alone cannot decide; the two SQL expressions to evaluate on the server.
+    case undecided(model: String, database: String)
+}

@@ -1,0 +1,50 @@
+import ModelDSL
+
+extension MigrationOp {
+    /// The op that undoes this one, or `nil` when it cannot be undone (raw SQL without a
+    /// reverse). A rename reverses to a rename; a drop reverses to a create of what it dropped.
+    public var reversed: MigrationOp? {
+        switch self {
+        case .createTable(let t): return .dropTable(t)
+        case .dropTable(let t): return .createTable(t)
+        case .renameTable(let t, let newName):
+            return .renameTable(TableRef(newName, schema: t.schema), to: t.name)
+        case .addColumn(let t, let c): return .dropColumn(t, c)
+        case .dropColumn(let t, let c): return .addColumn(t, c)
+        case .alterColumn(let a): return .alterColumn(a.reversed)
+        case .createIndex(let t, let i, let c): return .dropIndex(t, i, concurrently: c)
+        case .dropIndex(let t, let i, let c): return .createIndex(t, i, concurrently: c)
+        case .addPrimaryKey(let t, let k): return .dropPrimaryKey(t, k)
+        case .dropPrimaryKey(let t, let k): return .addPrimaryKey(t, k)
+        case .addUnique(let t, let u): return .dropUnique(t, u)
+        case .dropUnique(let t, let u): return .addUnique(t, u)
+        case .addForeignKey(let t, let k): return .dropForeignKey(t, k)
+        case .dropForeignKey(let t, let k): return .addForeignKey(t, k)
+        case .addCheck(let t, let c): return .dropCheck(t, c)
+        case .dropCheck(let t, let c): return .addCheck(t, c)
+        case .createEnum(let e): return .dropEnum(e)
+        case .dropEnum(let e): return .createEnum(e)
+        case .alterEnum(let e, let values, let uses):
+            var after = e
+            after.values = values.to
+            return .alterEnum(after, values: values.reversed, usedBy: uses)
+        case .setTableComment(let t, let change): return .setTableComment(t, change.reversed)
+        case .execute(let sql, let reverse): return reverse.map { .execute(sql: $0, reverse: sql) }
+        case .bulkInsert(let t, let columns, let rows): return .bulkDelete(t, columns: columns, rows: rows)
+        case .bulkDelete(let t, let columns, let rows): return .bulkInsert(t, columns: columns, rows: rows)
+        }
+    }
+}
+
+extension Array where Element == MigrationOp {
+    /// The ops that undo these: each op reversed, in reverse order; `nil` if one cannot be.
+    public var undoingOps: [MigrationOp]? {
+        var out: [MigrationOp] = []
+        out.reserveCapacity(count)
+        for op in self.reversed() {
+            guard let r = op.reversed else { return nil }
+            out.append(r)
+        }
+        return out
+    }
+}

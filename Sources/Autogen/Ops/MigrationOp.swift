@@ -1,0 +1,58 @@
+import ModelDSL
+
+/// One schema operation. The list is exhaustive, so reversing, rendering Swift and compiling
+/// SQL are `switch`es the compiler checks. Every drop carries the full definition it removes,
+/// so that every op can be reversed.
+public enum MigrationOp: Sendable, Hashable {
+    case createTable(Table)
+    case dropTable(Table)
+    case renameTable(TableRef, to: String)
+    case addColumn(TableRef, Column)
+    case dropColumn(TableRef, Column)
+    case alterColumn(ColumnAlteration)
+    case createIndex(TableRef, Index, concurrently: Bool = false)
+    case dropIndex(TableRef, Index, concurrently: Bool = false)
+    case addPrimaryKey(TableRef, PrimaryKey)
+    case dropPrimaryKey(TableRef, PrimaryKey)
+    case addUnique(TableRef, Unique)
+    case dropUnique(TableRef, Unique)
+    case addForeignKey(TableRef, ForeignKey)
+    case dropForeignKey(TableRef, ForeignKey)
+    case addCheck(TableRef, Check)
+    case dropCheck(TableRef, Check)
+    case createEnum(EnumType)
+    case dropEnum(EnumType)
+    /// The enum's values change; `usedBy` lists the columns of that type (needed when values
+    /// are removed or reordered, which PostgreSQL can only do by recreating the type).
+    case alterEnum(EnumType, values: Change<[String]>, usedBy: [EnumColumnUse])
+    case setTableComment(TableRef, Change<String?>)
+    /// Raw SQL; `reverse` is the SQL that undoes it, if any.
+    case execute(sql: String, reverse: String?)
+    case bulkInsert(TableRef, columns: [String], rows: [[DefaultValue?]])
+    case bulkDelete(TableRef, columns: [String], rows: [[DefaultValue?]])
+
+    /// The table the op works on, if it works on one.
+    public var table: TableRef? {
+        switch self {
+        case .createTable(let t), .dropTable(let t): return TableRef(t)
+        case .renameTable(let t, _), .addColumn(let t, _), .dropColumn(let t, _), .createIndex(let t, _, _),
+            .dropIndex(let t, _, _), .addPrimaryKey(let t, _), .dropPrimaryKey(let t, _), .addUnique(let t, _),
+            .dropUnique(let t, _), .addForeignKey(let t, _), .dropForeignKey(let t, _), .addCheck(let t, _),
+            .dropCheck(let t, _), .setTableComment(let t, _), .bulkInsert(let t, _, _), .bulkDelete(let t, _, _):
+            return t
+        case .alterColumn(let a): return a.table
+        case .createEnum, .dropEnum, .alterEnum, .execute: return nil
+        }
+    }
+}
+
+/// A column whose type is an enum, by table and column name.
+public struct EnumColumnUse: Sendable, Hashable {
+    public var table: TableRef
+    public var column: String
+
+    public init(table: TableRef, column: String) {
+        self.table = table
+        self.column = column
+    }
+}

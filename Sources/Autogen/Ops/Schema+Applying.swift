@@ -1,0 +1,171 @@
+import ModelDSL
+
+/// What goes wrong when ops are applied to a schema value that does not have what they name.
+public struct ApplyError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+extension Schema {
+    /// The schema after `ops`, computed on values alone: how the SQLite renderer knows the
+    /// whole table it rebuilds, and how tests check that ops lead where compare said.
+    public func applying(_ ops: [MigrationOp]) throws(ApplyError) -> Schema {
+        var schema = self
+        for op in ops { try schema.apply(op) }
+        return schema
+    }
+
+    /// Applies one op in place.
+    public mutating func apply(_ op: MigrationOp) throws(ApplyError) {
+        switch op {
+        case .createTable(let table):
+            guard tableIndex(TableRef(table)) == nil else { throw ApplyError("table \(TableRef(table)) already exists") }
+            var plain = table
+            plain.renamedFrom = nil
+            plain.columns = plain.columns.map { var c = $0; c.renamedFrom = nil; return c }
+            tables.append(plain)
+        case .dropTable(let table):
+            let i = try requireTable(TableRef(table))
+            tables.remove(at: i)
+        case .renameTable(let ref, let newName):
+            let i = try requireTable(ref)
+            tables[i].name = newName
+        case .addColumn(let ref, let column):
+            try modifyTable(ref) { table throws(ApplyError) in
+                guard table.column(column.name) == nil else { throw ApplyError("column \(ref).\(column.name) already exists") }
+                var plain = column
+                plain.renamedFrom = nil
+                table.columns.append(plain)
+            }
+        case .dropColumn(let ref, let column):
+            try modifyTable(ref) { table throws(ApplyError) in
+                guard let i = table.columns.firstIndex(where: { $0.name == column.name }) else {
+                    throw ApplyError("table \(ref) has no column \(column.name)")
+                }
+                table.columns.remove(at: i)
+            }
+        case .alterColumn(let a):
+            try modifyTable(a.table) { table throws(ApplyError) in
+                guard let i = table.columns.firstIndex(where: { $0.name == a.existing.name }) else {
+                    throw ApplyError("table \(a.table) has no column \(a.existing.name)")
+                }
+                var column = table.columns[i]
+                if let name = a.name { column.name = name.to }
+                if let type = a.type { column.type = type.to }
+                if let nullable = a.nullable { column.isNullable = nullable.to }
+                if let value = a.defaultValue { column.defaultValue = value.to }
+                if let comment = a.comment { column.comment = comment.to }
+                if let identity = a.identity { column.identity = identity.to }
+                table.columns[i] = column
+                if let name = a.name { table.renameColumnReferences(from: name.from, to: name.to) }
+            }
+        case .createIndex(let ref, let index, _):
+            try modifyTable(ref) { table in table.indexes.append(index) }
+        case .dropIndex(let ref, let index, _):
+            try modifyTable(ref) { table throws(ApplyError) in
+                guard let i = table.indexes.firstIndex(where: { $0.name == index.name && (index.name != nil || $0 == index) }) else {
+                    throw ApplyError("table \(ref) has no index \(index.name ?? "like \(index)")")
+                }
+                table.indexes.remove(at: i)
+            }
+        case .addPrimaryKey(let ref, let key):
+            try modifyTable(ref) { table in table.primaryKey = key }
+        case .dropPrimaryKey(let ref, _):
+            try modifyTable(ref) { table in table.primaryKey = nil }
+        case .addUnique(let ref, let unique):
+            try modifyTable(ref) { table in table.uniques.append(unique) }
+        case .dropUnique(let ref, let unique):
+            try modifyTable(ref) { table throws(ApplyError) in
+                try Self.remove(unique, from: &table.uniques, what: "unique constraint", table: ref) { $0.columns == unique.columns }
+            }
+        case .addForeignKey(let ref, let key):
+            try modifyTable(ref) { table in table.foreignKeys.append(key) }
+        case .dropForeignKey(let ref, let key):
+            try modifyTable(ref) { table throws(ApplyError) in
+                try Self.remove(key, from: &table.foreignKeys, what: "foreign key", table: ref) {
+                    $0.columns == key.columns && $0.referredTable == key.referredTable
+                }
+            }
+        case .addCheck(let ref, let check):
+            try modifyTable(ref) { table in table.checks.append(check) }
+        case .dropCheck(let ref, let check):
+            try modifyTable(ref) { table throws(ApplyError) in
+                try Self.remove(check, from: &table.checks, what: "check constraint", table: ref) { $0.expression == check.expression }
+            }
+        case .createEnum(let e):
+            guard enumType(e.name, schema: e.schema) == nil else { throw ApplyError("enum \(e.qualifiedName) already exists") }
+            enums.append(e)
+        case .dropEnum(let e):
+            guard let i = enums.firstIndex(where: { $0.name == e.name && $0.schema == e.schema }) else {
+                throw ApplyError("there is no enum \(e.qualifiedName)")
+            }
+            enums.remove(at: i)
+        case .alterEnum(let e, let values, _):
+            guard let i = enums.firstIndex(where: { $0.name == e.name && $0.schema == e.schema }) else {
+                throw ApplyError("there is no enum \(e.qualifiedName)")
+            }
+            enums[i].values = values.to
+        case .setTableComment(let ref, let change):
+            try modifyTable(ref) { table in table.comment = change.to }
+        case .execute, .bulkInsert, .bulkDelete:
+            break
+        }
+        self = Schema(tables: tables.map { var t = $0; t.resort(); return t }, enums: enums)
+    }
+
+    private func tableIndex(_ ref: TableRef) -> Int? {
+        tables.firstIndex { $0.name == ref.name && $0.schema == ref.schema }
+    }
+
+    private func requireTable(_ ref: TableRef) throws(ApplyError) -> Int {
+        guard let i = tableIndex(ref) else { throw ApplyError("there is no table \(ref)") }
+        return i
+    }
+
+    private mutating func modifyTable(_ ref: TableRef, _ change: (inout Table) throws(ApplyError) -> Void) throws(ApplyError) {
+        let i = try requireTable(ref)
+        try change(&tables[i])
+    }
+
+    /// Removes the object with the same name, or (for unnamed ones) the first that `matches`.
+    private static func remove<T: Equatable>(
+        _ object: T, from list: inout [T], what: String, table: TableRef, matches: (T) -> Bool
+    ) throws(ApplyError) where T: NamedConstraint {
+        let i = object.constraintName.flatMap { name in list.firstIndex { $0.constraintName == name } }
+            ?? list.firstIndex(where: matches)
+        guard let i else { throw ApplyError("table \(table) has no \(what) \(object.constraintName ?? "like that")") }
+        list.remove(at: i)
+    }
+}
+
+/// Constraints that may carry a name.
+protocol NamedConstraint { var constraintName: String? { get } }
+extension Unique: NamedConstraint { var constraintName: String? { name } }
+extension ForeignKey: NamedConstraint { var constraintName: String? { name } }
+extension Check: NamedConstraint { var constraintName: String? { name } }
+
+extension Table {
+    /// Re-sorts constraints into the canonical order after a change.
+    mutating func resort() {
+        self = Table(
+            name: name, schema: schema, columns: columns, primaryKey: primaryKey, uniques: uniques,
+            foreignKeys: foreignKeys, checks: checks, indexes: indexes, comment: comment)
+    }
+
+    /// After a column rename, constraints and indexes name the new column.
+    mutating func renameColumnReferences(from old: String, to new: String) {
+        func swap(_ names: [String]) -> [String] { names.map { $0 == old ? new : $0 } }
+        if var key = primaryKey {
+            key.columns = swap(key.columns)
+            primaryKey = key
+        }
+        uniques = uniques.map { var u = $0; u.columns = swap(u.columns); return u }
+        foreignKeys = foreignKeys.map { var k = $0; k.columns = swap(k.columns); return k }
+        indexes = indexes.map { index in
+            var copy = index
+            copy.elements = index.elements.map { if case .column(let c) = $0, c == old { return .column(new) } else { return $0 } }
+            return copy
+        }
+    }
+}

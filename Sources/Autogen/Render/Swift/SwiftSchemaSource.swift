@@ -1,0 +1,97 @@
+import ModelDSL
+
+/// DSL source for schema values: the same spelling a model file uses, so a revision reads
+/// like the model (`Column("email", .text).notNull()`).
+enum SwiftSchemaSource {
+    /// `Column("email", .text).notNull().default("x").comment("...")`.
+    static func column(_ column: Column, inPrimaryKey: Bool = false, primaryKeyModifier: Bool = false) -> String {
+        var out = "Column(\(SwiftLiteral.string(column.name)), \(SwiftLiteral.type(column.type)))"
+        if primaryKeyModifier { out += ".primaryKey()" }
+        if !column.isNullable && !inPrimaryKey { out += ".notNull()" }
+        if let identity = column.identity {
+            switch identity {
+            case .serial: out += ".serial()"
+            case .autoincrement: out += ".autoincrement()"
+            case .byDefault: out += ".identity()"
+            case .always: out += ".identity(.always)"
+            }
+        }
+        if let value = column.defaultValue { out += ".default(\(SwiftLiteral.defaultValue(value)))" }
+        if let comment = column.comment { out += ".comment(\(SwiftLiteral.string(comment)))" }
+        return out
+    }
+
+    /// `PrimaryKey("a", "b", name: "t_pkey")`.
+    static func primaryKey(_ key: PrimaryKey) -> String {
+        let columns = key.columns.map(SwiftLiteral.string).joined(separator: ", ")
+        return "PrimaryKey(\(columns)" + (key.name.map { ", name: \(SwiftLiteral.string($0))" } ?? "") + ")"
+    }
+
+    /// `Unique("uq_name", "a", "b")`, or `Unique(on: "a")` when unnamed.
+    static func unique(_ unique: Unique) -> String {
+        let columns = unique.columns.map(SwiftLiteral.string).joined(separator: ", ")
+        guard let name = unique.name else { return "Unique(on: \(columns))" }
+        return "Unique(\(SwiftLiteral.string(name)), \(columns))"
+    }
+
+    /// `Check("ck_name", "balance >= 0")`.
+    static func check(_ check: Check) -> String {
+        let expression = SwiftLiteral.string(check.expression)
+        guard let name = check.name else { return "Check(name: nil, expression: \(expression))" }
+        return "Check(\(SwiftLiteral.string(name)), \(expression))"
+    }
+
+    /// `ForeignKey(["org_id"], references: "organization", ["id"], onDelete: .cascade, name: "...")`.
+    static func foreignKey(_ key: ForeignKey) -> String {
+        var out = "ForeignKey(\(SwiftLiteral.strings(key.columns)), references: \(SwiftLiteral.string(key.referredTable)), "
+        out += SwiftLiteral.strings(key.referredColumns)
+        if let schema = key.referredSchema { out += ", schema: \(SwiftLiteral.string(schema))" }
+        if key.onDelete != .noAction { out += ", onDelete: \(SwiftLiteral.action(key.onDelete))" }
+        if key.onUpdate != .noAction { out += ", onUpdate: \(SwiftLiteral.action(key.onUpdate))" }
+        if key.initiallyDeferred {
+            out += ", initiallyDeferred: true"
+        } else if key.deferrable {
+            out += ", deferrable: true"
+        }
+        if let name = key.name { out += ", name: \(SwiftLiteral.string(name))" }
+        return out + ")"
+    }
+
+    /// `Index("ix", "a", "b")`, `Index("ix", expressions: ["lower(email)"])`, with modifiers.
+    static func index(_ index: Index) -> String {
+        let columns = index.columnNames
+        var out: String
+        let name = index.name.map(SwiftLiteral.string)
+        if columns.count == index.elements.count {
+            let list = columns.map(SwiftLiteral.string).joined(separator: ", ")
+            out = name.map { "Index(\($0), \(list)" } ?? "Index(on: \(list)"
+            out += index.unique ? ", unique: true)" : ")"
+        } else {
+            let elements = index.elements.map { element -> String in
+                switch element {
+                case .column(let c): return ".column(\(SwiftLiteral.string(c)))"
+                case .expression(let e): return ".expression(\(SwiftLiteral.string(e)))"
+                }
+            }
+            if index.elements.allSatisfy({ if case .expression = $0 { return true } else { return false } }), let name {
+                let list = index.elements.compactMap { e -> String? in
+                    if case .expression(let sql) = e { return SwiftLiteral.string(sql) }
+                    return nil
+                }
+                out = "Index(\(name), expressions: [\(list.joined(separator: ", "))]" + (index.unique ? ", unique: true)" : ")")
+            } else {
+                out = "Index(name: \(name ?? "nil"), elements: [\(elements.joined(separator: ", "))]"
+                out += index.unique ? ", unique: true)" : ")"
+            }
+        }
+        if let method = index.method { out += ".using(\(SwiftLiteral.string(method)))" }
+        if let predicate = index.predicate { out += ".where(\(SwiftLiteral.string(predicate)))" }
+        return out
+    }
+
+    /// `Enum("mood", ["happy", "sad"])`.
+    static func enumType(_ e: EnumType) -> String {
+        "Enum(\(SwiftLiteral.string(e.name)), \(SwiftLiteral.strings(e.values))"
+            + (e.schema.map { ", schema: \(SwiftLiteral.string($0))" } ?? "") + ")"
+    }
+}

@@ -1,0 +1,101 @@
+@testable import Autogen
+import Foundation
+import Introspect
+import ModelDSL
+import TestSupport
+import Testing
+
+/// `autogen inspect --format swift` round trip: read a database, render DSL source, compile it
+/// with swiftc against the ModelDSL module this package built, run it, and compare the schema it
+/// declares with the database: no ops.
+@Suite struct ModelSourceRoundTripTests {
+    @Test func sqliteSchemasRoundTripThroughCompiledSource() throws {
+        var read: [Schema] = []
+        for seed in UInt64(1)...6 {
+            let connection = try SQLiteConnection(path: nil)
+            let model = RandomSchema.make(seed: seed, tables: 6, dialect: .sqlite)
+            for statement in SQLiteDialect.createStatements(for: model) { try connection.execute(statement) }
+            read.append(try SQLiteCatalogReader(connection: connection).read())
+        }
+        let declared = try CompiledModel.declare(read)
+        for (database, model) in zip(read, declared) {
+            let ops = Comparer.compare(model: model, database: database, dialect: SQLiteDialect.self).ops
+            #expect(ops.isEmpty, "\(SwiftRenderer.render(ops))")
+        }
+        #expect(read.flatMap(\.tables).count == 36)
+    }
+
+    @Test(.enabled(if: TestPostgres.isConfigured)) func postgresSchemasRoundTripThroughCompiledSource() throws {
+        var read: [Schema] = []
+        try TestPostgres.withTemporaryDatabase { _, connection in
+            for seed in UInt64(1)...6 {
+                try connection.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+                let enums = try connection.query("SELECT typname FROM pg_type WHERE typtype = 'e'")
+                for row in 0..<enums.rowCount { if let n = enums[row, 0] { try connection.execute("DROP TYPE IF EXISTS " + PostgresDialect.quoteIdentifier(n)) } }
+                let model = RandomSchema.make(seed: seed, tables: 6, dialect: .postgresql)
+                for statement in PostgresDialect.createStatements(for: model) { try connection.execute(statement) }
+                read.append(try PostgresCatalogReader(connection: connection).read())
+            }
+        }
+        let declared = try CompiledModel.declare(read)
+        for (database, model) in zip(read, declared) {
+            let ops = Comparer.compare(model: model, database: database, dialect: PostgresDialect.self).ops
+            #expect(ops.isEmpty, "\(SwiftRenderer.render(ops))")
+        }
+        #expect(read.flatMap(\.enums).count > 0)
+    }
+}
+
+/// Compiles rendered model sources into a program that prints the schemas they declare.
+enum CompiledModel {
+    struct Failure: Error, CustomStringConvertible { var description: String }
+
+    static func declare(_ schemas: [Schema]) throws -> [Schema] {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let build = root.appendingPathComponent(".build/debug")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("autogen-roundtrip-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var sources: [String] = []
+        for (i, schema) in schemas.enumerated() {
+            let file = folder.appendingPathComponent("model\(i).swift")
+            try ModelSourceRenderer.render(schema, variable: "schema\(i)").write(to: file, atomically: true, encoding: .utf8)
+            sources.append(file.path)
+        }
+        let main = folder.appendingPathComponent("main.swift")
+        try """
+        import Foundation
+        import ModelDSL
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        print(String(decoding: try encoder.encode([\((0..<schemas.count).map { "schema\($0)" }.joined(separator: ", "))]), as: UTF8.self))
+        """.write(to: main, atomically: true, encoding: .utf8)
+        let objects = try FileManager.default.contentsOfDirectory(atPath: build.appendingPathComponent("ModelDSL.build").path)
+            .filter { $0.hasSuffix(".o") }.map { build.appendingPathComponent("ModelDSL.build/\($0)").path }
+        guard !objects.isEmpty else { throw Failure(description: "no ModelDSL objects in \(build.path): build the package first") }
+        let program = folder.appendingPathComponent("declare").path
+        try run("/usr/bin/env", ["swiftc", "-I", build.appendingPathComponent("Modules").path] + sources + [main.path] + objects + ["-o", program])
+        let output = try run(program, [])
+        return try JSONDecoder().decode([Schema].self, from: Data(output.utf8))
+    }
+
+    @discardableResult
+    static func run(_ executable: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw Failure(description: "\(executable) \(arguments.prefix(3)) failed: \(String(decoding: errors, as: UTF8.self).prefix(3000))")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
