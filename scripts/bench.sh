@@ -30,8 +30,9 @@ for n in $SQLITE_NS; do
     if [ "${SKIP_MAKE:-0}" = 1 ] && [ -f "$file" ]; then url="sqlite:///$file"; else url=$("$py" "$bench/make_schema.py" --n "$n" --sqlite "$file"); fi
     targets+=(--target "SQLite=$n=$url")
 done
-swift build -c release --product autogen >&2
-swift build -c release --product autogen-bench >&2
+# Builds on one checkout take turns through this lock.
+flock /tmp/autogen-build.lock swift build -c release --product autogen >&2
+flock /tmp/autogen-build.lock swift build -c release --product autogen-bench >&2
 bin=$(swift build -c release --show-bin-path)
 python3 scripts/bench_introspect.py --bench-dir "$bench" --bin-dir "$bin" --repeat "$REPEAT" "${targets[@]}" \
     --out "$bench/autogen-introspect.json"
