@@ -35,4 +35,5 @@ flock /tmp/autogen-build.lock swift build -c release --product autogen >&2
 flock /tmp/autogen-build.lock swift build -c release --product autogen-bench >&2
 bin=$(swift build -c release --show-bin-path)
 python3 scripts/bench_introspect.py --bench-dir "$bench" --bin-dir "$bin" --repeat "$REPEAT" "${targets[@]}" \
+    --data-dir "$bench/data" \
     --out "$bench/autogen-introspect.json"

@@ -48,12 +48,13 @@ def main():
     ap.add_argument("--bench-dir", required=True)
     ap.add_argument("--bin-dir", required=True, help="folder with release autogen and autogen-bench")
     ap.add_argument("--target", action="append", required=True, help="LABEL=N=URL")
+    ap.add_argument("--data-dir", help="the bench's data/ folder (spec and drift JSON) for the compare rows")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--out")
     a = ap.parse_args()
     py = os.path.join(a.bench_dir, ".venv/bin/python")
     measure = os.path.join(a.bench_dir, "alembic_compare.py")
-    rows, raw = [], []
+    rows, raw, compare_rows = [], [], []
     for target in a.target:
         label, n, url = target.split("=", 2)
         alembic, ours_proc = [], []
@@ -68,6 +69,25 @@ def main():
             ours_proc.append(run_timed([os.path.join(a.bin_dir, "autogen"), "inspect", "--url", url]))
         out, _ = run_child([os.path.join(a.bin_dir, "autogen-bench"), "introspect", "--url", url, "--runs", str(a.repeat), "--warmup", "1"])
         ours = json.loads(out.strip().splitlines()[-1])
+        if a.data_dir:
+            dialect = "sqlite" if url.startswith("sqlite") else "pg"
+            drift = os.path.join(a.data_dir, f"drift_n{n}_k50.{dialect}.json")
+            spec = os.path.join(a.data_dir, f"spec_n{n}.json")
+            for variant, path in (("identical", spec), ("drifted", drift)):
+                al = []
+                for _ in range(a.repeat):
+                    o, _ = run_child([py, measure, "measure", "--url", url, "--n", n, "--variant", variant])
+                    al.append(json.loads(o.strip().splitlines()[-1]))
+                o, _ = run_child([os.path.join(a.bin_dir, "autogen-bench"), "compare", "--url", url, "--spec", path, "--runs", str(a.repeat)])
+                ag = json.loads(o.strip().splitlines()[-1])
+                t_al = statistics.median(m["t_compare"] for m in al)
+                compare_rows.append(
+                    f"| {label} | {n} | {variant} | {t_al:.3f} s | {al[0]['ops']} ({al[0]['expected_ops']}) | "
+                    f"{ag['median_introspect_and_compare_s']*1000:.0f} ms | {ag['median_compare_s']*1000:.1f} ms | {ag['queries']} | "
+                    f"{ag['changes']} ({ag['expected_changes']}), same as Alembic: {'yes' if ag['same_changes_as_alembic'] or variant == 'identical' and ag['changes'] == 0 else 'NO'} | "
+                    f"{ag['peak_rss_mib']:.0f} MiB | **{t_al/ag['median_introspect_and_compare_s']:.0f}×** |")
+                raw.append({"label": label, "n": int(n), "variant": variant, "alembic": al, "autogen_compare": ag})
+                print(compare_rows[-1], file=sys.stderr)
         med = lambda xs: statistics.median(xs)
         al_t = med([m["t_compare"] for m in alembic])
         al_whole = med([m["whole_process"] for m in alembic])
@@ -88,6 +108,12 @@ def main():
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         print(r)
+    if compare_rows:
+        print()
+        print("| database | N tables | variant | Alembic compare | Alembic ops (expected) | autogen introspect + compare | compare step alone | autogen queries | autogen changes (expected) | autogen peak RSS | speed-up |")
+        print("|---|---:|---|---:|---|---:|---:|---:|---|---:|---:|")
+        for r in compare_rows:
+            print(r)
     if a.out:
         with open(a.out, "w") as f:
             json.dump(raw, f, indent=1)

@@ -23,7 +23,11 @@ public struct Schema: Sendable, Hashable, Codable {
 
     /// A schema from values, as catalog readers build it; names are kept as given.
     public init(tables: [Table], enums: [EnumType] = []) {
-        self.tables = tables.sorted { ($0.schema ?? "", $0.name) < ($1.schema ?? "", $1.name) }
+        // Sort positions, not the (large) table values themselves.
+        let order = tables.indices.sorted {
+            (tables[$0].schema ?? "", tables[$0].name) < (tables[$1].schema ?? "", tables[$1].name)
+        }
+        self.tables = order.map { tables[$0] }
         self.enums = enums.sorted { ($0.schema ?? "", $0.name) < ($1.schema ?? "", $1.name) }
     }
 

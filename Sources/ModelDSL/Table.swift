@@ -132,6 +132,15 @@ public struct Table: Sendable, Hashable, Codable {
         uniques.sort { ($0.name ?? "", $0.columns.joined(separator: ",")) < ($1.name ?? "", $1.columns.joined(separator: ",")) }
         foreignKeys.sort { ($0.name ?? "", $0.columns.joined(separator: ",")) < ($1.name ?? "", $1.columns.joined(separator: ",")) }
         checks.sort { ($0.name ?? "", $0.expression) < ($1.name ?? "", $1.expression) }
-        indexes.sort { ($0.name ?? "", "\($0.elements)") < ($1.name ?? "", "\($1.elements)") }
+        guard indexes.count > 1 else { return }
+        func key(_ index: Index) -> String {
+            index.elements.map { element -> String in
+                switch element {
+                case .column(let name): return "c:" + name
+                case .expression(let sql): return "e:" + sql
+                }
+            }.joined(separator: ",")
+        }
+        indexes.sort { ($0.name ?? "", key($0)) < ($1.name ?? "", key($1)) }
     }
 }

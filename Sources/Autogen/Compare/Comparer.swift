@@ -29,15 +29,17 @@ struct CompareRun {
     let options: CompareOptions
     var diagnostics: [Diagnostic] = []
     var questions: Set<DefaultQuestion> = []
+    let memo: CompareMemo
 
     init(dialect: any SchemaDialect.Type, options: CompareOptions) {
         self.dialect = dialect
         self.options = options
+        self.memo = CompareMemo(dialect: dialect)
     }
 
     mutating func compare(model: Schema, database: Schema) -> CompareResult {
         let stored = dialect.storedForm(of: model)
-        let model = dialect.opForm(of: model)
+        let model = dialect.opForm(of: model, stored: stored)
         var modelTables: [TableRef: Table] = [:]
         var storedTables: [TableRef: Table] = [:]
         var dbTables: [TableRef: Table] = [:]

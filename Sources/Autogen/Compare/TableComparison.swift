@@ -143,7 +143,7 @@ struct TableComparison {
 
     private mutating func defaultsDiffer(_ model: Column, _ database: Column) -> Bool {
         // A serial's sequence default is part of its identity, not a default.
-        switch run.dialect.defaultsMatch(model: model.defaultValue, database: database.defaultValue, type: model.type) {
+        switch run.memo.defaultsMatch(model: model.defaultValue, database: database.defaultValue, type: model.type) {
         case .equal: return false
         case .different: return true
         case .undecided(let m, let d):
@@ -180,11 +180,11 @@ struct TableComparison {
     }
 
     private mutating func compareChecks(drops: inout [MigrationOp], adds: inout [MigrationOp]) {
-        let dialect = run.dialect
+        let memo = run.memo
         let (added, removed) = ObjectMatcher.diff(
             model: stored.checks.filter { run.includes(.checkConstraint, table: model, name: $0.name, reflected: false) },
             database: renamedView.checks.filter { run.includes(.checkConstraint, table: database, name: $0.name, reflected: true) },
-            name: \.name, signature: { dialect.normalizeExpression($0.expression) })
+            name: \.name, signature: { memo.normalize($0.expression) })
         drops += removed.map { .dropCheck(ref, original($0, \.checks)) }
         for check in added {
             if let declared = model.checks.first(where: { $0.name == check.name }) {
@@ -198,7 +198,7 @@ struct TableComparison {
     }
 
     private mutating func compareIndexes(drops: inout [MigrationOp], adds: inout [MigrationOp]) {
-        let dialect = run.dialect
+        let memo = run.memo
         let (added, removed) = ObjectMatcher.diff(
             model: stored.indexes.filter { run.includes(.index, table: model, name: $0.name, reflected: false) },
             database: renamedView.indexes.filter { run.includes(.index, table: database, name: $0.name, reflected: true) },
@@ -208,10 +208,10 @@ struct TableComparison {
                     elements: index.elements.map {
                         switch $0 {
                         case .column(let c): return "c:" + c
-                        case .expression(let e): return "e:" + dialect.normalizeExpression(e)
+                        case .expression(let e): return "e:" + memo.normalize(e)
                         }
                     }, unique: index.unique, method: index.method?.lowercased(),
-                    predicate: index.predicate.map(dialect.normalizeExpression))
+                    predicate: index.predicate.map(memo.normalize))
             })
         drops += removed.map { .dropIndex(ref, original($0, \.indexes)) }
         adds += added.map { i in .createIndex(ref, model.indexes.first { $0.name == i.name } ?? i) }

@@ -12,10 +12,10 @@ public protocol SchemaDialect {
     /// The schema the catalog gives back for a model schema created from it (SQLite: enums as
     /// TEXT with a CHECK, no comments, ...).
     static func storedForm(of schema: Schema) -> Schema
-    /// The model as the ops of a revision should spell it: the model itself where the database
+    /// The model as the ops of a revision should spell it, given its `stored` form: the model itself where the database
     /// stores what the model says, the stored form where it cannot (SQLite's enums become TEXT
     /// with a CHECK, so a SQLite revision never depends on an enum declared elsewhere).
-    static func opForm(of schema: Schema) -> Schema
+    static func opForm(of schema: Schema, stored: Schema) -> Schema
     /// An SQL expression in a canonical spelling, so that the model's and the catalog's
     /// spellings of one expression are equal.
     static func normalizeExpression(_ sql: String) -> String
@@ -31,7 +31,7 @@ public protocol SchemaDialect {
 }
 
 extension SchemaDialect {
-    public static func opForm(of schema: Schema) -> Schema { schema }
+    public static func opForm(of schema: Schema, stored: Schema) -> Schema { schema }
 }
 
 /// The outcome of comparing two server defaults.

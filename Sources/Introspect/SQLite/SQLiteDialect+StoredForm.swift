@@ -17,6 +17,9 @@ extension SQLiteDialect {
     public static func storedForm(of schema: Schema, naming: NamingConvention = .default) -> Schema {
         var enums: [String: EnumType] = [:]
         for enumType in schema.enums { enums[enumType.qualifiedName] = enumType }
+        // A schema has few distinct types and defaults: round-trip each once.
+        var storedTypes: [ColumnType: ColumnType] = [:]
+        var storedDefaults: [DefaultValue: [ColumnType: DefaultValue]] = [:]
         let tables = schema.tables.map { table -> Table in
             var checks = table.checks
             let columns = table.columns.map { original -> Column in
@@ -36,9 +39,21 @@ extension SQLiteDialect {
                 case .autoincrement?, .always?, .byDefault?, .serial?: column.identity = nil
                 case nil: break
                 }
-                column.type = columnType(declared: typeSQL(type))
-                column.defaultValue = column.defaultValue.map {
-                    parseDefault(defaultSQL($0, for: column.type), for: column.type)
+                if let known = storedTypes[type] {
+                    column.type = known
+                } else {
+                    let stored = columnType(declared: typeSQL(type))
+                    storedTypes[type] = stored
+                    column.type = stored
+                }
+                if let value = column.defaultValue {
+                    if let known = storedDefaults[value]?[column.type] {
+                        column.defaultValue = known
+                    } else {
+                        let stored = parseDefault(defaultSQL(value, for: column.type), for: column.type)
+                        storedDefaults[value, default: [:]][column.type] = stored
+                        column.defaultValue = stored
+                    }
                 }
                 return column
             }

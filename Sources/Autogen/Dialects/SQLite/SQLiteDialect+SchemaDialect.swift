@@ -9,11 +9,14 @@ extension SQLiteDialect: SchemaDialect {
     public static func storedForm(of schema: Schema) -> Schema { storedForm(of: schema, naming: .default) }
 
     /// The stored form, keeping the model's rename hints.
-    public static func opForm(of schema: Schema) -> Schema {
-        var stored = storedForm(of: schema)
+    public static func opForm(of schema: Schema, stored: Schema) -> Schema {
+        var stored = stored
+        var originals: [String: Table] = [:]
+        for table in schema.tables { originals[table.name] = table }
         for i in stored.tables.indices {
-            guard let original = schema.table(stored.tables[i].name) else { continue }
+            guard let original = originals[stored.tables[i].name] else { continue }
             stored.tables[i].renamedFrom = original.renamedFrom
+            guard original.columns.contains(where: { $0.renamedFrom != nil }) else { continue }
             for j in stored.tables[i].columns.indices {
                 stored.tables[i].columns[j].renamedFrom = original.column(stored.tables[i].columns[j].name)?.renamedFrom
             }
