@@ -7,6 +7,15 @@ enum ObjectMatcher {
     static func diff<T, S: Hashable>(
         model: [T], database: [T], name: (T) -> String?, signature: (T) -> S
     ) -> (added: [T], removed: [T]) {
+        // The common case: the same named objects in the same (sorted) order, all alike.
+        if model.count == database.count,
+            zip(model, database).allSatisfy({ m, d in
+                guard let n = name(m), n == name(d) else { return false }
+                return signature(m) == signature(d)
+            })
+        {
+            return ([], [])
+        }
         var unmatchedDB = Array(database.indices)
         var dbByName: [String: Int] = [:]
         for i in database.indices { if let n = name(database[i]) { dbByName[n] = i } }

@@ -50,27 +50,26 @@ struct TableComparison {
     // MARK: columns
 
     private mutating func compareColumns() -> [MigrationOp] {
-        var dbColumns: [String: Column] = [:]
-        for c in database.columns where run.includes(.column, table: database, name: c.name, reflected: true) {
-            dbColumns[c.name] = c
-        }
-        var storedByName: [String: Column] = [:]
-        for c in stored.columns { storedByName[c.name] = c }
+        // Tables have few columns: linear lookups beat building dictionaries per table.
+        let dbColumns = database.columns.filter { run.includes(.column, table: database, name: $0.name, reflected: true) }
+        var matched = [Bool](repeating: false, count: dbColumns.count)
+        func dbIndex(_ name: String) -> Int? { dbColumns.firstIndex { $0.name == name } }
         var adds: [MigrationOp] = []
         var alters: [MigrationOp] = []
-        var matched = Set<String>()
         var addedColumns: [Column] = []
-        for column in model.columns where run.includes(.column, table: model, name: column.name, reflected: false) {
-            let storedColumn = storedByName[column.name] ?? column
-            var existing = dbColumns[column.name]
+        for (position, column) in model.columns.enumerated()
+        where run.includes(.column, table: model, name: column.name, reflected: false) {
+            let storedColumn =
+                position < stored.columns.count && stored.columns[position].name == column.name
+                ? stored.columns[position] : (stored.columns.first { $0.name == column.name } ?? column)
+            var index = dbIndex(column.name)
             var rename: Change<String>?
-            if existing == nil, let old = column.renamedFrom, let oldColumn = dbColumns[old],
-                model.column(old) == nil
-            {
-                existing = oldColumn
+            if index == nil, let old = column.renamedFrom, let oldIndex = dbIndex(old), model.column(old) == nil {
+                index = oldIndex
                 rename = Change(from: old, to: column.name)
                 renamedView.renameColumnReferences(from: old, to: column.name)
             }
+            let existing = index.map { dbColumns[$0] }
             guard let existing else {
                 var plain = column
                 plain.renamedFrom = nil
@@ -85,7 +84,14 @@ struct TableComparison {
                 }
                 continue
             }
-            matched.insert(existing.name)
+            if let index { matched[index] = true }
+            // The common case: the catalog holds exactly what the model says.
+            if rename == nil, storedColumn.type == existing.type, storedColumn.isNullable == existing.isNullable,
+                storedColumn.defaultValue == existing.defaultValue, storedColumn.identity == existing.identity,
+                storedColumn.comment == existing.comment || !run.dialect.hasComments
+            {
+                continue
+            }
             var alteration = ColumnAlteration(table: ref, existing: existing, name: rename)
             if run.options.compareTypes, !run.dialect.typesMatch(model: storedColumn.type, database: existing.type) {
                 alteration.type = Change(from: existing.type, to: column.type)
@@ -112,7 +118,7 @@ struct TableComparison {
             if !alteration.isEmpty { alters.append(.alterColumn(alteration)) }
         }
         var drops: [MigrationOp] = []
-        for column in database.columns where dbColumns[column.name] != nil && !matched.contains(column.name) {
+        for (index, column) in dbColumns.enumerated() where !matched[index] {
             drops.append(.dropColumn(ref, column))
             run.diagnostics.append(
                 Diagnostic(.dropsData, .warning, "dropping column \(ref).\(column.name) loses its data"))
