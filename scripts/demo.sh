@@ -17,4 +17,7 @@ python3 -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.executescri
     "$work/demo.db" examples/example.sqlite.sql
 echo "\$ autogen inspect --url sqlite:///$work/demo.db" >&2
 "$bin" inspect --url "sqlite:///$work/demo.db"
+echo >&2
+echo "\$ autogen inspect --url sqlite:///$work/demo.db --format swift    # a ready model.swift" >&2
+"$bin" inspect --url "sqlite:///$work/demo.db" --format swift
 echo "(demo folder: $work)" >&2
