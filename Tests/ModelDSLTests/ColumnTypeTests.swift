@@ -1,5 +1,6 @@
 import Foundation
 import ModelDSL
+import TestSupport
 import Testing
 
 @Suite struct ColumnTypeTests {

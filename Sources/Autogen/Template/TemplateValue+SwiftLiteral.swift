@@ -31,24 +31,5 @@ extension TemplateValue {
 
     /// A Swift string literal of `value`: `\\`, `\"`, newlines as `\n`, tabs as `\t`, every
     /// other control character as `\u{x}` (lowercase hex), everything else as it is.
-    public static func swiftQuoted(_ value: String) -> String {
-        var result = String.UnicodeScalarView()
-        result.append("\"")
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\\": result.append(contentsOf: "\\\\".unicodeScalars)
-            case "\"": result.append(contentsOf: "\\\"".unicodeScalars)
-            case "\n": result.append(contentsOf: "\\n".unicodeScalars)
-            case "\t": result.append(contentsOf: "\\t".unicodeScalars)
-            default:
-                if scalar.properties.generalCategory == .control {
-                    result.append(contentsOf: "\\u{\(String(scalar.value, radix: 16))}".unicodeScalars)
-                } else {
-                    result.append(scalar)
-                }
-            }
-        }
-        result.append("\"")
-        return String(result)
-    }
+    public static func swiftQuoted(_ value: String) -> String { RevisionLiteral.string(value) }
 }

@@ -2,27 +2,9 @@ import ModelDSL
 
 /// Swift source spellings of values, for rendered revision code.
 enum SwiftLiteral {
-    /// A Swift string literal: `"it's \"quoted\"\n"`.
-    static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\0": out += "\\0"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\u{\(String(scalar.value, radix: 16))}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A Swift string literal with the revision-file contract's escapes (one implementation
+    /// for revision declarations, template `repr` and rendered bodies).
+    static func string(_ text: String) -> String { RevisionLiteral.string(text) }
 
     /// `["a", "b"]`.
     static func strings(_ items: [String]) -> String { "[" + items.map(string).joined(separator: ", ") + "]" }
