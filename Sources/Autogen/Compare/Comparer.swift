@@ -81,7 +81,7 @@ struct CompareRun {
             questions = table.run.questions
         }
 
-        let creation = ForeignKeyOrder.creationOrder(added.compactMap { modelTables[$0] })
+        let creation = CreationOrder(added.compactMap { modelTables[$0] })
         var createOps: [MigrationOp] = []
         for table in creation.tables {
             var bare = table
@@ -93,16 +93,14 @@ struct CompareRun {
                 createOps.append(.createIndex(TableRef(table), index))
             }
         }
-        addForeignKeys += creation.deferredForeignKeys.map { .addForeignKey($0.0, $0.1) }
+        addForeignKeys += creation.deferred.map { .addForeignKey(TableRef($0.table), $0.key) }
 
-        let dropping = ForeignKeyOrder.creationOrder(removed.compactMap { dbTables[$0] })
-        var dropOps: [MigrationOp] = dropping.deferredForeignKeys.map { .dropForeignKey($0.0, $0.1) }
+        let dropping = CreationOrder(removed.compactMap { dbTables[$0] })
+        var dropOps: [MigrationOp] = dropping.deferred.map { .dropForeignKey(TableRef($0.table), $0.key) }
         for table in dropping.tables.reversed() {
             for index in table.indexes.reversed() { dropOps.append(.dropIndex(TableRef(table), index)) }
             var bare = table
             bare.indexes = []
-            let deferred = Set(dropping.deferredForeignKeys.filter { $0.0 == TableRef(table) }.map(\.1))
-            bare.foreignKeys.removeAll { deferred.contains($0) }
             dropOps.append(.dropTable(bare))
             let rows = "table \(TableRef(table)) and its rows"
             diagnostics.append(Diagnostic(.dropsData, .warning, "dropping \(rows) (\(table.columns.count) columns)"))

@@ -21,44 +21,14 @@ extension PostgresDialect {
         }
         statements += namespaces.map { "CREATE SCHEMA IF NOT EXISTS " + quoteIdentifier($0) }
         statements += schema.enums.map(createEnumSQL)
-        let (ordered, deferred) = creationOrder(schema.tables)
-        for (table, later) in ordered {
-            var inline = table
-            inline.foreignKeys.removeAll { key in later.contains(key) }
-            statements.append(createTableSQL(inline))
-        }
-        statements += deferred.map { addForeignKeySQL($0.1, to: $0.0) }
+        let order = CreationOrder(schema.tables)
+        statements += order.tables.map(createTableSQL)
+        statements += order.deferred.map { addForeignKeySQL($0.key, to: $0.table) }
         for table in schema.tables {
             statements += table.indexes.map { createIndexSQL($0, on: table) }
         }
         for table in schema.tables { statements += commentStatements(for: table) }
         return statements
-    }
-
-    /// Tables in an order where each one's foreign keys refer to tables created before it (or
-    /// to itself), with the foreign keys that must wait for `ALTER TABLE`.
-    static func creationOrder(_ tables: [Table]) -> ([(Table, [ForeignKey])], [(Table, ForeignKey)]) {
-        func key(_ schema: String?, _ name: String) -> String { (schema ?? "") + "\u{0}" + name }
-        let known = Set(tables.map { key($0.schema, $0.name) })
-        var created = Set<String>()
-        var remaining = tables
-        var ordered: [(Table, [ForeignKey])] = []
-        var deferred: [(Table, ForeignKey)] = []
-        func waiting(_ table: Table) -> [ForeignKey] {
-            table.foreignKeys.filter { fk in
-                let target = key(fk.referredSchema, fk.referredTable)
-                return target != key(table.schema, table.name) && known.contains(target) && !created.contains(target)
-            }
-        }
-        while !remaining.isEmpty {
-            let index = remaining.firstIndex { waiting($0).isEmpty } ?? 0
-            let table = remaining.remove(at: index)
-            let later = waiting(table)
-            ordered.append((table, later))
-            deferred += later.map { (table, $0) }
-            created.insert(key(table.schema, table.name))
-        }
-        return (ordered, deferred)
     }
 
     /// `CREATE TYPE "account_status" AS ENUM ('active', 'suspended', 'closed')`.

@@ -12,7 +12,10 @@ extension SQLiteDialect {
     /// CREATE INDEX "ix_account_org_status" ON "account" ("org_id", "status") WHERE status <> 'closed'
     /// ```
     public static func createStatements(for schema: Schema, naming: NamingConvention = .default) -> [String] {
-        let tables = foreignKeyOrder(storedForm(of: schema, naming: naming).tables)
+        // SQLite allows forward references, so a cycle's foreign keys stay inline.
+        let stored = storedForm(of: schema, naming: naming).tables
+        let order = CreationOrder(stored).tables.map { ordered in stored.first { $0.name == ordered.name } ?? ordered }
+        let tables = order
         var statements = tables.map(createTableSQL)
         for table in tables {
             statements += table.indexes.map { createIndexSQL($0, on: table.name, naming: naming) }
@@ -108,27 +111,5 @@ extension SQLiteDialect {
     /// `"a", "b"`.
     static func identifierList(_ names: [String]) -> String {
         names.map(quoteIdentifier).joined(separator: ", ")
-    }
-
-    /// `tables` with every table after the tables it refers to, picking the first by name
-    /// whenever several are ready, and breaking cycles by name.
-    static func foreignKeyOrder(_ tables: [Table]) -> [Table] {
-        var remaining = tables.sorted { $0.name < $1.name }
-        var placed = Set<String>()
-        var ordered: [Table] = []
-        let names = Set(tables.map(\.name))
-        while !remaining.isEmpty {
-            let next =
-                remaining.firstIndex { table in
-                    table.foreignKeys.allSatisfy { key in
-                        key.referredTable == table.name || placed.contains(key.referredTable)
-                            || !names.contains(key.referredTable)
-                    }
-                } ?? 0
-            let table = remaining.remove(at: next)
-            placed.insert(table.name)
-            ordered.append(table)
-        }
-        return ordered
     }
 }

@@ -1,0 +1,51 @@
+/// The order to create tables in so that each comes after the tables its foreign keys refer
+/// to, and the foreign keys that close a cycle (they must be added once every table exists,
+/// and dropped first). Ties and cycles are broken by schema and name, so the order is stable.
+public struct CreationOrder: Sendable {
+    /// The tables in creation order, without the deferred foreign keys.
+    public var tables: [Table]
+    /// Foreign keys left out of `tables`, with the table that declares them.
+    public var deferred: [(table: Table, key: ForeignKey)]
+
+    public init(_ input: [Table]) {
+        struct Ref: Hashable, Comparable {
+            var schema: String
+            var name: String
+            static func < (a: Ref, b: Ref) -> Bool { (a.schema, a.name) < (b.schema, b.name) }
+        }
+        func ref(_ t: Table) -> Ref { Ref(schema: t.schema ?? "", name: t.name) }
+        func target(_ key: ForeignKey, of table: Table) -> Ref {
+            Ref(schema: key.referredSchema ?? table.schema ?? "", name: key.referredTable)
+        }
+        var byRef: [Ref: Table] = [:]
+        for t in input { byRef[ref(t)] = t }
+        var remaining = Set(byRef.keys)
+        var deferredKeys: [Ref: [ForeignKey]] = [:]
+        tables = []
+        deferred = []
+        while !remaining.isEmpty {
+            let ready = remaining.filter { r in
+                guard let table = byRef[r] else { return true }
+                return table.foreignKeys.allSatisfy { key in
+                    let to = target(key, of: table)
+                    return to == r || !remaining.contains(to) || deferredKeys[r, default: []].contains(key)
+                }
+            }
+            if let next = ready.min(), let table = byRef[next] {
+                remaining.remove(next)
+                var copy = table
+                let waiting = deferredKeys[next, default: []]
+                copy.foreignKeys.removeAll { waiting.contains($0) }
+                tables.append(copy)
+                deferred += waiting.map { (table: table, key: $0) }
+                continue
+            }
+            // A cycle: the first remaining table waits for none of the others.
+            guard let victim = remaining.min(), let table = byRef[victim] else { break }
+            deferredKeys[victim, default: []] += table.foreignKeys.filter { key in
+                let to = target(key, of: table)
+                return to != victim && remaining.contains(to)
+            }
+        }
+    }
+}
