@@ -47,9 +47,13 @@ enum BenchSpecModel {
         case string(String), number(Double), bool(Bool)
         init(from decoder: Decoder) throws {
             let c = try decoder.singleValueContainer()
-            if let b = try? c.decode(Bool.self) { self = .bool(b) } else if let n = try? c.decode(Double.self) {
+            if let b = try? c.decode(Bool.self) {
+                self = .bool(b)
+            } else if let n = try? c.decode(Double.self) {
                 self = .number(n)
-            } else { self = .string(try c.decode(String.self)) }
+            } else {
+                self = .string(try c.decode(String.self))
+            }
         }
         var text: String {
             switch self {
@@ -85,7 +89,9 @@ enum BenchSpecModel {
                 Table(t.name) {
                     for c in t.columns { column(c, postgres: postgres) }
                     for u in t.uniques { Unique(name: u.name, columns: u.columns) }
-                    for i in t.indexes { Index(name: i.name, elements: i.columns.map(IndexElement.column), unique: i.unique ?? false) }
+                    for i in t.indexes {
+                        Index(name: i.name, elements: i.columns.map(IndexElement.column), unique: i.unique ?? false)
+                    }
                     for k in t.fks {
                         ForeignKey(
                             k.columns, references: k.ref_table, k.ref_columns,

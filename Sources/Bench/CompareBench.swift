@@ -22,7 +22,9 @@ func runCompareBench(_ arguments: [String]) {
         default: fail("unknown argument \(arg)")
         }
     }
-    guard !url.isEmpty, !specPath.isEmpty else { fail("usage: autogen-bench compare --url URL --spec FILE [--runs N] [--list]") }
+    guard !url.isEmpty, !specPath.isEmpty else {
+        fail("usage: autogen-bench compare --url URL --spec FILE [--runs N] [--list]")
+    }
     do {
         let databaseURL = try DatabaseURL(url)
         let (spec, drift) = try BenchSpecModel.load(specPath)

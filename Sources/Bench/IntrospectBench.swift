@@ -32,7 +32,8 @@ func parseIntrospectOptions(_ arguments: [String]) -> IntrospectOptions {
         }
     }
     if options.url.isEmpty {
-        FileHandle.standardError.write(Data("usage: autogen-bench introspect --url URL [--runs N] [--warmup N] [--schema S]\n".utf8))
+        FileHandle.standardError.write(
+            Data("usage: autogen-bench introspect --url URL [--runs N] [--warmup N] [--schema S]\n".utf8))
         exit(2)
     }
     return options

@@ -11,7 +11,8 @@ let modes: [String: ([String]) -> Void] = [
     "template": runTemplateBench,
 ]
 guard let mode = arguments.first, let run = modes[mode] else {
-    FileHandle.standardError.write(Data("usage: autogen-bench \(modes.keys.sorted().joined(separator: "|")) [options]\n".utf8))
+    FileHandle.standardError.write(
+        Data("usage: autogen-bench \(modes.keys.sorted().joined(separator: "|")) [options]\n".utf8))
     exit(2)
 }
 run(Array(arguments.dropFirst()))

@@ -20,7 +20,8 @@ public enum DatabaseURL: Sendable, Hashable, CustomStringConvertible {
 
         public static func == (a: Self, b: Self) -> Bool {
             a.user == b.user && a.password == b.password && a.host == b.host && a.port == b.port
-                && a.database == b.database && a.parameters.map { $0.0 + "=" + $0.1 } == b.parameters.map { $0.0 + "=" + $0.1 }
+                && a.database == b.database
+                && a.parameters.map { $0.0 + "=" + $0.1 } == b.parameters.map { $0.0 + "=" + $0.1 }
         }
 
         public func hash(into hasher: inout Hasher) {
@@ -35,7 +36,9 @@ public enum DatabaseURL: Sendable, Hashable, CustomStringConvertible {
     public init(_ text: String) throws(IntrospectError) {
         let trimmed = text.trimmingWhitespace()
         guard let schemeEnd = trimmed.range(of: "://") else {
-            throw .invalidURL(url: Self.redact(trimmed), reason: "expected scheme://..., such as postgresql://user@host/db or sqlite:///file.db")
+            throw .invalidURL(
+                url: Self.redact(trimmed),
+                reason: "expected scheme://..., such as postgresql://user@host/db or sqlite:///file.db")
         }
         let scheme = trimmed[..<schemeEnd.lowerBound].lowercased()
         let rest = String(trimmed[schemeEnd.upperBound...])
@@ -50,12 +53,15 @@ public enum DatabaseURL: Sendable, Hashable, CustomStringConvertible {
             } else {
                 throw .invalidURL(
                     url: trimmed,
-                    reason: "a SQLite URL has three slashes before a relative path (sqlite:///app.db) and four before an absolute one (sqlite:////var/app.db)")
+                    reason:
+                        "a SQLite URL has three slashes before a relative path (sqlite:///app.db) and four before an absolute one (sqlite:////var/app.db)"
+                )
             }
         case "postgresql", "postgres", "postgresql+libpq":
             self = .postgresql(try Self.parsePostgres(rest, original: trimmed))
         default:
-            throw .invalidURL(url: Self.redact(trimmed), reason: "unknown database \"\(scheme)\"; use postgresql:// or sqlite://")
+            throw .invalidURL(
+                url: Self.redact(trimmed), reason: "unknown database \"\(scheme)\"; use postgresql:// or sqlite://")
         }
     }
 
@@ -131,7 +137,8 @@ public enum DatabaseURL: Sendable, Hashable, CustomStringConvertible {
             if let port = url.port { out += ":\(port)" }
             if let db = url.database { out += "/" + db }
             if !url.parameters.isEmpty {
-                out += "?" + url.parameters.map { "\($0.0)=\($0.0 == "password" ? "***" : $0.1)" }.joined(separator: "&")
+                out +=
+                    "?" + url.parameters.map { "\($0.0)=\($0.0 == "password" ? "***" : $0.1)" }.joined(separator: "&")
             }
             return out
         }
@@ -152,7 +159,9 @@ public enum DatabaseURL: Sendable, Hashable, CustomStringConvertible {
         let rest = text[schemeEnd.upperBound...]
         let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
         let authority = rest[..<authorityEnd]
-        guard let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") else { return text }
+        guard let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") else {
+            return text
+        }
         return String(text[..<authority.index(after: colon)]) + "***" + String(text[at...])
     }
 

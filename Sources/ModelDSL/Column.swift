@@ -33,10 +33,18 @@ public struct Column: Sendable, Hashable, Codable {
     }
 
     /// The column refuses NULL.
-    public func notNull() -> Column { with { $0.isNullable = false; $0.inline.explicitNullable = false } }
+    public func notNull() -> Column {
+        with {
+            $0.isNullable = false; $0.inline.explicitNullable = false
+        }
+    }
 
     /// The column accepts NULL (the default, except in a primary key).
-    public func nullable() -> Column { with { $0.isNullable = true; $0.inline.explicitNullable = true } }
+    public func nullable() -> Column {
+        with {
+            $0.isNullable = true; $0.inline.explicitNullable = true
+        }
+    }
 
     /// The column is the table's primary key (or part of it, with other `.primaryKey()` columns).
     public func primaryKey() -> Column { with { $0.inline.primaryKey = true } }

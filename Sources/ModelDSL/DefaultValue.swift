@@ -40,7 +40,9 @@ extension DefaultValue: Codable {
             self = .sql(v)
         } else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "a default needs one of string, integer, decimal, boolean, sql"))
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "a default needs one of string, integer, decimal, boolean, sql"))
         }
     }
 

@@ -74,7 +74,8 @@ public struct Table: Sendable, Hashable, Codable {
         }
         if !inlinePrimaryKey.isEmpty { primaryKeys.insert(PrimaryKey(columns: inlinePrimaryKey), at: 0) }
         if primaryKeys.count > 1 {
-            declarationProblems.append("has \(primaryKeys.count) primary keys; declare one (PrimaryKey(\"a\", \"b\") for a composite key)")
+            declarationProblems.append(
+                "has \(primaryKeys.count) primary keys; declare one (PrimaryKey(\"a\", \"b\") for a composite key)")
         }
         primaryKey = primaryKeys.first
         if let key = primaryKey {
@@ -129,8 +130,12 @@ public struct Table: Sendable, Hashable, Codable {
 
     /// Sorts constraints and indexes by name (then by columns), the canonical order.
     mutating func sortConstraints() {
-        uniques.sort { ($0.name ?? "", $0.columns.joined(separator: ",")) < ($1.name ?? "", $1.columns.joined(separator: ",")) }
-        foreignKeys.sort { ($0.name ?? "", $0.columns.joined(separator: ",")) < ($1.name ?? "", $1.columns.joined(separator: ",")) }
+        uniques.sort {
+            ($0.name ?? "", $0.columns.joined(separator: ",")) < ($1.name ?? "", $1.columns.joined(separator: ","))
+        }
+        foreignKeys.sort {
+            ($0.name ?? "", $0.columns.joined(separator: ",")) < ($1.name ?? "", $1.columns.joined(separator: ","))
+        }
         checks.sort { ($0.name ?? "", $0.expression) < ($1.name ?? "", $1.expression) }
         guard indexes.count > 1 else { return }
         func key(_ index: Index) -> String {

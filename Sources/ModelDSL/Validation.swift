@@ -67,14 +67,17 @@ extension Table {
             if case .enumeration(let name, let schema) = column.type {
                 let qualified = schema.map { "\($0).\(name)" } ?? name
                 if !enums.contains(qualified) {
-                    problems.append("column \"\(column.name)\" uses enum \"\(qualified)\", which the schema does not declare")
+                    problems.append(
+                        "column \"\(column.name)\" uses enum \"\(qualified)\", which the schema does not declare")
                 }
             }
             if let identity = column.identity {
                 switch column.type {
                 case .smallint, .integer, .bigint: break
                 default:
-                    problems.append("column \"\(column.name)\" is \(identity.rawValue) but its type \(column.type) is not an integer type")
+                    problems.append(
+                        "column \"\(column.name)\" is \(identity.rawValue) but its type \(column.type) is not an integer type"
+                    )
                 }
             }
         }
@@ -103,7 +106,8 @@ extension Table {
             let label = "foreign key \"\(key.name ?? "?")\""
             missing(key.columns, in: label)
             if key.columns.count != key.referredColumns.count {
-                problems.append("\(label) has \(key.columns.count) column(s) but refers to \(key.referredColumns.count)")
+                problems.append(
+                    "\(label) has \(key.columns.count) column(s) but refers to \(key.referredColumns.count)")
             }
             let referred = key.referredSchema.map { "\($0).\(key.referredTable)" } ?? key.referredTable
             if let target = tables[referred] {

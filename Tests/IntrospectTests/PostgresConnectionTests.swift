@@ -6,8 +6,10 @@ import Testing
 @Suite(.enabled(if: TestPostgres.isConfigured))
 struct PostgresConnectionTests {
     @Test func badURLShapesAreRefusedWithTheirReason() {
-        #expect(throws: IntrospectError.invalidURL(
-            url: "postgresql://u:***@h:99999/db", reason: "port \"99999\" is not a number from 1 to 65535")) {
+        #expect(
+            throws: IntrospectError.invalidURL(
+                url: "postgresql://u:***@h:99999/db", reason: "port \"99999\" is not a number from 1 to 65535")
+        ) {
             _ = try DatabaseURL("postgresql://u:secret@h:99999/db")
         }
         do {
@@ -58,7 +60,9 @@ struct PostgresConnectionTests {
     }
 
     @Test func unreachableServerNamesTheHost() throws {
-        guard case .postgresql(let url) = try DatabaseURL("postgresql://postgres:pw-123@127.0.0.1:1/postgres?connect_timeout=2")
+        guard
+            case .postgresql(let url) = try DatabaseURL(
+                "postgresql://postgres:pw-123@127.0.0.1:1/postgres?connect_timeout=2")
         else {
             Issue.record("not a PostgreSQL URL")
             return
@@ -82,8 +86,10 @@ struct PostgresConnectionTests {
         let connection = try PostgresConnection(try TestPostgres.serverURL())
         defer { connection.close() }
         let missing = "SELECT * FROM no_such_table_here"
-        #expect(throws: IntrospectError.sql(
-            code: "42P01", message: "relation \"no_such_table_here\" does not exist", statement: missing)) {
+        #expect(
+            throws: IntrospectError.sql(
+                code: "42P01", message: "relation \"no_such_table_here\" does not exist", statement: missing)
+        ) {
             _ = try connection.query(missing)
         }
         do {

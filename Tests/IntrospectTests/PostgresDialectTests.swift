@@ -10,7 +10,10 @@ import Testing
         ("lower(email)", "lower(email)"),
         ("amount >= 0 AND qty > 1", "((amount >= (0)::numeric) AND (qty > 1))"),
         ("code <> 'x'", "((code)::text <> 'x'::text)"),
-        ("code2 IN ('a', 'b')", "((code2)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[]))"),
+        (
+            "code2 IN ('a', 'b')",
+            "((code2)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[]))"
+        ),
         ("n1 BETWEEN 1 AND 5", "((n1 >= 1) AND (n1 <= 5))"),
         ("n2 LIKE 'a%'", "(n2 ~~ 'a%'::text)"),
         ("NOT (n3 = 1)", "(NOT (n3 = 1))"),
@@ -44,7 +47,9 @@ import Testing
         #expect(PostgresDialect.normalizeExpression("((balance >= (0)::numeric))") == "balance >= 0")
         #expect(PostgresDialect.normalizeExpression("((a OR b) AND c)") == "(a or b) and c")
         #expect(PostgresDialect.normalizeExpression("  LOWER( Email )") == "lower(email)")
-        #expect(PostgresDialect.normalizeExpression("CASE WHEN (a > (0)::numeric) THEN 1 ELSE 2 END") == "case when (a > 0) then 1 else 2 end")
+        #expect(
+            PostgresDialect.normalizeExpression("CASE WHEN (a > (0)::numeric) THEN 1 ELSE 2 END")
+                == "case when (a > 0) then 1 else 2 end")
         #expect(
             PostgresDialect.normalizeExpression("CASE WHEN a > 'x'::character varying THEN lower(b) END")
                 == "case when a > 'x' then lower(b) end")
@@ -77,7 +82,8 @@ import Testing
             PostgresDialect.columnType(formatType: "account_status[]", isEnum: true, typeName: "account_status")
                 == .array(.enumeration("account_status")))
         #expect(
-            PostgresDialect.columnType(formatType: "billing.state", isEnum: true, typeName: "state", typeSchema: "billing")
+            PostgresDialect.columnType(
+                formatType: "billing.state", isEnum: true, typeName: "state", typeSchema: "billing")
                 == .enumeration("state", schema: "billing"))
     }
 

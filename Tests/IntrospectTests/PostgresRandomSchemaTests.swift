@@ -15,7 +15,8 @@ struct PostgresRandomSchemaTests {
                 for statement in PostgresDialect.createStatements(for: model) {
                     try connection.execute(statement)
                 }
-                let read = PostgresDialect.normalizedForComparison(try PostgresCatalogReader(connection: connection).read())
+                let read = PostgresDialect.normalizedForComparison(
+                    try PostgresCatalogReader(connection: connection).read())
                 seen.tables += read.tables.count
                 seen.enums += read.enums.count
                 for table in read.tables {

@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct DatabaseURLTests {
     @Test func postgresURLWithEverything() throws {
-        let url = try DatabaseURL("postgresql://app:s3cr%40t@db.example:6543/shop?sslmode=require&application_name=autogen")
+        let url = try DatabaseURL(
+            "postgresql://app:s3cr%40t@db.example:6543/shop?sslmode=require&application_name=autogen")
         guard case .postgresql(let parts) = url else {
             Issue.record("expected a PostgreSQL URL")
             return

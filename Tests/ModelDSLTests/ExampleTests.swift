@@ -31,7 +31,8 @@ import Testing
         #expect(account.column("profile")?.isNullable == true, "nullable unless notNull()")
         #expect(
             account.foreignKeys == [
-                ForeignKey(["org_id"], references: "organization", ["id"], onDelete: .cascade, name: "account_org_id_fkey")
+                ForeignKey(
+                    ["org_id"], references: "organization", ["id"], onDelete: .cascade, name: "account_org_id_fkey")
             ])
         #expect(account.uniques == [Unique(name: "uq_account_org_email", columns: ["org_id", "email"])])
         #expect(account.checks == [Check(name: "ck_account_balance_nonneg", expression: "balance >= 0")])

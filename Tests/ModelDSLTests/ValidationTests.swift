@@ -25,10 +25,19 @@ import Testing
             }
         }
         let problems = schema.problems()
-        #expect(problems.contains("table \"account\": index \"ix_account_nope\" names column \"nope\", which the table does not have"))
-        #expect(problems.contains("table \"account\": foreign key \"fk_org\" names column \"org\", which the table does not have"))
-        #expect(problems.contains("table \"account\": foreign key \"fk_uuid\" refers to \"organization.uuid\", which does not exist"))
-        #expect(problems.contains("table \"account\": unique constraint \"uq_x\" names column \"missing\", which the table does not have"))
+        #expect(
+            problems.contains(
+                "table \"account\": index \"ix_account_nope\" names column \"nope\", which the table does not have"))
+        #expect(
+            problems.contains(
+                "table \"account\": foreign key \"fk_org\" names column \"org\", which the table does not have"))
+        #expect(
+            problems.contains(
+                "table \"account\": foreign key \"fk_uuid\" refers to \"organization.uuid\", which does not exist"))
+        #expect(
+            problems.contains(
+                "table \"account\": unique constraint \"uq_x\" names column \"missing\", which the table does not have")
+        )
         #expect(problems.count == 4)
     }
 

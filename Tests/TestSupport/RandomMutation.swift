@@ -33,11 +33,14 @@ extension RandomSchema {
             }
         }
         // Drop a table nobody refers to.
-        if let victim = tables.indices.filter({ !referenced.contains(tables[$0].name) }).randomElement(using: &rng), rng.chance(0.3) {
+        if let victim = tables.indices.filter({ !referenced.contains(tables[$0].name) }).randomElement(using: &rng),
+            rng.chance(0.3)
+        {
             tables.remove(at: victim)
         }
         // Rename a table nobody refers to, with the hint.
-        if let i = tables.indices.filter({ !referenced.contains(tables[$0].name) && !tables[$0].name.contains(" ") }).randomElement(using: &rng),
+        if let i = tables.indices.filter({ !referenced.contains(tables[$0].name) && !tables[$0].name.contains(" ") })
+            .randomElement(using: &rng),
             rng.chance(0.3)
         {
             let old = tables[i].name
@@ -50,9 +53,15 @@ extension RandomSchema {
             fresh.name = "new_\(seed % 1000)"
             fresh.foreignKeys = []
             fresh.primaryKey?.name = "\(fresh.name)_pkey"
-            fresh.uniques = fresh.uniques.map { var u = $0; u.name = "\(fresh.name)_\(u.name ?? "u")"; return u }
-            fresh.indexes = fresh.indexes.map { var x = $0; x.name = "\(fresh.name)_\(x.name ?? "i")"; return x }
-            fresh.checks = fresh.checks.map { var c = $0; c.name = "\(fresh.name)_\(c.name ?? "c")"; return c }
+            fresh.uniques = fresh.uniques.map {
+                var u = $0; u.name = "\(fresh.name)_\(u.name ?? "u")"; return u
+            }
+            fresh.indexes = fresh.indexes.map {
+                var x = $0; x.name = "\(fresh.name)_\(x.name ?? "i")"; return x
+            }
+            fresh.checks = fresh.checks.map {
+                var c = $0; c.name = "\(fresh.name)_\(c.name ?? "c")"; return c
+            }
             fresh.columns = fresh.columns.map { c in
                 var copy = c
                 if case .enumeration(let name, _) = c.type {
@@ -71,7 +80,8 @@ extension RandomSchema {
     }
 
     private static func mutateTable(
-        _ table: inout Table, rng: inout SeededRandom, dialect: Dialect, referenced: Set<String>, unrestorable: Set<String>
+        _ table: inout Table, rng: inout SeededRandom, dialect: Dialect, referenced: Set<String>,
+        unrestorable: Set<String>
     ) {
         let tag = "m\(rng.int(0...9999))"
         let keyColumns = Set(table.primaryKey?.columns ?? [])
@@ -82,10 +92,15 @@ extension RandomSchema {
             if table.checks.contains(where: { $0.expression.contains(name) }) { return true }
             return table.indexes.contains { index in
                 index.columnNames.contains(name) || (index.predicate?.contains(name) ?? false)
-                    || index.elements.contains { if case .expression(let e) = $0 { return e.contains(name) } else { return false } }
+                    || index.elements.contains {
+                        if case .expression(let e) = $0 { return e.contains(name) } else { return false }
+                    }
             }
         }
-        let plain = table.columns.indices.filter { !keyColumns.contains(table.columns[$0].name) && !table.columns[$0].name.contains(" ") && !table.columns[$0].name.contains("\"") }
+        let plain = table.columns.indices.filter {
+            !keyColumns.contains(table.columns[$0].name) && !table.columns[$0].name.contains(" ")
+                && !table.columns[$0].name.contains("\"")
+        }
         switch rng.int(0...10) {
         case 0:
             let notNull = rng.chance(0.4)
@@ -101,7 +116,8 @@ extension RandomSchema {
         case 1:
             // A dropped column must be restorable on a table with rows: nullable or defaulted.
             let droppable = plain.filter {
-                !used(table.columns[$0].name) && !unrestorable.contains(table.columns[$0].renamedFrom ?? table.columns[$0].name)
+                !used(table.columns[$0].name)
+                    && !unrestorable.contains(table.columns[$0].renamedFrom ?? table.columns[$0].name)
             }
             if let i = droppable.randomElement(using: &rng) {
                 table.columns.remove(at: i)
@@ -128,21 +144,30 @@ extension RandomSchema {
         case 4:
             if let i = plain.randomElement(using: &rng) {
                 switch table.columns[i].type {
-                case .integer, .bigint, .smallint: table.columns[i].defaultValue = rng.chance(0.3) ? nil : .integer(Int64(rng.int(0...99)))
-                case .text, .varchar: table.columns[i].defaultValue = rng.chance(0.3) ? nil : .string("d\(rng.int(0...9))")
+                case .integer, .bigint, .smallint:
+                    table.columns[i].defaultValue = rng.chance(0.3) ? nil : .integer(Int64(rng.int(0...99)))
+                case .text, .varchar:
+                    table.columns[i].defaultValue = rng.chance(0.3) ? nil : .string("d\(rng.int(0...9))")
                 case .boolean: table.columns[i].defaultValue = .boolean(rng.chance(0.5))
                 default: table.columns[i].defaultValue = nil
                 }
             }
         case 5:
             if dialect == .postgresql {
-                if let i = plain.randomElement(using: &rng) { table.columns[i].comment = rng.chance(0.5) ? nil : "changed \(tag)" }
+                if let i = plain.randomElement(using: &rng) {
+                    table.columns[i].comment = rng.chance(0.5) ? nil : "changed \(tag)"
+                }
                 table.comment = rng.chance(0.5) ? nil : "table \(tag)"
             }
         case 6:
-            let candidates = plain.filter { [.integer, .bigint, .text, .varchar(40), .varchar(), .uuid, .date].contains(table.columns[$0].type) }
+            let candidates = plain.filter {
+                [.integer, .bigint, .text, .varchar(40), .varchar(), .uuid, .date].contains(table.columns[$0].type)
+            }
             if let i = candidates.randomElement(using: &rng) {
-                table.indexes.append(Index(name: "ix_\(table.name.filter { $0.isLetter || $0.isNumber })_\(tag)", elements: [.column(table.columns[i].name)], unique: rng.chance(0.3)))
+                table.indexes.append(
+                    Index(
+                        name: "ix_\(table.name.filter { $0.isLetter || $0.isNumber })_\(tag)",
+                        elements: [.column(table.columns[i].name)], unique: rng.chance(0.3)))
             }
         case 7:
             if !table.indexes.isEmpty { table.indexes.remove(at: rng.int(0...(table.indexes.count - 1))) }
@@ -157,13 +182,15 @@ extension RandomSchema {
             if !table.uniques.isEmpty {
                 table.uniques.removeLast()
             } else if let i = plain.filter({
-                [.integer, .text, .varchar(40)].contains(table.columns[$0].type) && !table.columns[$0].name.hasPrefix("add_")
+                [.integer, .text, .varchar(40)].contains(table.columns[$0].type)
+                    && !table.columns[$0].name.hasPrefix("add_")
             }).randomElement(using: &rng) {
                 table.uniques.append(Unique(name: "uq_\(tag)", columns: [table.columns[i].name]))
             }
         default:
             if let i = plain.filter({
-                !used(table.columns[$0].name) && table.columns[$0].renamedFrom == nil && !table.columns[$0].name.hasPrefix("add_")
+                !used(table.columns[$0].name) && table.columns[$0].renamedFrom == nil
+                    && !table.columns[$0].name.hasPrefix("add_")
             }).randomElement(using: &rng) {
                 let old = table.columns[i].name
                 table.columns[i] = table.columns[i].renamed(from: old)

@@ -5,20 +5,24 @@ import ModelDSL
 /// between the rows, numbers non-negative.
 public enum RandomRows {
     /// `INSERT` statements for every table of `schema` (as created, in either dialect).
-    public static func inserts(for schema: Schema, dialect: RandomSchema.Dialect, quote: (String) -> String) -> [String] {
+    public static func inserts(for schema: Schema, dialect: RandomSchema.Dialect, quote: (String) -> String) -> [String]
+    {
         schema.tables.flatMap { table in
             (1...2).map { row in
                 let names = table.columns.map { quote($0.name) }.joined(separator: ", ")
                 let values = table.columns.map { value(for: $0, in: table, row: row, schema: schema, dialect: dialect) }
                 // PostgreSQL refuses explicit values for GENERATED ALWAYS columns without this.
                 let overriding = dialect == .postgresql ? " OVERRIDING SYSTEM VALUE" : ""
-                return "INSERT INTO \(quote(table.name)) (\(names))\(overriding) VALUES (\(values.joined(separator: ", ")))"
+                return
+                    "INSERT INTO \(quote(table.name)) (\(names))\(overriding) VALUES (\(values.joined(separator: ", ")))"
             }
         }
     }
 
     /// The SQL literal for `column` in row `row` (1 or 2).
-    static func value(for column: Column, in table: Table, row r: Int, schema: Schema, dialect: RandomSchema.Dialect) -> String {
+    static func value(for column: Column, in table: Table, row r: Int, schema: Schema, dialect: RandomSchema.Dialect)
+        -> String
+    {
         if table.foreignKeys.contains(where: { $0.columns.contains(column.name) }) { return "NULL" }
         let sqlite = dialect == .sqlite
         switch column.type {

@@ -60,7 +60,9 @@ public enum RandomSchema {
             if let e = enums.first, rng.chance(0.15) { type = .enumeration(rng.pick(enums).name); _ = e }
             let columnName = awkward && c == 0 ? "my \"col\"" : "c\(c)"
             var column = Column(columnName, type, nullable: rng.chance(0.6))
-            if rng.chance(0.4) { column.defaultValue = defaultValue(for: type, enums: enums, dialect: dialect, rng: &rng) }
+            if rng.chance(0.4) {
+                column.defaultValue = defaultValue(for: type, enums: enums, dialect: dialect, rng: &rng)
+            }
             if dialect == .postgresql, rng.chance(0.2) { column.comment = "column \(c) of \(name): it's \"quoted\"" }
             columns.append(column)
         }
@@ -78,13 +80,16 @@ public enum RandomSchema {
             if rng.chance(0.4) { index.predicate = "\(pair[0]) IS NOT NULL" }
             indexes.append(index)
         }
-        if let textColumn = plain.first(where: { [.text, .varchar(40), .varchar()].contains($0.type) }), rng.chance(0.5) {
+        if let textColumn = plain.first(where: { [.text, .varchar(40), .varchar()].contains($0.type) }), rng.chance(0.5)
+        {
             indexes.append(Index(name: "ix_\(t)_lower", elements: [.expression("lower(\(textColumn.name))")]))
         }
         if dialect == .postgresql, let j = plain.first(where: { $0.type == .jsonb }), rng.chance(0.6) {
             indexes.append(Index(name: "ix_\(t)_gin", elements: [.column(j.name)], method: "gin"))
         }
-        if let n = plain.first(where: { [.integer, .bigint, .smallint, .numeric(10, 2)].contains($0.type) }), rng.chance(0.5) {
+        if let n = plain.first(where: { [.integer, .bigint, .smallint, .numeric(10, 2)].contains($0.type) }),
+            rng.chance(0.5)
+        {
             checks.append(Check(name: "ck_\(t)_nonneg", expression: "\(n.name) >= 0"))
         }
         if let target = earlier.filter({ $0.primaryKey?.columns == ["id"] }).randomElement(using: &rng),

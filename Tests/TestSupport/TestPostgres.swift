@@ -42,7 +42,9 @@ public enum TestPostgres {
         let admin = try PostgresConnection(server)
         defer { admin.close() }
         try admin.execute("CREATE DATABASE " + PostgresDialect.quoteIdentifier(name))
-        defer { try? admin.execute("DROP DATABASE IF EXISTS " + PostgresDialect.quoteIdentifier(name) + " WITH (FORCE)") }
+        defer {
+            try? admin.execute("DROP DATABASE IF EXISTS " + PostgresDialect.quoteIdentifier(name) + " WITH (FORCE)")
+        }
         var url = server
         url.database = name
         let connection = try PostgresConnection(url)

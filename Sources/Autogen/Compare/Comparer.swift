@@ -61,7 +61,8 @@ struct CompareRun {
         let added = modelTables.keys.filter { dbTables[$0] == nil }.sorted()
         let removed = dbTables.keys.filter { modelTables[$0] == nil }.sorted()
         let common = modelTables.keys.filter { dbTables[$0] != nil }.sorted()
-        reportPossibleTableRenames(added: added.compactMap { modelTables[$0] }, removed: removed.compactMap { dbTables[$0] })
+        reportPossibleTableRenames(
+            added: added.compactMap { modelTables[$0] }, removed: removed.compactMap { dbTables[$0] })
 
         var enumOps = EnumComparison(dialect: dialect, options: options)
         enumOps.compare(model: model, stored: stored, database: database)
@@ -87,7 +88,9 @@ struct CompareRun {
             var bare = table
             bare.indexes = []
             bare.renamedFrom = nil
-            bare.columns = bare.columns.map { var c = $0; c.renamedFrom = nil; return c }
+            bare.columns = bare.columns.map {
+                var c = $0; c.renamedFrom = nil; return c
+            }
             createOps.append(.createTable(bare))
             for index in table.indexes where includes(.index, table: table, name: index.name, reflected: false) {
                 createOps.append(.createIndex(TableRef(table), index))
@@ -106,7 +109,8 @@ struct CompareRun {
             diagnostics.append(Diagnostic(.dropsData, .warning, "dropping \(rows) (\(table.columns.count) columns)"))
         }
 
-        var ops = enumOps.before + renameOps + dropForeignKeys + createOps + tableBodies + addForeignKeys + dropOps
+        var ops =
+            enumOps.before + renameOps + dropForeignKeys + createOps + tableBodies + addForeignKeys + dropOps
             + enumOps.after
         ops = ops.filter { op in
             if case .alterColumn(let a) = op { return !a.isEmpty }
@@ -116,7 +120,8 @@ struct CompareRun {
         for op in ops {
             guard let reason = dialect.rebuildReason(for: op), let table = op.table, rebuilt.insert(table).inserted
             else { continue }
-            diagnostics.append(Diagnostic(.tableRebuild, .note, "\(dialect.name) will rebuild table \(table) to \(reason)"))
+            diagnostics.append(
+                Diagnostic(.tableRebuild, .note, "\(dialect.name) will rebuild table \(table) to \(reason)"))
         }
         return CompareResult(ops: ops, diagnostics: diagnostics)
     }
@@ -141,7 +146,9 @@ struct CompareRun {
     mutating func reportPossibleTableRenames(added: [Table], removed: [Table]) {
         for old in removed {
             let oldColumns = old.columns.map(\.name)
-            guard !oldColumns.isEmpty, let new = added.first(where: { $0.columns.map(\.name) == oldColumns }) else { continue }
+            guard !oldColumns.isEmpty, let new = added.first(where: { $0.columns.map(\.name) == oldColumns }) else {
+                continue
+            }
             diagnostics.append(
                 Diagnostic(
                     .possibleRename, .warning,

@@ -36,8 +36,12 @@ struct EnumComparison {
             guard existing.values != e.values else { continue }
             let uses = model.tables.flatMap { table in
                 table.columns.filter { column in
-                    if case .enumeration(let name, let schema) = column.type { return name == e.name && schema == e.schema }
-                    if case .array(.enumeration(let name, let schema)) = column.type { return name == e.name && schema == e.schema }
+                    if case .enumeration(let name, let schema) = column.type {
+                        return name == e.name && schema == e.schema
+                    }
+                    if case .array(.enumeration(let name, let schema)) = column.type {
+                        return name == e.name && schema == e.schema
+                    }
                     return false
                 }.map { EnumColumnUse(table: TableRef(table), column: $0.name) }
             }

@@ -37,7 +37,9 @@ enum ObjectMatcher {
         unmatchedDB.removeAll { used.contains($0) }
         for object in pending {
             let sig = signature(object)
-            if let k = unmatchedDB.firstIndex(where: { signature(database[$0]) == sig && (name(database[$0]) == nil || name(object) == nil) }) {
+            if let k = unmatchedDB.firstIndex(where: {
+                signature(database[$0]) == sig && (name(database[$0]) == nil || name(object) == nil)
+            }) {
                 unmatchedDB.remove(at: k)
             } else {
                 added.append(object)

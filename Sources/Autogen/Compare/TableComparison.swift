@@ -51,7 +51,9 @@ struct TableComparison {
 
     private mutating func compareColumns() -> [MigrationOp] {
         // Tables have few columns: linear lookups beat building dictionaries per table.
-        let dbColumns = database.columns.filter { run.includes(.column, table: database, name: $0.name, reflected: true) }
+        let dbColumns = database.columns.filter {
+            run.includes(.column, table: database, name: $0.name, reflected: true)
+        }
         var matched = [Bool](repeating: false, count: dbColumns.count)
         func dbIndex(_ name: String) -> Int? { dbColumns.firstIndex { $0.name == name } }
         var adds: [MigrationOp] = []
@@ -80,7 +82,8 @@ struct TableComparison {
                     run.diagnostics.append(
                         Diagnostic(
                             .notNullWithoutDefault, .warning,
-                            "adding NOT NULL column \(ref).\(column.name) without a default fails if the table has rows"))
+                            "adding NOT NULL column \(ref).\(column.name) without a default fails if the table has rows"
+                        ))
                 }
                 continue
             }
@@ -98,9 +101,10 @@ struct TableComparison {
                 reshapedColumns.insert(column.name)
                 if !Self.isWidening(from: existing.type, to: column.type) {
                     run.diagnostics.append(
-                    Diagnostic(
-                        .typeChangeMayFail, .note,
-                        "changing the type of \(ref).\(column.name) from \(existing.type) to \(column.type) may fail on existing rows"))
+                        Diagnostic(
+                            .typeChangeMayFail, .note,
+                            "changing the type of \(ref).\(column.name) from \(existing.type) to \(column.type) may fail on existing rows"
+                        ))
                 }
             }
             if storedColumn.isNullable != existing.isNullable {
@@ -136,7 +140,8 @@ struct TableComparison {
     /// Whether every value of `from` fits `to` unchanged (no note needed).
     static func isWidening(from: ColumnType, to: ColumnType) -> Bool {
         switch (from, to) {
-        case (.varchar, .text), (.char, .text), (.smallint, .integer), (.smallint, .bigint), (.integer, .bigint), (.real, .double):
+        case (.varchar, .text), (.char, .text), (.smallint, .integer), (.smallint, .bigint), (.integer, .bigint),
+            (.real, .double):
             return true
         case (.varchar(let a?), .varchar(let b)): return b.map { $0 >= a } ?? true
         case (.numeric(let p1?, let s1), .numeric(let p2, let s2)):
@@ -164,7 +169,9 @@ struct TableComparison {
     /// The database's own object behind one of `renamedView`'s (same position in the list):
     /// a drop runs before the column rename, so it must name the old columns.
     private func original<T: Equatable>(_ object: T, _ list: KeyPath<Table, [T]>) -> T {
-        guard let i = renamedView[keyPath: list].firstIndex(of: object), i < database[keyPath: list].count else { return object }
+        guard let i = renamedView[keyPath: list].firstIndex(of: object), i < database[keyPath: list].count else {
+            return object
+        }
         return database[keyPath: list][i]
     }
 
@@ -178,8 +185,12 @@ struct TableComparison {
 
     private mutating func compareUniques(drops: inout [MigrationOp], adds: inout [MigrationOp]) {
         let (added, removed) = ObjectMatcher.diff(
-            model: stored.uniques.filter { run.includes(.uniqueConstraint, table: model, name: $0.name, reflected: false) },
-            database: renamedView.uniques.filter { run.includes(.uniqueConstraint, table: database, name: $0.name, reflected: true) },
+            model: stored.uniques.filter {
+                run.includes(.uniqueConstraint, table: model, name: $0.name, reflected: false)
+            },
+            database: renamedView.uniques.filter {
+                run.includes(.uniqueConstraint, table: database, name: $0.name, reflected: true)
+            },
             name: \.name, signature: { $0.columns })
         drops += removed.map { .dropUnique(ref, original($0, \.uniques)) }
         adds += added.map { u in .addUnique(ref, model.uniques.first { $0.name == u.name } ?? u) }
@@ -188,8 +199,12 @@ struct TableComparison {
     private mutating func compareChecks(drops: inout [MigrationOp], adds: inout [MigrationOp]) {
         let memo = run.memo
         let (added, removed) = ObjectMatcher.diff(
-            model: stored.checks.filter { run.includes(.checkConstraint, table: model, name: $0.name, reflected: false) },
-            database: renamedView.checks.filter { run.includes(.checkConstraint, table: database, name: $0.name, reflected: true) },
+            model: stored.checks.filter {
+                run.includes(.checkConstraint, table: model, name: $0.name, reflected: false)
+            },
+            database: renamedView.checks.filter {
+                run.includes(.checkConstraint, table: database, name: $0.name, reflected: true)
+            },
             name: \.name, signature: { memo.normalize($0.expression) })
         drops += removed.map { .dropCheck(ref, original($0, \.checks)) }
         for check in added {
@@ -207,7 +222,9 @@ struct TableComparison {
         let memo = run.memo
         let (added, removed) = ObjectMatcher.diff(
             model: stored.indexes.filter { run.includes(.index, table: model, name: $0.name, reflected: false) },
-            database: renamedView.indexes.filter { run.includes(.index, table: database, name: $0.name, reflected: true) },
+            database: renamedView.indexes.filter {
+                run.includes(.index, table: database, name: $0.name, reflected: true)
+            },
             name: \.name,
             signature: { index in
                 IndexSignature(
@@ -225,8 +242,12 @@ struct TableComparison {
 
     private mutating func compareForeignKeys() {
         let (added, removed) = ObjectMatcher.diff(
-            model: stored.foreignKeys.filter { run.includes(.foreignKey, table: model, name: $0.name, reflected: false) },
-            database: renamedView.foreignKeys.filter { run.includes(.foreignKey, table: database, name: $0.name, reflected: true) },
+            model: stored.foreignKeys.filter {
+                run.includes(.foreignKey, table: model, name: $0.name, reflected: false)
+            },
+            database: renamedView.foreignKeys.filter {
+                run.includes(.foreignKey, table: database, name: $0.name, reflected: true)
+            },
             name: \.name,
             signature: {
                 ForeignKeySignature(

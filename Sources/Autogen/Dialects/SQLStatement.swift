@@ -32,4 +32,3 @@ public protocol SQLCompiling: SchemaDialect {
     /// `current` lets a dialect know whole tables (SQLite rebuilds them) and enum users.
     static func statements(for ops: [MigrationOp], current: Schema) throws(SQLRenderError) -> [SQLStatement]
 }
-

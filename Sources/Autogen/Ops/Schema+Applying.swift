@@ -20,10 +20,14 @@ extension Schema {
     public mutating func apply(_ op: MigrationOp) throws(ApplyError) {
         switch op {
         case .createTable(let table):
-            guard tableIndex(TableRef(table)) == nil else { throw ApplyError("table \(TableRef(table)) already exists") }
+            guard tableIndex(TableRef(table)) == nil else {
+                throw ApplyError("table \(TableRef(table)) already exists")
+            }
             var plain = table
             plain.renamedFrom = nil
-            plain.columns = plain.columns.map { var c = $0; c.renamedFrom = nil; return c }
+            plain.columns = plain.columns.map {
+                var c = $0; c.renamedFrom = nil; return c
+            }
             tables.append(plain)
         case .dropTable(let table):
             let i = try requireTable(TableRef(table))
@@ -33,7 +37,9 @@ extension Schema {
             tables[i].name = newName
         case .addColumn(let ref, let column):
             try modifyTable(ref) { table throws(ApplyError) in
-                guard table.column(column.name) == nil else { throw ApplyError("column \(ref).\(column.name) already exists") }
+                guard table.column(column.name) == nil else {
+                    throw ApplyError("column \(ref).\(column.name) already exists")
+                }
                 var plain = column
                 plain.renamedFrom = nil
                 table.columns.append(plain)
@@ -64,7 +70,11 @@ extension Schema {
             try modifyTable(ref) { table in table.indexes.append(index) }
         case .dropIndex(let ref, let index, _):
             try modifyTable(ref) { table throws(ApplyError) in
-                guard let i = table.indexes.firstIndex(where: { $0.name == index.name && (index.name != nil || $0 == index) }) else {
+                guard
+                    let i = table.indexes.firstIndex(where: {
+                        $0.name == index.name && (index.name != nil || $0 == index)
+                    })
+                else {
                     throw ApplyError("table \(ref) has no index \(index.name ?? "like \(index)")")
                 }
                 table.indexes.remove(at: i)
@@ -77,7 +87,9 @@ extension Schema {
             try modifyTable(ref) { table in table.uniques.append(unique) }
         case .dropUnique(let ref, let unique):
             try modifyTable(ref) { table throws(ApplyError) in
-                try Self.remove(unique, from: &table.uniques, what: "unique constraint", table: ref) { $0.columns == unique.columns }
+                try Self.remove(unique, from: &table.uniques, what: "unique constraint", table: ref) {
+                    $0.columns == unique.columns
+                }
             }
         case .addForeignKey(let ref, let key):
             try modifyTable(ref) { table in table.foreignKeys.append(key) }
@@ -91,10 +103,14 @@ extension Schema {
             try modifyTable(ref) { table in table.checks.append(check) }
         case .dropCheck(let ref, let check):
             try modifyTable(ref) { table throws(ApplyError) in
-                try Self.remove(check, from: &table.checks, what: "check constraint", table: ref) { $0.expression == check.expression }
+                try Self.remove(check, from: &table.checks, what: "check constraint", table: ref) {
+                    $0.expression == check.expression
+                }
             }
         case .createEnum(let e):
-            guard enumType(e.name, schema: e.schema) == nil else { throw ApplyError("enum \(e.qualifiedName) already exists") }
+            guard enumType(e.name, schema: e.schema) == nil else {
+                throw ApplyError("enum \(e.qualifiedName) already exists")
+            }
             enums.append(e)
         case .dropEnum(let e):
             guard let i = enums.firstIndex(where: { $0.name == e.name && $0.schema == e.schema }) else {
@@ -111,7 +127,10 @@ extension Schema {
         case .execute, .bulkInsert, .bulkDelete:
             break
         }
-        self = Schema(tables: tables.map { var t = $0; t.resort(); return t }, enums: enums)
+        self = Schema(
+            tables: tables.map {
+                var t = $0; t.resort(); return t
+            }, enums: enums)
     }
 
     private func tableIndex(_ ref: TableRef) -> Int? {
@@ -123,7 +142,9 @@ extension Schema {
         return i
     }
 
-    private mutating func modifyTable(_ ref: TableRef, _ change: (inout Table) throws(ApplyError) -> Void) throws(ApplyError) {
+    private mutating func modifyTable(_ ref: TableRef, _ change: (inout Table) throws(ApplyError) -> Void)
+        throws(ApplyError)
+    {
         let i = try requireTable(ref)
         try change(&tables[i])
     }
@@ -132,7 +153,8 @@ extension Schema {
     private static func remove<T: Equatable>(
         _ object: T, from list: inout [T], what: String, table: TableRef, matches: (T) -> Bool
     ) throws(ApplyError) where T: NamedConstraint {
-        let i = object.constraintName.flatMap { name in list.firstIndex { $0.constraintName == name } }
+        let i =
+            object.constraintName.flatMap { name in list.firstIndex { $0.constraintName == name } }
             ?? list.firstIndex(where: matches)
         guard let i else { throw ApplyError("table \(table) has no \(what) \(object.constraintName ?? "like that")") }
         list.remove(at: i)
@@ -160,11 +182,17 @@ extension Table {
             key.columns = swap(key.columns)
             primaryKey = key
         }
-        uniques = uniques.map { var u = $0; u.columns = swap(u.columns); return u }
-        foreignKeys = foreignKeys.map { var k = $0; k.columns = swap(k.columns); return k }
+        uniques = uniques.map {
+            var u = $0; u.columns = swap(u.columns); return u
+        }
+        foreignKeys = foreignKeys.map {
+            var k = $0; k.columns = swap(k.columns); return k
+        }
         indexes = indexes.map { index in
             var copy = index
-            copy.elements = index.elements.map { if case .column(let c) = $0, c == old { return .column(new) } else { return $0 } }
+            copy.elements = index.elements.map {
+                if case .column(let c) = $0, c == old { return .column(new) } else { return $0 }
+            }
             return copy
         }
     }

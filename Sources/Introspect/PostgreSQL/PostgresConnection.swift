@@ -99,7 +99,8 @@ public final class PostgresConnection {
         }
         let code = Self.field(result, "C") ?? "XX000"
         let message =
-            Self.field(result, "M") ?? Self.cleanMessage(String(cString: PQresultErrorMessage(result)), password: url.password)
+            Self.field(result, "M")
+            ?? Self.cleanMessage(String(cString: PQresultErrorMessage(result)), password: url.password)
         PQclear(result)
         throw .sql(code: code, message: Self.redacting(message, password: url.password), statement: sql)
     }

@@ -16,7 +16,8 @@ extension PostgresDialect {
     public static func createStatements(for schema: Schema) -> [String] {
         var statements: [String] = []
         var namespaces: [String] = []
-        for name in schema.enums.compactMap(\.schema) + schema.tables.compactMap(\.schema) where !namespaces.contains(name) {
+        for name in schema.enums.compactMap(\.schema) + schema.tables.compactMap(\.schema)
+        where !namespaces.contains(name) {
             namespaces.append(name)
         }
         statements += namespaces.map { "CREATE SCHEMA IF NOT EXISTS " + quoteIdentifier($0) }
@@ -89,8 +90,10 @@ extension PostgresDialect {
     /// `CONSTRAINT "account_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "organization"
     /// ("id") ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED`; NO ACTION clauses are left out.
     public static func foreignKeySQL(_ key: ForeignKey) -> String {
-        var sql = constraintPrefix(key.name) + "FOREIGN KEY (" + columnList(key.columns) + ") REFERENCES "
-            + qualifiedName(key.referredTable, schema: key.referredSchema) + " (" + columnList(key.referredColumns) + ")"
+        var sql =
+            constraintPrefix(key.name) + "FOREIGN KEY (" + columnList(key.columns) + ") REFERENCES "
+            + qualifiedName(key.referredTable, schema: key.referredSchema) + " (" + columnList(key.referredColumns)
+            + ")"
         if key.onDelete != .noAction { sql += " ON DELETE " + key.onDelete.sql }
         if key.onUpdate != .noAction { sql += " ON UPDATE " + key.onUpdate.sql }
         if key.deferrable || key.initiallyDeferred {

@@ -34,14 +34,20 @@ extension PostgresDialect {
             }
             table.uniques = table.uniques.map { unique in
                 var unique = unique
-                if unique.name == nil { unique.name = NamingConvention.shortened(table.name + "_" + unique.columns.joined(separator: "_") + "_key") }
+                if unique.name == nil {
+                    unique.name = NamingConvention.shortened(
+                        table.name + "_" + unique.columns.joined(separator: "_") + "_key")
+                }
                 return unique
             }
             table.foreignKeys = table.foreignKeys.map { key in
                 var key = key
                 key.referredSchema = local(key.referredSchema)
                 key.deferrable = key.deferrable || key.initiallyDeferred
-                if key.name == nil { key.name = NamingConvention.shortened(table.name + "_" + key.columns.joined(separator: "_") + "_fkey") }
+                if key.name == nil {
+                    key.name = NamingConvention.shortened(
+                        table.name + "_" + key.columns.joined(separator: "_") + "_fkey")
+                }
                 return key
             }
             table.indexes = table.indexes.map { index in
@@ -56,7 +62,8 @@ extension PostgresDialect {
                     return element
                 }
                 if index.name == nil {
-                    index.name = NamingConvention.shortened(table.name + "_" + index.columnNames.joined(separator: "_") + "_idx")
+                    index.name = NamingConvention.shortened(
+                        table.name + "_" + index.columnNames.joined(separator: "_") + "_idx")
                 }
                 return index
             }
@@ -95,7 +102,8 @@ extension PostgresDialect {
         case .char(nil): return .char(1)
         case .numeric(let p?, nil): return .numeric(p, 0)
         case .numeric(nil, _): return .numeric(nil, nil)
-        case .enumeration(let name, let schema): return .enumeration(name, schema: schema == defaultSchema ? nil : schema)
+        case .enumeration(let name, let schema):
+            return .enumeration(name, schema: schema == defaultSchema ? nil : schema)
         case .array(let element): return .array(storedType(element, defaultSchema: defaultSchema))
         case .raw(let spelling):
             let parsed = ColumnType(parsing: spelling.lowercased())

@@ -152,7 +152,9 @@ struct PostgresExpressionParser {
         return "+-*/<>=~!@#%^&|`?".contains(first)
     }
 
-    private static func chain(_ op: String, _ left: PostgresExpression, _ right: PostgresExpression) -> PostgresExpression {
+    private static func chain(_ op: String, _ left: PostgresExpression, _ right: PostgresExpression)
+        -> PostgresExpression
+    {
         var items: [PostgresExpression] = []
         for side in [left, right] {
             if case .chain(let inner, let parts) = side, inner == op { items += parts } else { items.append(side) }
@@ -185,7 +187,9 @@ struct PostgresExpressionParser {
                 items.append(try expression(0))
             }
             try expect(symbol: ")")
-            return .binary(negated ? "<>" : "=", left, .call(name: negated ? "all" : "any", arguments: [.array(items)], distinct: false))
+            return .binary(
+                negated ? "<>" : "=", left,
+                .call(name: negated ? "all" : "any", arguments: [.array(items)], distinct: false))
         default:
             let low = try expression(7)
             try expect(word: "and")

@@ -65,7 +65,9 @@ enum PostgresExpressionLexer {
                 }
             } else if ch.isLetter || ch == "_" {
                 let start = i
-                while i < chars.count, chars[i].isLetter || chars[i].isNumber || chars[i] == "_" || chars[i] == "$" { i += 1 }
+                while i < chars.count, chars[i].isLetter || chars[i].isNumber || chars[i] == "_" || chars[i] == "$" {
+                    i += 1
+                }
                 tokens.append(PostgresToken(kind: .word, text: String(chars[start..<i]).lowercased()))
             } else if ch.isNumber || (ch == "." && i + 1 < chars.count && chars[i + 1].isNumber) {
                 let start = i

@@ -72,7 +72,9 @@ enum PostgresExpressionNormalizer {
         while kept.first?.text == "(", kept.last?.text == ")", wrapsWhole(kept) {
             kept = Array(kept.dropFirst().dropLast())
         }
-        let keywords: Set<String> = ["and", "or", "not", "when", "then", "else", "in", "case", "is", "select", "where", "from"]
+        let keywords: Set<String> = [
+            "and", "or", "not", "when", "then", "else", "in", "case", "is", "select", "where", "from",
+        ]
         var out = ""
         var previous: PostgresToken?
         for token in kept {
@@ -93,12 +95,16 @@ enum PostgresExpressionNormalizer {
     /// `double precision`, `timestamp with time zone`, `schema.name`), a modifier list, `[]`.
     private static func skipTypeName(_ tokens: [PostgresToken], from start: Int) -> Int {
         var index = start
-        guard index < tokens.count, tokens[index].kind == .word || tokens[index].kind == .quotedWord else { return index }
+        guard index < tokens.count, tokens[index].kind == .word || tokens[index].kind == .quotedWord else {
+            return index
+        }
         index += 1
         let continuations: Set<String> = ["varying", "precision", "with", "without", "time", "zone"]
         func skipWords() {
             while index + 1 < tokens.count, tokens[index].text == ".", tokens[index + 1].kind != .symbol { index += 2 }
-            while index < tokens.count, tokens[index].kind == .word, continuations.contains(tokens[index].text) { index += 1 }
+            while index < tokens.count, tokens[index].kind == .word, continuations.contains(tokens[index].text) {
+                index += 1
+            }
         }
         skipWords()
         if index < tokens.count, tokens[index].text == "(" {

@@ -52,7 +52,8 @@ public final class PostgresResult {
     /// The cell's first byte as a character (`"char"` catalog columns such as `contype`);
     /// `nil` for NULL or empty.
     public func character(_ row: Int, _ column: Int) -> Character? {
-        guard PQgetlength(result, Int32(row), Int32(column)) > 0, let value = PQgetvalue(result, Int32(row), Int32(column))
+        guard PQgetlength(result, Int32(row), Int32(column)) > 0,
+            let value = PQgetvalue(result, Int32(row), Int32(column))
         else { return nil }
         return Character(Unicode.Scalar(UInt8(bitPattern: value.pointee)))
     }

@@ -1,5 +1,6 @@
-@testable import Autogen
 import ModelDSL
+
+@testable import Autogen
 
 /// A database and a model that differ in every way compare detects.
 enum CompareFixtures {
@@ -26,9 +27,13 @@ enum CompareFixtures {
                     Index(name: "ix_account_legacy", elements: [.column("legacy")]),
                 ],
                 comment: "accounts"),
-            Table(name: "organization", columns: [Column("id", .integer, nullable: false)], primaryKey: PrimaryKey(columns: ["id"], name: "organization_pkey")),
-            Table(name: "old_log", columns: [Column("id", .integer, nullable: false), Column("line", .text)], primaryKey: PrimaryKey(columns: ["id"], name: "old_log_pkey"),
-                  indexes: [Index(name: "ix_old_log_line", elements: [.column("line")])]),
+            Table(
+                name: "organization", columns: [Column("id", .integer, nullable: false)],
+                primaryKey: PrimaryKey(columns: ["id"], name: "organization_pkey")),
+            Table(
+                name: "old_log", columns: [Column("id", .integer, nullable: false), Column("line", .text)],
+                primaryKey: PrimaryKey(columns: ["id"], name: "old_log_pkey"),
+                indexes: [Index(name: "ix_old_log_line", elements: [.column("line")])]),
         ],
         enums: [EnumType("account_status", ["active", "closed"]), EnumType("retired", ["a"])])
 

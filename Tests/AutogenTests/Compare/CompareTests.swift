@@ -1,10 +1,12 @@
-@testable import Autogen
 import Introspect
 import ModelDSL
 import Testing
 
+@testable import Autogen
+
 @Suite struct CompareTests {
-    let result = Comparer.compare(model: CompareFixtures.model, database: CompareFixtures.database, dialect: PostgresDialect.self)
+    let result = Comparer.compare(
+        model: CompareFixtures.model, database: CompareFixtures.database, dialect: PostgresDialect.self)
 
     @Test func findsEveryKindOfChange() {
         let kinds = result.ops.map { String("\($0)".prefix { $0 != "(" }) }
@@ -22,7 +24,10 @@ import Testing
             return nil
         }
         #expect(renames.map { $0.name } == [Change(from: "mail", to: "email")])
-        #expect(!result.ops.contains { if case .dropColumn(_, let c) = $0 { return c.name == "mail" } else { return false } })
+        #expect(
+            !result.ops.contains {
+                if case .dropColumn(_, let c) = $0 { return c.name == "mail" } else { return false }
+            })
         // The unique constraint follows the renamed column: nothing to do for it.
         #expect(!result.ops.contains { if case .dropUnique = $0 { return true } else { return false } })
     }
@@ -34,13 +39,20 @@ import Testing
     @Test func createsInForeignKeyOrderAndDropsAfterDependents() throws {
         let creates = result.ops.compactMap { if case .createTable(let t) = $0 { return t.name } else { return nil } }
         #expect(creates == ["audit"])
-        let firstCreate = try #require(result.ops.firstIndex { if case .createTable = $0 { return true } else { return false } })
-        let enumCreate = try #require(result.ops.firstIndex { if case .createEnum = $0 { return true } else { return false } })
-        let tableDrop = try #require(result.ops.firstIndex { if case .dropTable = $0 { return true } else { return false } })
-        let enumDrop = try #require(result.ops.firstIndex { if case .dropEnum = $0 { return true } else { return false } })
+        let firstCreate = try #require(
+            result.ops.firstIndex { if case .createTable = $0 { return true } else { return false } })
+        let enumCreate = try #require(
+            result.ops.firstIndex { if case .createEnum = $0 { return true } else { return false } })
+        let tableDrop = try #require(
+            result.ops.firstIndex { if case .dropTable = $0 { return true } else { return false } })
+        let enumDrop = try #require(
+            result.ops.firstIndex { if case .dropEnum = $0 { return true } else { return false } })
         #expect(enumCreate < firstCreate && tableDrop < enumDrop)
         // The dropped table's index goes before it, so the downgrade recreates it after the table.
-        let indexDrop = try #require(result.ops.firstIndex { if case .dropIndex(let t, _, _) = $0 { return t.name == "old_log" } else { return false } })
+        let indexDrop = try #require(
+            result.ops.firstIndex {
+                if case .dropIndex(let t, _, _) = $0 { return t.name == "old_log" } else { return false }
+            })
         #expect(indexDrop < tableDrop)
     }
 
@@ -51,31 +63,41 @@ import Testing
         #expect(!text.contains { $0.contains("account.name") }, "varchar(50) to text cannot fail")
         #expect(!text.contains { $0.contains("account.balance") }, "numeric(10,2) to numeric(12,2) cannot fail")
         #expect(text.contains { $0.contains("enum account_status") } == false, "adding a value loses nothing")
-        #expect(text.contains("warning: adding NOT NULL column organization.name without a default fails if the table has rows [drops-data]") == false)
+        #expect(
+            text.contains(
+                "warning: adding NOT NULL column organization.name without a default fails if the table has rows [drops-data]"
+            ) == false)
     }
 
     @Test func theReverseUndoesEveryOp() throws {
         let down = try #require(result.ops.undoingOps)
         let there = try CompareFixtures.database.applying(result.ops)
         let back = try there.applying(down)
-        #expect(Comparer.compare(model: CompareFixtures.database, database: back, dialect: PostgresDialect.self).ops == [])
+        #expect(
+            Comparer.compare(model: CompareFixtures.database, database: back, dialect: PostgresDialect.self).ops == [])
     }
 
     @Test func identicalSchemasGiveNoOps() {
-        let r = Comparer.compare(model: CompareFixtures.model, database: PostgresDialect.storedForm(of: CompareFixtures.model), dialect: PostgresDialect.self)
+        let r = Comparer.compare(
+            model: CompareFixtures.model, database: PostgresDialect.storedForm(of: CompareFixtures.model),
+            dialect: PostgresDialect.self)
         #expect(r.ops == [])
         #expect(r.diagnostics == [])
     }
 
     @Test func renderedUpgradeAndDowngrade() throws {
         assertSnapshot(SwiftRenderer.render(result.ops), named: "upgrade", suite: "CompareTests")
-        assertSnapshot(SwiftRenderer.render(try #require(result.ops.undoingOps)), named: "downgrade", suite: "CompareTests")
-        assertSnapshot(result.diagnostics.map(\.description).joined(separator: "\n"), named: "diagnostics", suite: "CompareTests")
+        assertSnapshot(
+            SwiftRenderer.render(try #require(result.ops.undoingOps)), named: "downgrade", suite: "CompareTests")
+        assertSnapshot(
+            result.diagnostics.map(\.description).joined(separator: "\n"), named: "diagnostics", suite: "CompareTests")
     }
 
     @Test func postgresSQL() throws {
         let sql = try PostgresDialect.statements(for: result.ops, current: CompareFixtures.database)
-        assertSnapshot(sql.map { $0.sql + ";" + ($0.transactional ? "" : "  -- outside the transaction") }.joined(separator: "\n"), named: "postgresql-upgrade", suite: "CompareTests")
+        assertSnapshot(
+            sql.map { $0.sql + ";" + ($0.transactional ? "" : "  -- outside the transaction") }.joined(separator: "\n"),
+            named: "postgresql-upgrade", suite: "CompareTests")
     }
 
     @Test func sqliteSQLRebuildsWhatAlterCannotDo() throws {
@@ -85,7 +107,9 @@ import Testing
         assertSnapshot(SwiftRenderer.render(r.ops), named: "sqlite-upgrade-swift", suite: "CompareTests")
         assertSnapshot(sql.map { $0.sql + ";" }.joined(separator: "\n"), named: "sqlite-upgrade", suite: "CompareTests")
         #expect(r.diagnostics.contains { $0.kind == .tableRebuild && $0.message.contains("account") })
-        #expect(!r.ops.contains { if case .createEnum = $0 { return true } else { return false } }, "SQLite has no enum types")
+        #expect(
+            !r.ops.contains { if case .createEnum = $0 { return true } else { return false } },
+            "SQLite has no enum types")
     }
 }
 
@@ -118,7 +142,9 @@ import Testing
         #expect(ops.allSatisfy { $0.table == TableRef("a") })
         options.includeTables = []
         options.includeObject = { object in object.kind != .table || object.name == "a" }
-        #expect(Comparer.compare(model: model, database: db, dialect: PostgresDialect.self, options: options).ops.count == 2)
+        #expect(
+            Comparer.compare(model: model, database: db, dialect: PostgresDialect.self, options: options).ops.count == 2
+        )
     }
 
     @Test func globs() {
@@ -136,16 +162,23 @@ import Testing
         #expect(questions == [DefaultQuestion(model: "0", database: "'0'", type: "bigint")])
         var options = CompareOptions()
         options.serverDefaultAnswers = [questions[0]: true]
-        #expect(Comparer.compare(model: model, database: database, dialect: PostgresDialect.self, options: options).ops == [])
+        #expect(
+            Comparer.compare(model: model, database: database, dialect: PostgresDialect.self, options: options).ops
+                == [])
         options.serverDefaultAnswers = [:]
-        #expect(Comparer.compare(model: model, database: database, dialect: PostgresDialect.self, options: options).ops.count == 1)
+        #expect(
+            Comparer.compare(model: model, database: database, dialect: PostgresDialect.self, options: options).ops
+                .count == 1)
     }
 
     @Test func aDropAndAnAddOfOneShapeIsReportedAsAPossibleRename() {
         let database = Schema(tables: [Table(name: "t", columns: [Column("mail", .text)])])
         let model = Schema { Table("t") { Column("email", .text) } }
         let r = Comparer.compare(model: model, database: database, dialect: PostgresDialect.self)
-        #expect(r.diagnostics.contains { $0.kind == .possibleRename && $0.message.contains("looks like a rename of mail to email") })
+        #expect(
+            r.diagnostics.contains {
+                $0.kind == .possibleRename && $0.message.contains("looks like a rename of mail to email")
+            })
     }
 
     @Test func foreignKeyCyclesAreAddedAfterBothTables() {

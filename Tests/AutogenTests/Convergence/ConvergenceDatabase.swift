@@ -1,7 +1,8 @@
-@testable import Autogen
 import Introspect
 import ModelDSL
 import TestSupport
+
+@testable import Autogen
 
 /// A database the convergence tests migrate: create, fill, read back, run SQL.
 protocol ConvergenceDatabase {
@@ -27,9 +28,12 @@ struct SQLiteConvergenceDatabase: ConvergenceDatabase {
 
     func reset() throws {
         try connection.execute("PRAGMA foreign_keys = OFF")
-        let tables = try connection.query("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        let tables = try connection.query(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
         for row in tables {
-            if case .text(let name) = row[0] { try connection.execute("DROP TABLE " + SQLiteDialect.quoteIdentifier(name)) }
+            if case .text(let name) = row[0] {
+                try connection.execute("DROP TABLE " + SQLiteDialect.quoteIdentifier(name))
+            }
         }
         try connection.execute("PRAGMA foreign_keys = ON")
     }
@@ -83,8 +87,12 @@ struct PostgresConvergenceDatabase: ConvergenceDatabase {
 
     func reset() throws {
         try connection.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
-        let enums = try connection.query("SELECT typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'public' AND t.typtype = 'e'")
-        for row in 0..<enums.rowCount { if let name = enums[row, 0] { try connection.execute("DROP TYPE " + quote(name)) } }
+        let enums = try connection.query(
+            "SELECT typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'public' AND t.typtype = 'e'"
+        )
+        for row in 0..<enums.rowCount {
+            if let name = enums[row, 0] { try connection.execute("DROP TYPE " + quote(name)) }
+        }
     }
 
     func execute(_ sql: String) throws { try connection.execute(sql) }

@@ -1,8 +1,9 @@
-@testable import Autogen
+import Foundation
 import Introspect
 import ModelDSL
 import TestSupport
-import Foundation
+
+@testable import Autogen
 
 /// One seeded pair (A, B): create A with rows, migrate to B with compare's ops, check the
 /// database now matches B and the rows survived, migrate back with the reversed ops, check
@@ -50,20 +51,27 @@ struct ConvergenceRun {
         let up = compare(b, dbA)
         if ProcessInfo.processInfo.environment["AUTOGEN_CONVERGENCE_SEED"] != nil {
             print("A:", a.tables.map { "\($0.name): \($0.columns.map { "\($0.name)\($0.isNullable ? "?" : "")" })" })
-            print("B:", b.tables.map { "\($0.name)<-\($0.renamedFrom ?? "") \($0.columns.map { "\($0.name)<-\($0.renamedFrom ?? "")" })" })
+            print(
+                "B:",
+                b.tables.map {
+                    "\($0.name)<-\($0.renamedFrom ?? "") \($0.columns.map { "\($0.name)<-\($0.renamedFrom ?? "")" })"
+                })
             print(SwiftRenderer.render(up.ops))
         }
         outcome.ops += up.ops.count
         for op in up.ops { outcome.kinds.insert(String("\(op)".prefix { $0 != "(" })) }
         let upSQL = try database.dialect.statements(for: up.ops, current: dbA)
         do { try database.migrate(upSQL) } catch {
-            outcome.failures.append("seed \(seed): upgrade failed: \(error)\nops: \(up.ops)\nsql: \(upSQL.map(\.sql).joined(separator: ";\n"))")
+            outcome.failures.append(
+                "seed \(seed): upgrade failed: \(error)\nops: \(up.ops)\nsql: \(upSQL.map(\.sql).joined(separator: ";\n"))"
+            )
             return
         }
         let dbB = try database.introspect()
         let again = compare(b, dbB)
         if !again.ops.isEmpty {
-            outcome.failures.append("seed \(seed): after upgrade compare still finds \(again.ops)\nupgrade ops were \(up.ops)")
+            outcome.failures.append(
+                "seed \(seed): after upgrade compare still finds \(again.ops)\nupgrade ops were \(up.ops)")
             return
         }
         try checkRows(rowsA, model: a, target: b, label: "after upgrade", &outcome)
@@ -74,13 +82,16 @@ struct ConvergenceRun {
         }
         let downSQL = try database.dialect.statements(for: down, current: dbB)
         do { try database.migrate(downSQL) } catch {
-            outcome.failures.append("seed \(seed): downgrade failed: \(error)\nops: \(down)\nsql: \(downSQL.map(\.sql).joined(separator: ";\n"))")
+            outcome.failures.append(
+                "seed \(seed): downgrade failed: \(error)\nops: \(down)\nsql: \(downSQL.map(\.sql).joined(separator: ";\n"))"
+            )
             return
         }
         let dbA2 = try database.introspect()
         let back = compare(a, dbA2)
         if !back.ops.isEmpty {
-            outcome.failures.append("seed \(seed): after downgrade compare with A finds \(back.ops)\nupgrade ops were \(up.ops)")
+            outcome.failures.append(
+                "seed \(seed): after downgrade compare with A finds \(back.ops)\nupgrade ops were \(up.ops)")
             return
         }
         try checkRows(rowsA, model: a, target: b, label: "after downgrade", &outcome)
@@ -91,26 +102,38 @@ struct ConvergenceRun {
         var out: [String: [[String?]]] = [:]
         for table in a.tables {
             out[table.name] = try database.rows(
-                of: table.name, columns: table.columns.map(\.name), orderBy: table.primaryKey?.columns ?? [table.columns[0].name])
+                of: table.name, columns: table.columns.map(\.name),
+                orderBy: table.primaryKey?.columns ?? [table.columns[0].name])
         }
         return out
     }
 
     /// The values of columns that both A and B have are still there, in the table's current
     /// name and the columns' current names (after upgrade) or A's names (after downgrade).
-    private func checkRows(_ before: [String: [[String?]]], model a: Schema, target b: Schema, label: String, _ outcome: inout Outcome) throws {
+    private func checkRows(
+        _ before: [String: [[String?]]], model a: Schema, target b: Schema, label: String, _ outcome: inout Outcome
+    ) throws {
         let upgraded = label == "after upgrade"
         for table in a.tables {
             guard let rows = before[table.name] else { continue }
-            guard let bTable = b.tables.first(where: { $0.name == table.name || $0.renamedFrom == table.name }) else { continue }
+            guard let bTable = b.tables.first(where: { $0.name == table.name || $0.renamedFrom == table.name }) else {
+                continue
+            }
             var pairs: [(aIndex: Int, name: String)] = []
             for (i, column) in table.columns.enumerated() {
-                guard let bColumn = bTable.columns.first(where: { $0.name == column.name || $0.renamedFrom == column.name }) else { continue }
+                guard
+                    let bColumn = bTable.columns.first(where: {
+                        $0.name == column.name || $0.renamedFrom == column.name
+                    })
+                else { continue }
                 pairs.append((i, upgraded ? bColumn.name : column.name))
             }
             let name = upgraded ? bTable.name : table.name
-            let order = upgraded
-                ? (table.primaryKey?.columns ?? [table.columns[0].name]).map { c in bTable.columns.first { $0.renamedFrom == c }?.name ?? c }
+            let order =
+                upgraded
+                ? (table.primaryKey?.columns ?? [table.columns[0].name]).map { c in
+                    bTable.columns.first { $0.renamedFrom == c }?.name ?? c
+                }
                 : (table.primaryKey?.columns ?? [table.columns[0].name])
             let now = try database.rows(of: name, columns: pairs.map(\.name), orderBy: order)
             let expected = rows.map { row in pairs.map { row[$0.aIndex] } }

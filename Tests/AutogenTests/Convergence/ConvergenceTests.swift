@@ -1,14 +1,17 @@
-@testable import Autogen
 import Foundation
 import Introspect
 import TestSupport
 import Testing
 
+@testable import Autogen
+
 /// Seeds 1...300, or the one in `AUTOGEN_CONVERGENCE_SEED` to replay a failure (with the
 /// schemas and upgrade ops printed); `AUTOGEN_CONVERGENCE_LOG=FILE` writes every failure.
 enum ConvergenceSeeds {
     static var seeds: [UInt64] {
-        if let text = ProcessInfo.processInfo.environment["AUTOGEN_CONVERGENCE_SEED"], let seed = UInt64(text) { return [seed] }
+        if let text = ProcessInfo.processInfo.environment["AUTOGEN_CONVERGENCE_SEED"], let seed = UInt64(text) {
+            return [seed]
+        }
         return Array(1...300)
     }
 
@@ -38,7 +41,8 @@ enum ConvergenceSeeds {
 /// reversed ops take it back to A.
 @Suite struct SQLiteConvergenceTests {
     @Test func randomPairsConverge() throws {
-        try ConvergenceSeeds.check(SQLiteConvergenceDatabase(connection: try SQLiteConnection(path: nil)), minimumKinds: 12)
+        try ConvergenceSeeds.check(
+            SQLiteConvergenceDatabase(connection: try SQLiteConnection(path: nil)), minimumKinds: 12)
     }
 }
 

@@ -1,9 +1,10 @@
-@testable import Autogen
 import Foundation
 import Introspect
 import ModelDSL
 import TestSupport
 import Testing
+
+@testable import Autogen
 
 /// `autogen inspect --format swift` round trip: read a database, render DSL source, compile it
 /// with swiftc against the ModelDSL module this package built, run it, and compare the schema it
@@ -31,7 +32,11 @@ import Testing
             for seed in UInt64(1)...6 {
                 try connection.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
                 let enums = try connection.query("SELECT typname FROM pg_type WHERE typtype = 'e'")
-                for row in 0..<enums.rowCount { if let n = enums[row, 0] { try connection.execute("DROP TYPE IF EXISTS " + PostgresDialect.quoteIdentifier(n)) } }
+                for row in 0..<enums.rowCount {
+                    if let n = enums[row, 0] {
+                        try connection.execute("DROP TYPE IF EXISTS " + PostgresDialect.quoteIdentifier(n))
+                    }
+                }
                 let model = RandomSchema.make(seed: seed, tables: 6, dialect: .postgresql)
                 for statement in PostgresDialect.createStatements(for: model) { try connection.execute(statement) }
                 read.append(try PostgresCatalogReader(connection: connection).read())
@@ -54,13 +59,15 @@ enum CompiledModel {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
         let build = root.appendingPathComponent(".build/debug")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("autogen-roundtrip-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "autogen-roundtrip-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         var sources: [String] = []
         for (i, schema) in schemas.enumerated() {
             let file = folder.appendingPathComponent("model\(i).swift")
-            try ModelSourceRenderer.render(schema, variable: "schema\(i)").write(to: file, atomically: true, encoding: .utf8)
+            try ModelSourceRenderer.render(schema, variable: "schema\(i)").write(
+                to: file, atomically: true, encoding: .utf8)
             sources.append(file.path)
         }
         let main = folder.appendingPathComponent("main.swift")
@@ -71,11 +78,19 @@ enum CompiledModel {
         encoder.outputFormatting = [.sortedKeys]
         print(String(decoding: try encoder.encode([\((0..<schemas.count).map { "schema\($0)" }.joined(separator: ", "))]), as: UTF8.self))
         """.write(to: main, atomically: true, encoding: .utf8)
-        let objects = try FileManager.default.contentsOfDirectory(atPath: build.appendingPathComponent("ModelDSL.build").path)
-            .filter { $0.hasSuffix(".o") }.map { build.appendingPathComponent("ModelDSL.build/\($0)").path }
-        guard !objects.isEmpty else { throw Failure(description: "no ModelDSL objects in \(build.path): build the package first") }
+        let objects = try FileManager.default.contentsOfDirectory(
+            atPath: build.appendingPathComponent("ModelDSL.build").path
+        )
+        .filter { $0.hasSuffix(".o") }.map { build.appendingPathComponent("ModelDSL.build/\($0)").path }
+        guard !objects.isEmpty else {
+            throw Failure(description: "no ModelDSL objects in \(build.path): build the package first")
+        }
         let program = folder.appendingPathComponent("declare").path
-        try run("/usr/bin/env", ["swiftc", "-I", build.appendingPathComponent("Modules").path] + sources + [main.path] + objects + ["-o", program])
+        try run(
+            "/usr/bin/env",
+            ["swiftc", "-I", build.appendingPathComponent("Modules").path] + sources + [main.path] + objects + [
+                "-o", program,
+            ])
         let output = try run(program, [])
         return try JSONDecoder().decode([Schema].self, from: Data(output.utf8))
     }
@@ -94,7 +109,10 @@ enum CompiledModel {
         let errors = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw Failure(description: "\(executable) \(arguments.prefix(3)) failed: \(String(decoding: errors, as: UTF8.self).prefix(3000))")
+            throw Failure(
+                description:
+                    "\(executable) \(arguments.prefix(3)) failed: \(String(decoding: errors, as: UTF8.self).prefix(3000))"
+            )
         }
         return String(decoding: data, as: UTF8.self)
     }

@@ -7,7 +7,9 @@ import Introspect
 public enum PostgresDefaultOracle {
     /// The server's verdict on each question; a question the server cannot evaluate (an
     /// invalid cast) is answered "different".
-    public static func answers(_ questions: [DefaultQuestion], connection: PostgresConnection) -> [DefaultQuestion: Bool] {
+    public static func answers(_ questions: [DefaultQuestion], connection: PostgresConnection) -> [DefaultQuestion:
+        Bool]
+    {
         guard !questions.isEmpty else { return [:] }
         if let all = try? ask(questions, connection) { return all }
         var answers: [DefaultQuestion: Bool] = [:]
@@ -17,7 +19,9 @@ public enum PostgresDefaultOracle {
         return answers
     }
 
-    private static func ask(_ questions: [DefaultQuestion], _ connection: PostgresConnection) throws(IntrospectError) -> [DefaultQuestion: Bool] {
+    private static func ask(_ questions: [DefaultQuestion], _ connection: PostgresConnection) throws(IntrospectError)
+        -> [DefaultQuestion: Bool]
+    {
         let terms = questions.map { q in
             "(\(q.model))::\(q.type) IS NOT DISTINCT FROM (\(q.database))::\(q.type)"
         }

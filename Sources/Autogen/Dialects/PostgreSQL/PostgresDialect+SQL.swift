@@ -29,7 +29,10 @@ extension PostgresDialect: SQLCompiling {
         case .addColumn(let t, let column):
             var list = [SQLStatement("ALTER TABLE " + q(t) + " ADD COLUMN " + columnSQL(column))]
             if let comment = column.comment {
-                list.append(SQLStatement("COMMENT ON COLUMN " + q(t) + "." + quoteIdentifier(column.name) + " IS " + quoteLiteral(comment)))
+                list.append(
+                    SQLStatement(
+                        "COMMENT ON COLUMN " + q(t) + "." + quoteIdentifier(column.name) + " IS "
+                            + quoteLiteral(comment)))
             }
             return list
         case .dropColumn(let t, let column):
@@ -42,7 +45,11 @@ extension PostgresDialect: SQLCompiling {
             return [SQLStatement(sql, transactional: !concurrently)]
         case .dropIndex(let t, let index, let concurrently):
             guard let name = index.name else { throw SQLRenderError("cannot drop an unnamed index on \(t)") }
-            return [SQLStatement("DROP INDEX " + (concurrently ? "CONCURRENTLY " : "") + qualifiedName(name, schema: t.schema), transactional: !concurrently)]
+            return [
+                SQLStatement(
+                    "DROP INDEX " + (concurrently ? "CONCURRENTLY " : "") + qualifiedName(name, schema: t.schema),
+                    transactional: !concurrently)
+            ]
         case .addPrimaryKey(let t, let key):
             return [SQLStatement("ALTER TABLE " + q(t) + " ADD " + primaryKeySQL(key))]
         case .dropPrimaryKey(let t, let key):
@@ -71,10 +78,20 @@ extension PostgresDialect: SQLCompiling {
             return [SQLStatement(sql)]
         case .bulkInsert(let t, let columns, let rows):
             guard !rows.isEmpty else { return [] }
-            return [SQLStatement(RowLiteral.insert(into: q(t), columns: columns, rows: rows, quoteIdentifier: quoteIdentifier, quote: quoteLiteral))]
+            return [
+                SQLStatement(
+                    RowLiteral.insert(
+                        into: q(t), columns: columns, rows: rows, quoteIdentifier: quoteIdentifier, quote: quoteLiteral)
+                )
+            ]
         case .bulkDelete(let t, let columns, let rows):
             guard !rows.isEmpty else { return [] }
-            return [SQLStatement(RowLiteral.delete(from: q(t), columns: columns, rows: rows, quoteIdentifier: quoteIdentifier, quote: quoteLiteral))]
+            return [
+                SQLStatement(
+                    RowLiteral.delete(
+                        from: q(t), columns: columns, rows: rows, quoteIdentifier: quoteIdentifier, quote: quoteLiteral)
+                )
+            ]
         }
     }
 
@@ -97,7 +114,9 @@ extension PostgresDialect: SQLCompiling {
                 defaultDropped = true
             }
             let target = typeSQL(type.to)
-            out.append(column + " TYPE " + target + " USING " + quoteIdentifier(name) + "::" + castTarget(from: type.from, to: type.to))
+            out.append(
+                column + " TYPE " + target + " USING " + quoteIdentifier(name) + "::"
+                    + castTarget(from: type.from, to: type.to))
         }
         if let identity = a.identity {
             switch (identity.from, identity.to) {
@@ -105,7 +124,9 @@ extension PostgresDialect: SQLCompiling {
             case (.byDefault?, .always?): out.append(column + " SET GENERATED ALWAYS")
             case (.serial?, _):
                 out.append(column + " DROP DEFAULT")
-                out.append("DROP SEQUENCE IF EXISTS " + qualifiedName(a.table.name + "_" + a.existing.name + "_seq", schema: a.table.schema))
+                out.append(
+                    "DROP SEQUENCE IF EXISTS "
+                        + qualifiedName(a.table.name + "_" + a.existing.name + "_seq", schema: a.table.schema))
             case (.always?, _), (.byDefault?, _), (.autoincrement?, _): out.append(column + " DROP IDENTITY IF EXISTS")
             default: break
             }
@@ -132,7 +153,9 @@ extension PostgresDialect: SQLCompiling {
             }
         }
         if let comment = a.comment {
-            out.append("COMMENT ON COLUMN " + q(a.table) + "." + quoteIdentifier(name) + " IS " + (comment.to.map(quoteLiteral) ?? "NULL"))
+            out.append(
+                "COMMENT ON COLUMN " + q(a.table) + "." + quoteIdentifier(name) + " IS "
+                    + (comment.to.map(quoteLiteral) ?? "NULL"))
         }
         return out
     }
@@ -150,7 +173,9 @@ extension PostgresDialect: SQLCompiling {
     ///
     /// A value added in place cannot be used in the transaction that added it (SQLSTATE
     /// 55P04), so `ADD VALUE` is marked non-transactional: the runtime commits before it.
-    static func alterEnum(_ e: EnumType, values: Change<[String]>, uses declared: [EnumColumnUse], schema: Schema) -> [SQLStatement] {
+    static func alterEnum(_ e: EnumType, values: Change<[String]>, uses declared: [EnumColumnUse], schema: Schema)
+        -> [SQLStatement]
+    {
         var uses: [EnumColumnUse] = []
         for table in schema.tables {
             for column in table.columns {
@@ -166,9 +191,13 @@ extension PostgresDialect: SQLCompiling {
             var present = values.from
             for (i, value) in values.to.enumerated() where !present.contains(value) {
                 if let next = values.to[(i + 1)...].first(where: { present.contains($0) }) {
-                    out.append(SQLStatement("ALTER TYPE \(name) ADD VALUE \(quoteLiteral(value)) BEFORE \(quoteLiteral(next))", transactional: false))
+                    out.append(
+                        SQLStatement(
+                            "ALTER TYPE \(name) ADD VALUE \(quoteLiteral(value)) BEFORE \(quoteLiteral(next))",
+                            transactional: false))
                 } else {
-                    out.append(SQLStatement("ALTER TYPE \(name) ADD VALUE \(quoteLiteral(value))", transactional: false))
+                    out.append(
+                        SQLStatement("ALTER TYPE \(name) ADD VALUE \(quoteLiteral(value))", transactional: false))
                 }
                 present.append(value)
             }
@@ -199,7 +228,9 @@ extension PostgresDialect: SQLCompiling {
     }
 
     private static func named(_ name: String?, _ what: String, _ t: TableRef) throws(SQLRenderError) -> String {
-        guard let name else { throw SQLRenderError("cannot drop an unnamed \(what) on \(t): PostgreSQL drops constraints by name") }
+        guard let name else {
+            throw SQLRenderError("cannot drop an unnamed \(what) on \(t): PostgreSQL drops constraints by name")
+        }
         return name
     }
 }

@@ -6,7 +6,9 @@ extension PostgresDialect: SchemaDialect {
     public static var hasEnumTypes: Bool { true }
     public static var hasComments: Bool { true }
 
-    public static func storedForm(of schema: Schema) -> Schema { storedForm(of: schema, defaultSchema: defaultSchemaName) }
+    public static func storedForm(of schema: Schema) -> Schema {
+        storedForm(of: schema, defaultSchema: defaultSchemaName)
+    }
 
     /// Types are normalized by the catalog reader; only raw type names differ in case.
     public static func typesMatch(model: ColumnType, database: ColumnType) -> Bool {

@@ -41,7 +41,9 @@ extension SQLiteDialect: SQLCompiling {
                 }
                 pending = rest
                 let after: Schema
-                do { after = try schema.applying(run) } catch { throw SQLRenderError("cannot rebuild table \(table): \(error)") }
+                do { after = try schema.applying(run) } catch {
+                    throw SQLRenderError("cannot rebuild table \(table): \(error)")
+                }
                 guard let rebuilt = after.table(table.name, schema: table.schema) else {
                     throw SQLRenderError("table \(table) disappeared while rebuilding it")
                 }
@@ -124,7 +126,8 @@ extension SQLiteDialect: SQLCompiling {
                         + sources.joined(separator: ", ") + " FROM " + quoteIdentifier(old.name)))
         }
         statements.append(SQLStatement("DROP TABLE " + quoteIdentifier(old.name)))
-        statements.append(SQLStatement("ALTER TABLE \(quoteIdentifier(temporary)) RENAME TO \(quoteIdentifier(new.name))"))
+        statements.append(
+            SQLStatement("ALTER TABLE \(quoteIdentifier(temporary)) RENAME TO \(quoteIdentifier(new.name))"))
         statements += new.indexes.map { SQLStatement(createIndexSQL($0, on: new.name)) }
         statements.append(SQLStatement("PRAGMA foreign_key_check(\(quoteIdentifier(new.name)))", expectsNoRows: true))
         return statements
@@ -137,7 +140,8 @@ extension SQLiteDialect: SQLCompiling {
             let stored = storedForm(of: Schema(tables: [table], enums: schema.enums)).tables.first ?? table
             var shape = stored
             shape.indexes = []
-            return [SQLStatement(createTableSQL(shape))] + stored.indexes.map { SQLStatement(createIndexSQL($0, on: table.name)) }
+            return [SQLStatement(createTableSQL(shape))]
+                + stored.indexes.map { SQLStatement(createIndexSQL($0, on: table.name)) }
         case .dropTable(let table):
             return [SQLStatement("DROP TABLE " + quoteIdentifier(table.name))]
         case .renameTable(let t, let newName):
@@ -150,7 +154,8 @@ extension SQLiteDialect: SQLCompiling {
             guard let name = a.name else { return [] }
             return [
                 SQLStatement(
-                    "ALTER TABLE \(quoteIdentifier(a.table.name)) RENAME COLUMN \(quoteIdentifier(name.from)) TO \(quoteIdentifier(name.to))")
+                    "ALTER TABLE \(quoteIdentifier(a.table.name)) RENAME COLUMN \(quoteIdentifier(name.from)) TO \(quoteIdentifier(name.to))"
+                )
             ]
         case .createIndex(let t, let index, _):
             return [SQLStatement(createIndexSQL(index, on: t.name))]
@@ -161,15 +166,27 @@ extension SQLiteDialect: SQLCompiling {
             return [SQLStatement(sql)]
         case .bulkInsert(let t, let columns, let rows):
             guard !rows.isEmpty else { return [] }
-            return [SQLStatement(RowLiteral.insert(into: quoteIdentifier(t.name), columns: columns, rows: rows, quoteIdentifier: quoteIdentifier, quote: quoteLiteral))]
+            return [
+                SQLStatement(
+                    RowLiteral.insert(
+                        into: quoteIdentifier(t.name), columns: columns, rows: rows, quoteIdentifier: quoteIdentifier,
+                        quote: quoteLiteral))
+            ]
         case .bulkDelete(let t, let columns, let rows):
             guard !rows.isEmpty else { return [] }
-            return [SQLStatement(RowLiteral.delete(from: quoteIdentifier(t.name), columns: columns, rows: rows, quoteIdentifier: quoteIdentifier, quote: quoteLiteral))]
+            return [
+                SQLStatement(
+                    RowLiteral.delete(
+                        from: quoteIdentifier(t.name), columns: columns, rows: rows, quoteIdentifier: quoteIdentifier,
+                        quote: quoteLiteral))
+            ]
         case .setTableComment, .createEnum, .dropEnum, .alterEnum:
             // SQLite keeps no comments and no enum types (enum columns are TEXT with a CHECK).
             return []
-        case .addPrimaryKey, .dropPrimaryKey, .addUnique, .dropUnique, .addForeignKey, .dropForeignKey, .addCheck, .dropCheck:
-            throw SQLRenderError("\(op.table.map { "\($0)" } ?? "?"): this change needs a table rebuild but the table is unknown")
+        case .addPrimaryKey, .dropPrimaryKey, .addUnique, .dropUnique, .addForeignKey, .dropForeignKey, .addCheck,
+            .dropCheck:
+            throw SQLRenderError(
+                "\(op.table.map { "\($0)" } ?? "?"): this change needs a table rebuild but the table is unknown")
         }
     }
 }

@@ -39,22 +39,29 @@ public enum ModelSourceRenderer {
         if let schema = table.schema { head += ", schema: \(SwiftLiteral.string(schema))" }
         var lines = [head + ") {"]
         let key = table.primaryKey
-        let conventional = key.map { $0.name == nil || $0.name == naming.primaryKeyName(table: table.name, columns: $0.columns) } ?? false
+        let conventional =
+            key.map { $0.name == nil || $0.name == naming.primaryKeyName(table: table.name, columns: $0.columns) }
+            ?? false
         let inlineKey = conventional && key?.columns.count == 1
         for column in table.columns {
             let inKey = key?.columns.contains(column.name) ?? false
-            lines.append("    " + SwiftSchemaSource.column(column, inPrimaryKey: inKey, primaryKeyModifier: inlineKey && inKey))
+            lines.append(
+                "    " + SwiftSchemaSource.column(column, inPrimaryKey: inKey, primaryKeyModifier: inlineKey && inKey))
         }
         if let key, !inlineKey {
             lines.append("    " + SwiftSchemaSource.primaryKey(conventional ? PrimaryKey(columns: key.columns) : key))
         }
         for unique in table.uniques {
-            let isDefault = unique.name == nil || unique.name == naming.uniqueName(table: table.name, columns: unique.columns)
-            lines.append("    " + SwiftSchemaSource.unique(isDefault ? Unique(name: nil, columns: unique.columns) : unique))
+            let isDefault =
+                unique.name == nil || unique.name == naming.uniqueName(table: table.name, columns: unique.columns)
+            lines.append(
+                "    " + SwiftSchemaSource.unique(isDefault ? Unique(name: nil, columns: unique.columns) : unique))
         }
         for key in table.foreignKeys {
             var copy = key
-            if key.name == naming.foreignKeyName(table: table.name, columns: key.columns, referredTable: key.referredTable) {
+            if key.name
+                == naming.foreignKeyName(table: table.name, columns: key.columns, referredTable: key.referredTable)
+            {
                 copy.name = nil
             }
             lines.append("    " + SwiftSchemaSource.foreignKey(copy))

@@ -23,32 +23,48 @@ public enum SwiftRenderer {
             return ["try op.dropColumn(\(str(t.name)), \(str(column.name))\(schema(t.schema)))"]
         case .alterColumn(let a): return [alterColumn(a)]
         case .createIndex(let t, let index, let concurrently):
-            return ["try op.createIndex(\(SwiftSchemaSource.index(index)), on: \(str(t.name))\(schema(t.schema))\(concurrent(concurrently)))"]
+            return [
+                "try op.createIndex(\(SwiftSchemaSource.index(index)), on: \(str(t.name))\(schema(t.schema))\(concurrent(concurrently)))"
+            ]
         case .dropIndex(let t, let index, let concurrently):
             if let name = index.name {
-                return ["try op.dropIndex(\(str(name)), on: \(str(t.name))\(schema(t.schema))\(concurrent(concurrently)))"]
+                return [
+                    "try op.dropIndex(\(str(name)), on: \(str(t.name))\(schema(t.schema))\(concurrent(concurrently)))"
+                ]
             }
-            return ["try op.dropIndex(matching: \(SwiftSchemaSource.index(index)), on: \(str(t.name))\(schema(t.schema)))"]
+            return [
+                "try op.dropIndex(matching: \(SwiftSchemaSource.index(index)), on: \(str(t.name))\(schema(t.schema)))"
+            ]
         case .addPrimaryKey(let t, let key):
-            return ["try op.createPrimaryKey(\(SwiftSchemaSource.primaryKey(key)), on: \(str(t.name))\(schema(t.schema)))"]
+            return [
+                "try op.createPrimaryKey(\(SwiftSchemaSource.primaryKey(key)), on: \(str(t.name))\(schema(t.schema)))"
+            ]
         case .dropPrimaryKey(let t, let key):
             return [dropConstraint(key.name, type: "primaryKey", matching: SwiftSchemaSource.primaryKey(key), t)]
         case .addUnique(let t, let unique):
-            return ["try op.createUniqueConstraint(\(SwiftSchemaSource.unique(unique)), on: \(str(t.name))\(schema(t.schema)))"]
+            return [
+                "try op.createUniqueConstraint(\(SwiftSchemaSource.unique(unique)), on: \(str(t.name))\(schema(t.schema)))"
+            ]
         case .dropUnique(let t, let unique):
             return [dropConstraint(unique.name, type: "unique", matching: SwiftSchemaSource.unique(unique), t)]
         case .addForeignKey(let t, let key):
-            return ["try op.createForeignKey(\(SwiftSchemaSource.foreignKey(key)), on: \(str(t.name))\(schema(t.schema)))"]
+            return [
+                "try op.createForeignKey(\(SwiftSchemaSource.foreignKey(key)), on: \(str(t.name))\(schema(t.schema)))"
+            ]
         case .dropForeignKey(let t, let key):
             return [dropConstraint(key.name, type: "foreignKey", matching: SwiftSchemaSource.foreignKey(key), t)]
         case .addCheck(let t, let check):
-            return ["try op.createCheckConstraint(\(SwiftSchemaSource.check(check)), on: \(str(t.name))\(schema(t.schema)))"]
+            return [
+                "try op.createCheckConstraint(\(SwiftSchemaSource.check(check)), on: \(str(t.name))\(schema(t.schema)))"
+            ]
         case .dropCheck(let t, let check):
             return [dropConstraint(check.name, type: "check", matching: SwiftSchemaSource.check(check), t)]
         case .createEnum(let e): return ["try op.createEnum(\(SwiftSchemaSource.enumType(e)))"]
         case .dropEnum(let e): return ["try op.dropEnum(\(str(e.name))\(schema(e.schema)))"]
         case .alterEnum(let e, let values, let uses):
-            let columns = uses.map { use in (use.table.schema.map { "\($0)." } ?? "") + use.table.name + "." + use.column }
+            let columns = uses.map { use in
+                (use.table.schema.map { "\($0)." } ?? "") + use.table.name + "." + use.column
+            }
             return [
                 "try op.alterEnum(\(str(e.name)), values: \(SwiftLiteral.strings(values.to)), existingValues: \(SwiftLiteral.strings(values.from)), columns: \(SwiftLiteral.strings(columns))\(schema(e.schema)))"
             ]
@@ -58,9 +74,13 @@ public enum SwiftRenderer {
             ]
         case .execute(let sql, _): return ["try op.execute(\(str(sql)))"]
         case .bulkInsert(let t, let columns, let rows):
-            return ["try op.bulkInsert(\(str(t.name)), columns: \(SwiftLiteral.strings(columns)), rows: \(rowsSource(rows))\(schema(t.schema)))"]
+            return [
+                "try op.bulkInsert(\(str(t.name)), columns: \(SwiftLiteral.strings(columns)), rows: \(rowsSource(rows))\(schema(t.schema)))"
+            ]
         case .bulkDelete(let t, let columns, let rows):
-            return ["try op.bulkDelete(\(str(t.name)), columns: \(SwiftLiteral.strings(columns)), rows: \(rowsSource(rows))\(schema(t.schema)))"]
+            return [
+                "try op.bulkDelete(\(str(t.name)), columns: \(SwiftLiteral.strings(columns)), rows: \(rowsSource(rows))\(schema(t.schema)))"
+            ]
         }
     }
 
@@ -70,7 +90,11 @@ public enum SwiftRenderer {
         head += ") {"
         var body: [String] = []
         let key = table.primaryKey
-        let conventional = key.map { $0.name == nil || $0.name == NamingConvention.default.primaryKeyName(table: table.name, columns: $0.columns) } ?? false
+        let conventional =
+            key.map {
+                $0.name == nil
+                    || $0.name == NamingConvention.default.primaryKeyName(table: table.name, columns: $0.columns)
+            } ?? false
         let inlineKey = conventional && key?.columns.count == 1
         for column in table.columns {
             let inKey = key?.columns.contains(column.name) ?? false
@@ -104,12 +128,17 @@ public enum SwiftRenderer {
     }
 
     private static func dropConstraint(_ name: String?, type: String, matching: String, _ t: TableRef) -> String {
-        guard let name else { return "try op.dropConstraint(matching: \(matching), on: \(str(t.name))\(schema(t.schema)))" }
+        guard let name else {
+            return "try op.dropConstraint(matching: \(matching), on: \(str(t.name))\(schema(t.schema)))"
+        }
         return "try op.dropConstraint(\(str(name)), on: \(str(t.name)), type: .\(type)\(schema(t.schema)))"
     }
 
     private static func rowsSource(_ rows: [[DefaultValue?]]) -> String {
-        "[" + rows.map { row in "[" + row.map { $0.map(SwiftLiteral.defaultValue) ?? "nil" }.joined(separator: ", ") + "]" }
+        "["
+            + rows.map { row in
+                "[" + row.map { $0.map(SwiftLiteral.defaultValue) ?? "nil" }.joined(separator: ", ") + "]"
+            }
             .joined(separator: ", ") + "]"
     }
 

@@ -43,7 +43,8 @@ enum SwiftSchemaSource {
 
     /// `ForeignKey(["org_id"], references: "organization", ["id"], onDelete: .cascade, name: "...")`.
     static func foreignKey(_ key: ForeignKey) -> String {
-        var out = "ForeignKey(\(SwiftLiteral.strings(key.columns)), references: \(SwiftLiteral.string(key.referredTable)), "
+        var out =
+            "ForeignKey(\(SwiftLiteral.strings(key.columns)), references: \(SwiftLiteral.string(key.referredTable)), "
         out += SwiftLiteral.strings(key.referredColumns)
         if let schema = key.referredSchema { out += ", schema: \(SwiftLiteral.string(schema))" }
         if key.onDelete != .noAction { out += ", onDelete: \(SwiftLiteral.action(key.onDelete))" }
@@ -78,7 +79,9 @@ enum SwiftSchemaSource {
                     if case .expression(let sql) = e { return SwiftLiteral.string(sql) }
                     return nil
                 }
-                out = "Index(\(name), expressions: [\(list.joined(separator: ", "))]" + (index.unique ? ", unique: true)" : ")")
+                out =
+                    "Index(\(name), expressions: [\(list.joined(separator: ", "))]"
+                    + (index.unique ? ", unique: true)" : ")")
             } else {
                 out = "Index(name: \(name ?? "nil"), elements: [\(elements.joined(separator: ", "))]"
                 out += index.unique ? ", unique: true)" : ")"
