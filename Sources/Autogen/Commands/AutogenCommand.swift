@@ -6,7 +6,9 @@ public struct AutogenCommand: ParsableCommand {
         commandName: "autogen",
         abstract: "Schema migrations for Swift: autogenerate, apply and roll back revisions.",
         version: AutogenVersion.current,
-        subcommands: [InspectCommand.self]
+        subcommands: [
+            InspectCommand.self, HistoryCommand.self, HeadsCommand.self, BranchesCommand.self, ShowCommand.self,
+        ]
     )
 
     public init() {}

@@ -1,0 +1,34 @@
+import ArgumentParser
+
+/// `autogen history`: the revisions, newest first, read from the revision files (no build).
+public struct HistoryCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "history", abstract: "List changeset scripts in chronological order (newest first).")
+
+    @OptionGroup public var global: GlobalOptions
+
+    @Option(
+        name: [.customShort("r"), .customLong("rev-range")], help: "A range, [start]:[end], such as base:head or ae10:."
+    )
+    public var range: String?
+
+    @Flag(name: [.customShort("v"), .long], help: "Show each revision in full.")
+    public var verbose = false
+
+    @Flag(help: "Draw the revision graph with its branches and merges.")
+    public var graph = false
+
+    public init() {}
+
+    public func run() throws {
+        emit(try output(global.loadProject()))
+    }
+
+    /// What the command prints for `project`.
+    public func output(_ project: Project) throws -> String {
+        let nodes = try project.graph.history(range: range)
+        if graph { return RevisionGraphDrawing.draw(nodes) }
+        if verbose { return nodes.map { RevisionListing.verbose($0) }.joined(separator: "\n") }
+        return nodes.map { RevisionListing.line($0) }.joined(separator: "\n")
+    }
+}
