@@ -8,6 +8,7 @@ public struct AutogenCommand: ParsableCommand {
         version: AutogenVersion.current,
         subcommands: [
             InspectCommand.self, HistoryCommand.self, HeadsCommand.self, BranchesCommand.self, ShowCommand.self,
+            RevisionCommand.self, MergeCommand.self,
         ]
     )
 
