@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "Autogen", targets: ["Autogen"]),
         .library(name: "ModelDSL", targets: ["ModelDSL"]),
         .library(name: "Introspect", targets: ["Introspect"]),
+        .plugin(name: "RevisionIndex", targets: ["RevisionIndex"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -41,6 +42,12 @@ let package = Package(
         .executableTarget(
             name: "AutogenCLI",
             dependencies: ["Autogen"]
+        ),
+        .executableTarget(name: "RevisionIndexGenerator"),
+        .plugin(
+            name: "RevisionIndex",
+            capability: .buildTool(),
+            dependencies: ["RevisionIndexGenerator"]
         ),
         .executableTarget(
             name: "autogen-bench",

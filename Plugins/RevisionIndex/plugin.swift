@@ -1,0 +1,24 @@
+import Foundation
+import PackagePlugin
+
+/// Lists a migration environment's compiled revisions: for the target it is applied to, it
+/// runs RevisionIndexGenerator over the Swift files under `versions/` and adds the generated
+/// `AutogenRevisionIndex.swift` (`AutogenRevisionIndex.revisions`) to the target.
+@main
+struct RevisionIndex: BuildToolPlugin {
+    func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
+        guard let target = target as? SourceModuleTarget else { return [] }
+        let files = target.sourceFiles(withSuffix: "swift").map(\.url)
+            .filter { $0.pathComponents.contains("versions") }
+            .sorted { $0.path < $1.path }
+        let output = context.pluginWorkDirectoryURL.appendingPathComponent("AutogenRevisionIndex.swift")
+        return [
+            .buildCommand(
+                displayName: "Indexing \(files.count) revision file(s) of \(target.name)",
+                executable: try context.tool(named: "RevisionIndexGenerator").url,
+                arguments: [output.path] + files.map(\.path),
+                inputFiles: files,
+                outputFiles: [output])
+        ]
+    }
+}
