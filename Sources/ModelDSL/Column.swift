@@ -13,8 +13,15 @@ public struct Column: Sendable, Hashable, Codable {
     /// The column's previous name, when the model renames it: compare then emits a rename
     /// instead of a drop and an add, so no data is lost. Model intent only, never reflected.
     public var renamedFrom: String?
-    /// Column-level constraints waiting to be moved into the table; empty once it is built.
-    var inline = InlineConstraints()
+    /// Column-level constraints waiting to be moved into the table; nil once it is built, so
+    /// that copying a column (compare copies many) costs no reference counting for them.
+    var pendingInline: InlineConstraints?
+
+    /// The pending column-level constraints (empty when there are none).
+    var inline: InlineConstraints {
+        get { pendingInline ?? InlineConstraints() }
+        set { pendingInline = newValue.isEmpty ? nil : newValue }
+    }
 
     private enum CodingKeys: String, CodingKey {
         case name, type, isNullable = "nullable", defaultValue = "default", identity, comment

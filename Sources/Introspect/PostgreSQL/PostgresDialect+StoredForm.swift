@@ -20,11 +20,13 @@ extension PostgresDialect {
     /// - empty comments are no comments; `defaultSchema`, when named explicitly, is `nil`.
     public static func storedForm(of schema: Schema, defaultSchema: String = defaultSchemaName) -> Schema {
         func local(_ name: String?) -> String? { name == defaultSchema ? nil : name }
+        // Few distinct defaults repeat across many columns: parse each once.
+        var defaults: [DefaultValue: [ColumnType: DefaultValue]] = [:]
         let tables = schema.tables.map { original -> Table in
             var table = original
             table.schema = local(table.schema)
             table.comment = table.comment.flatMap { $0.isEmpty ? nil : $0 }
-            table.columns = table.columns.map { storedColumn($0, defaultSchema: defaultSchema) }
+            table.columns = table.columns.map { storedColumn($0, defaultSchema: defaultSchema, defaults: &defaults) }
             if var key = table.primaryKey {
                 if key.name == nil { key.name = table.name + "_pkey" }
                 table.primaryKey = key
@@ -80,7 +82,9 @@ extension PostgresDialect {
         return Schema(tables: tables, enums: enums)
     }
 
-    private static func storedColumn(_ original: Column, defaultSchema: String) -> Column {
+    private static func storedColumn(
+        _ original: Column, defaultSchema: String, defaults: inout [DefaultValue: [ColumnType: DefaultValue]]
+    ) -> Column {
         var column = original
         column.type = storedType(column.type, defaultSchema: defaultSchema)
         column.comment = column.comment.flatMap { $0.isEmpty ? nil : $0 }
@@ -92,7 +96,15 @@ extension PostgresDialect {
             column.isNullable = false
             column.defaultValue = nil
         case nil:
-            column.defaultValue = column.defaultValue.map { storedDefault($0, for: column.type) }
+            if let value = column.defaultValue {
+                if let known = defaults[value]?[column.type] {
+                    column.defaultValue = known
+                } else {
+                    let stored = storedDefault(value, for: column.type)
+                    defaults[value, default: [:]][column.type] = stored
+                    column.defaultValue = stored
+                }
+            }
         }
         return column
     }
