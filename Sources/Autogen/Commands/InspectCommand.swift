@@ -27,6 +27,11 @@ public struct InspectCommand: ParsableCommand {
     @Option(name: .customLong("schema"), help: "A PostgreSQL schema to read (repeatable); default: the default schema.")
     var schemas: [String] = []
 
+    @Option(
+        name: .customLong("exclude-schema"),
+        help: "A PostgreSQL schema to leave out (repeatable); with no --schema, every other schema is read.")
+    var excludeSchemas: [String] = []
+
     @Option(name: .long, help: "Output format.")
     var format: Format = .json
 
@@ -34,7 +39,7 @@ public struct InspectCommand: ParsableCommand {
 
     public func run() throws {
         let databaseURL = try DatabaseURL(url)
-        let result = try Introspector.read(url: databaseURL, schemas: schemas)
+        let result = try Introspector.read(url: databaseURL, schemas: schemas, excludeSchemas: excludeSchemas)
         let text: String
         switch format {
         case .json: text = try SchemaJSON.encode(result.schema) + "\n"
