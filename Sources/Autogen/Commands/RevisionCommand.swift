@@ -60,9 +60,10 @@ public struct RevisionCommand: ParsableCommand {
     }
 }
 
-/// Runs the project's post-write hooks on a new file, saying so unless quiet.
+/// Runs the project's post-write hooks on a new file and says which ran, unless quiet.
 func runHooks(_ project: Project, on path: String, quiet: Bool) throws {
-    try project.config.postWriteHooks.run(on: path) { hook in
-        if !quiet { emit("Running post-write hook \"\(hook.name)\" ... ") }
+    let runs = try project.config.postWriteHooks.run(on: path)
+    if !quiet {
+        for run in runs { emit("Running post-write hook \"\(run.name)\" ... done") }
     }
 }
