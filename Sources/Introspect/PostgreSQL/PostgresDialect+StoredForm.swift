@@ -148,28 +148,6 @@ extension PostgresDialect {
     /// `schema` with every expression normalized (`normalizeExpression`): CHECK expressions,
     /// index expressions and predicates, and `.sql` defaults. Compare both sides with it.
     public static func normalizedForComparison(_ schema: Schema) -> Schema {
-        let tables = schema.tables.map { original -> Table in
-            var table = original
-            table.columns = table.columns.map { column in
-                var column = column
-                if case .sql(let text)? = column.defaultValue { column.defaultValue = .sql(normalizeExpression(text)) }
-                return column
-            }
-            table.checks = table.checks.map { Check(name: $0.name, expression: normalizeExpression($0.expression)) }
-            table.indexes = table.indexes.map { index in
-                var index = index
-                index.elements = index.elements.map { element in
-                    if case .expression(let sql) = element { return .expression(normalizeExpression(sql)) }
-                    return element
-                }
-                index.predicate = index.predicate.map(normalizeExpression)
-                return index
-            }
-            return Table(
-                name: table.name, schema: table.schema, columns: table.columns, primaryKey: table.primaryKey,
-                uniques: table.uniques, foreignKeys: table.foreignKeys, checks: table.checks, indexes: table.indexes,
-                comment: table.comment)
-        }
-        return Schema(tables: tables, enums: schema.enums)
+        schema.mappingExpressions(normalizeExpression)
     }
 }

@@ -44,23 +44,7 @@ extension SQLiteDialect {
     /// `normalizeExpression` form, so that a model and what a catalog read compare equal
     /// when they differ only in spelling.
     public static func normalizedForComparison(_ schema: Schema) -> Schema {
-        let tables = schema.tables.map { table -> Table in
-            let checks = table.checks.map { Check(name: $0.name, expression: normalizeExpression($0.expression)) }
-            let indexes = table.indexes.map { index -> Index in
-                var copy = index
-                copy.elements = index.elements.map { element in
-                    if case .expression(let sql) = element { return .expression(normalizeExpression(sql)) }
-                    return element
-                }
-                copy.predicate = index.predicate.map(normalizeExpression)
-                return copy
-            }
-            return Table(
-                name: table.name, schema: table.schema, columns: table.columns, primaryKey: table.primaryKey,
-                uniques: table.uniques, foreignKeys: table.foreignKeys, checks: checks, indexes: indexes,
-                comment: table.comment)
-        }
-        return Schema(tables: tables, enums: schema.enums)
+        schema.mappingExpressions(normalizeExpression)
     }
 
     /// The token as `normalizeExpression` writes it.

@@ -60,41 +60,37 @@ struct ConvergenceRun {
         }
         outcome.ops += up.ops.count
         for op in up.ops { outcome.kinds.insert(String("\(op)".prefix { $0 != "(" })) }
-        let upSQL = try database.dialect.statements(for: up.ops, current: dbA)
-        do { try database.migrate(upSQL) } catch {
-            outcome.failures.append(
-                "seed \(seed): upgrade failed: \(error)\nops: \(up.ops)\nsql: \(upSQL.map(\.sql).joined(separator: ";\n"))"
-            )
-            return
-        }
-        let dbB = try database.introspect()
-        let again = compare(b, dbB)
-        if !again.ops.isEmpty {
-            outcome.failures.append(
-                "seed \(seed): after upgrade compare still finds \(again.ops)\nupgrade ops were \(up.ops)")
-            return
-        }
+        guard try migrate(up.ops, from: dbA, to: b, label: "upgrade", upgradeOps: up.ops, &outcome) else { return }
         try checkRows(rowsA, model: a, target: b, label: "after upgrade", &outcome)
-
         guard let down = up.ops.undoingOps else {
             outcome.failures.append("seed \(seed): ops cannot be reversed: \(up.ops)")
             return
         }
-        let downSQL = try database.dialect.statements(for: down, current: dbB)
-        do { try database.migrate(downSQL) } catch {
-            outcome.failures.append(
-                "seed \(seed): downgrade failed: \(error)\nops: \(down)\nsql: \(downSQL.map(\.sql).joined(separator: ";\n"))"
-            )
-            return
-        }
-        let dbA2 = try database.introspect()
-        let back = compare(a, dbA2)
-        if !back.ops.isEmpty {
-            outcome.failures.append(
-                "seed \(seed): after downgrade compare with A finds \(back.ops)\nupgrade ops were \(up.ops)")
-            return
-        }
+        guard
+            try migrate(down, from: try database.introspect(), to: a, label: "downgrade", upgradeOps: up.ops, &outcome)
+        else { return }
         try checkRows(rowsA, model: a, target: b, label: "after downgrade", &outcome)
+    }
+
+    /// Runs `ops` on a database whose schema is `current`, then checks compare finds nothing
+    /// left between `target` and the database; records a failure and returns false otherwise.
+    private func migrate(
+        _ ops: [MigrationOp], from current: Schema, to target: Schema, label: String, upgradeOps: [MigrationOp],
+        _ outcome: inout Outcome
+    ) throws -> Bool {
+        let sql = try database.dialect.statements(for: ops, current: current)
+        do { try database.migrate(sql) } catch {
+            outcome.failures.append(
+                "seed \(seed): \(label) failed: \(error)\nops: \(ops)\nsql: \(sql.map(\.sql).joined(separator: ";\n"))")
+            return false
+        }
+        let left = compare(target, try database.introspect()).ops
+        if !left.isEmpty {
+            outcome.failures.append(
+                "seed \(seed): after \(label) compare still finds \(left)\nupgrade ops were \(upgradeOps)")
+            return false
+        }
+        return true
     }
 
     /// Rows of A, per table, as text.

@@ -30,7 +30,7 @@ enum ConvergenceSeeds {
         if let path = ProcessInfo.processInfo.environment["AUTOGEN_CONVERGENCE_LOG"] {
             try failures.joined(separator: "\n\n").write(toFile: path, atomically: true, encoding: .utf8)
         }
-        #expect(failures.isEmpty, "\(failures.count) of \(seeds.count) pairs failed; first: \(failures.first ?? "")")
+        #expect(failures.isEmpty, "\(failures.count) failures over \(seeds.count) pairs; first: \(failures.first ?? "")")
         #expect(seeds.count < 300 || ops > 600, "the pairs exercised \(ops) ops")
         #expect(seeds.count < 300 || kinds.count >= minimumKinds, "op kinds seen: \(kinds.sorted())")
     }
