@@ -3,7 +3,7 @@
 /// Each dialect maps these to its own spelling when rendering DDL and back when reading its
 /// catalog, so that `VARCHAR(50)`, `character varying(50)` and `.varchar(50)` all compare equal.
 /// The `description` is the canonical spelling used in JSON and in diagnostics.
-public indirect enum ColumnType: Sendable, Hashable {
+public enum ColumnType: Sendable, Hashable {
     case smallint
     case integer
     case bigint
@@ -27,7 +27,7 @@ public indirect enum ColumnType: Sendable, Hashable {
     /// A PostgreSQL enum type declared with `Enum(...)`; on SQLite a TEXT column with a CHECK.
     case enumeration(String, schema: String? = nil)
     /// A PostgreSQL array of the element type.
-    case array(ColumnType)
+    indirect case array(ColumnType)
     /// Any other type, by the name the database knows it by (`citext`, `tsvector`).
     case raw(String)
 }
