@@ -9,6 +9,7 @@ let modes: [String: ([String]) -> Void] = [
     "compare": runCompareBench,
     "introspect": runIntrospectBench,
     "template": runTemplateBench,
+    "runtime": runRuntimeBench,
 ]
 guard let mode = arguments.first, let run = modes[mode] else {
     FileHandle.standardError.write(

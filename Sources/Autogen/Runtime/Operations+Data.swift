@@ -1,0 +1,77 @@
+import ModelDSL
+
+/// Enums, comments, raw SQL and rows: `op.createEnum(Enum("mood", ["happy", "sad"]))`,
+/// `op.execute("UPDATE account SET status = 'active'")`, `op.bulkInsert(...)`.
+extension Operations {
+    /// `CREATE TYPE ... AS ENUM` (PostgreSQL).
+    public func createEnum(_ enumType: EnumType) throws(OperationsError) {
+        record(.createEnum(enumType))
+    }
+
+    /// `DROP TYPE` (PostgreSQL).
+    public func dropEnum(_ name: String, schema: String? = nil) throws(OperationsError) {
+        record(.dropEnum(self.schema?.enumType(name, schema: schema) ?? EnumType(name, [], schema: schema)))
+    }
+
+    /// Changes an enum's values; `columns` (`"table.column"` or `"schema.table.column"`) are
+    /// the columns of that type, which PostgreSQL must convert when values go away.
+    public func alterEnum(
+        _ name: String, values: [String], existingValues: [String], columns: [String] = [], schema: String? = nil
+    ) throws(OperationsError) {
+        var uses: [EnumColumnUse] = []
+        for text in columns {
+            let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            switch parts.count {
+            case 2: uses.append(EnumColumnUse(table: TableRef(parts[0]), column: parts[1]))
+            case 3: uses.append(EnumColumnUse(table: TableRef(parts[1], schema: parts[0]), column: parts[2]))
+            default:
+                throw OperationsError(
+                    "op.alterEnum(\"\(name)\"): column \"\(text)\" is not table.column or schema.table.column")
+            }
+        }
+        let before = EnumType(name, existingValues, schema: schema)
+        record(.alterEnum(before, values: Change(from: existingValues, to: values), usedBy: uses))
+    }
+
+    /// `COMMENT ON TABLE`; `nil` removes the comment. `existing` is the comment before.
+    public func setTableComment(
+        _ table: String, _ comment: String?, existing: String? = nil, schema: String? = nil
+    ) throws(OperationsError) {
+        record(.setTableComment(TableRef(table, schema: schema), Change(from: existing, to: comment)))
+    }
+
+    /// Runs raw SQL; `reverse` is the SQL that undoes it, if any. The context reads the
+    /// schema again before the next op that needs it.
+    public func execute(_ sql: String, reverse: String? = nil) throws(OperationsError) {
+        record(.execute(sql: sql, reverse: reverse))
+    }
+
+    /// Runs one statement with bound text parameters (`$1` on PostgreSQL, `?` on SQLite;
+    /// `nil` is NULL). Online only: offline (`--sql`) runs reject it.
+    public func execute(_ sql: String, _ parameters: [String?]) throws(OperationsError) {
+        steps.append(.boundSQL(sql, parameters: parameters))
+    }
+
+    /// `INSERT INTO table (columns) VALUES ...`, one row per element of `rows`.
+    public func bulkInsert(
+        _ table: String, columns: [String], rows: [[DefaultValue?]], schema: String? = nil
+    ) throws(OperationsError) {
+        try checkRows(table, columns, rows)
+        record(.bulkInsert(TableRef(table, schema: schema), columns: columns, rows: rows))
+    }
+
+    /// `DELETE FROM table WHERE (columns) = (row)` for each row.
+    public func bulkDelete(
+        _ table: String, columns: [String], rows: [[DefaultValue?]], schema: String? = nil
+    ) throws(OperationsError) {
+        try checkRows(table, columns, rows)
+        record(.bulkDelete(TableRef(table, schema: schema), columns: columns, rows: rows))
+    }
+
+    private func checkRows(_ table: String, _ columns: [String], _ rows: [[DefaultValue?]]) throws(OperationsError) {
+        if let bad = rows.firstIndex(where: { $0.count != columns.count }) {
+            throw OperationsError(
+                "rows for \(table): row \(bad + 1) has \(rows[bad].count) values for \(columns.count) columns")
+        }
+    }
+}

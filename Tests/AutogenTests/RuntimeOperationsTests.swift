@@ -1,0 +1,136 @@
+// swift-format-ignore-file
+// (the calls between the markers must stay exactly as SwiftRenderer writes them)
+import Foundation
+import ModelDSL
+import Testing
+
+@testable import Autogen
+
+/// The operations API against `SwiftRenderer`: the calls below are exactly the text the
+/// renderer writes for `RuntimeOperationsFixture.ops()` (the test reads them from this
+/// file), and running them records exactly those ops, so renderer and API cannot drift.
+@Suite struct RuntimeOperationsTests {
+    /// The fixture's ops, recorded by calling the API as a revision body would.
+    static func recordedByHand() throws -> [MigrationOp] {
+        let op = Operations(schema: RuntimeOperationsFixture.start)
+        // BEGIN RENDERED
+        try op.createEnum(Enum("mood", ["happy", "sad"]))
+        try op.createTable("person", comment: "people") {
+            Column("id", .integer).primaryKey()
+            Column("mood", .enumeration("mood"))
+            Column("name", .text).notNull()
+            Unique("person_name_key", "name")
+            Check("ck_person_id", "id > 0")
+            Index("ix_person_mood", "mood")
+        }
+        try op.createTable("audit", schema: "billing") {
+            Column("id", .bigint).notNull()
+        }
+        try op.renameTable("person", to: "people")
+        try op.addColumn("people", Column("age", .integer).notNull().default(0))
+        try op.alterColumn("people", "name", newName: "full_name", type: .varchar(100), nullable: true, default: .set("x"), comment: .set("c"), existing: Column("name", .text).notNull())
+        try op.alterColumn("people", "full_name", default: .drop, comment: .drop, existing: Column("full_name", .varchar(100)).default("x").comment("c"))
+        try op.alterColumn("people", "id", identity: .set(.byDefault), existing: Column("id", .integer).notNull())
+        try op.createIndex(Index("ix_people_full_name", "full_name"), on: "people", concurrently: true)
+        try op.createIndex(Index(on: "id"), on: "people")
+        try op.dropIndex(matching: Index(on: "id"), on: "people")
+        try op.dropConstraint("people_pkey", on: "people", type: .primaryKey)
+        try op.createPrimaryKey(PrimaryKey("id", name: "people_pkey"), on: "people")
+        try op.createUniqueConstraint(Unique(on: "full_name"), on: "people")
+        try op.dropConstraint(matching: Unique(on: "full_name"), on: "people")
+        try op.createForeignKey(ForeignKey(["id"], references: "account", ["id"], onDelete: .cascade, name: "people_id_fkey"), on: "people")
+        try op.createForeignKey(ForeignKey(["id"], references: "account", ["id"]), on: "people")
+        try op.dropConstraint(matching: ForeignKey(["id"], references: "account", ["id"]), on: "people")
+        try op.createCheckConstraint(Check(name: nil, expression: "id < 100"), on: "people")
+        try op.dropConstraint(matching: Check(name: nil, expression: "id < 100"), on: "people")
+        try op.alterEnum("mood", values: ["happy", "sad", "meh"], existingValues: ["happy", "sad"], columns: ["people.mood"])
+        try op.setTableComment("people", "folks", existing: "people")
+        try op.execute("UPDATE people SET mood = 'happy'")
+        try op.bulkInsert("people", columns: ["id", "full_name"], rows: [[1, "a"], [2, nil]])
+        try op.bulkDelete("people", columns: ["id", "full_name"], rows: [[1, "a"], [2, nil]])
+        try op.dropColumn("people", "age")
+        try op.dropIndex("ix_people_full_name", on: "people", concurrently: true)
+        try op.dropConstraint("person_name_key", on: "people", type: .unique)
+        try op.dropConstraint("people_id_fkey", on: "people", type: .foreignKey)
+        try op.dropConstraint("ck_person_id", on: "people", type: .check)
+        try op.dropTable("people")
+        try op.dropTable("audit", schema: "billing")
+        try op.dropEnum("mood")
+        // END RENDERED
+        return op.ops
+    }
+
+    @Test func renderedTextIsTheCallsBelow() throws {
+        let source = try String(contentsOfFile: #filePath, encoding: .utf8)
+        let lines = source.components(separatedBy: "\n")
+        guard let begin = lines.firstIndex(of: "        // BEGIN RENDERED"),
+            let end = lines.firstIndex(of: "        // END RENDERED")
+        else {
+            Issue.record("markers not found")
+            return
+        }
+        let calls = lines[(begin + 1)..<end].map { $0.hasPrefix("        ") ? String($0.dropFirst(8)) : $0 }
+        #expect(calls.joined(separator: "\n") == SwiftRenderer.render(try RuntimeOperationsFixture.ops()))
+    }
+
+    @Test func callsRecordTheRenderedOps() throws {
+        let expected = try RuntimeOperationsFixture.ops()
+        let recorded = try Self.recordedByHand()
+        #expect(recorded.count == expected.count)
+        for (got, want) in zip(recorded, expected) { #expect(got == want) }
+    }
+
+    /// An exhaustive switch: a new `MigrationOp` case breaks the build here until the
+    /// fixture covers it.
+    @Test func fixtureCoversEveryOpCase() throws {
+        func number(_ op: MigrationOp) -> Int {
+            switch op {
+            case .createTable: 0
+            case .dropTable: 1
+            case .renameTable: 2
+            case .addColumn: 3
+            case .dropColumn: 4
+            case .alterColumn: 5
+            case .createIndex: 6
+            case .dropIndex: 7
+            case .addPrimaryKey: 8
+            case .dropPrimaryKey: 9
+            case .addUnique: 10
+            case .dropUnique: 11
+            case .addForeignKey: 12
+            case .dropForeignKey: 13
+            case .addCheck: 14
+            case .dropCheck: 15
+            case .createEnum: 16
+            case .dropEnum: 17
+            case .alterEnum: 18
+            case .setTableComment: 19
+            case .execute: 20
+            case .bulkInsert: 21
+            case .bulkDelete: 22
+            }
+        }
+        #expect(Set(try RuntimeOperationsFixture.ops().map(number)) == Set(0...22))
+    }
+
+    @Test func addColumnHoistsColumnConstraints() throws {
+        let op = Operations()
+        try op.addColumn("t", Column("org_id", .integer).references("org", "id", name: "t_org_id_fkey").unique(name: "t_org_id_key"))
+        #expect(op.ops == [
+            .addColumn(TableRef("t"), Column("org_id", .integer)),
+            .addUnique(TableRef("t"), Unique("t_org_id_key", "org_id")),
+            .addForeignKey(TableRef("t"), ForeignKey(["org_id"], references: "org", ["id"], name: "t_org_id_fkey")),
+        ])
+    }
+
+    @Test func alterColumnWithoutExistingNeedsTheSchema() throws {
+        #expect(throws: OperationsError.self) { try Operations().alterColumn("t", "c", nullable: false) }
+        let op = Operations(schema: RuntimeOperationsFixture.start)
+        try op.alterColumn("account", "id", type: .bigint)
+        #expect(op.ops.count == 1)
+    }
+
+    @Test func rowsMustMatchColumns() throws {
+        #expect(throws: OperationsError.self) { try Operations().bulkInsert("t", columns: ["a", "b"], rows: [[1]]) }
+    }
+}
