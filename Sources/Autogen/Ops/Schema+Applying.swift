@@ -28,13 +28,16 @@ extension Schema {
             plain.columns = plain.columns.map {
                 var c = $0; c.renamedFrom = nil; return c
             }
-            tables.append(plain)
+            plain.resort()
+            insertSorted(plain)
         case .dropTable(let table):
             let i = try requireTable(TableRef(table))
             tables.remove(at: i)
         case .renameTable(let ref, let newName):
             let i = try requireTable(ref)
-            tables[i].name = newName
+            var renamed = tables.remove(at: i)
+            renamed.name = newName
+            insertSorted(renamed)
         case .addColumn(let ref, let column):
             try modifyTable(ref) { table throws(ApplyError) in
                 guard table.column(column.name) == nil else {
@@ -127,10 +130,19 @@ extension Schema {
         case .execute, .bulkInsert, .bulkDelete:
             break
         }
-        self = Schema(
-            tables: tables.map {
-                var t = $0; t.resort(); return t
-            }, enums: enums)
+        enums.sort { ($0.schema ?? "", $0.name) < ($1.schema ?? "", $1.name) }
+    }
+
+    /// Inserts `table` where the canonical (schema, name) order puts it.
+    private mutating func insertSorted(_ table: Table) {
+        let key = (table.schema ?? "", table.name)
+        var low = 0
+        var high = tables.count
+        while low < high {
+            let mid = (low + high) / 2
+            if (tables[mid].schema ?? "", tables[mid].name) < key { low = mid + 1 } else { high = mid }
+        }
+        tables.insert(table, at: low)
     }
 
     private func tableIndex(_ ref: TableRef) -> Int? {
@@ -147,6 +159,7 @@ extension Schema {
     {
         let i = try requireTable(ref)
         try change(&tables[i])
+        tables[i].resort()
     }
 
     /// Removes the object with the same name, or (for unnamed ones) the first that `matches`.
