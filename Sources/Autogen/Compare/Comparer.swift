@@ -40,27 +40,25 @@ struct CompareRun {
     mutating func compare(model: Schema, database: Schema) -> CompareResult {
         let stored = dialect.storedForm(of: model)
         let model = dialect.opForm(of: model, stored: stored)
-        var modelTables: [TableRef: Table] = [:]
-        var storedTables: [TableRef: Table] = [:]
-        var dbTables: [TableRef: Table] = [:]
-        for t in model.tables where includesTable(t, reflected: false) { modelTables[TableRef(t)] = t }
-        for t in stored.tables where modelTables[TableRef(t)] != nil { storedTables[TableRef(t)] = t }
-        for t in database.tables where includesTable(t, reflected: true) { dbTables[TableRef(t)] = t }
+        // Tables by reference, as positions in the schemas' arrays: copying a few thousand
+        // tables into dictionaries (and destroying them again) was most of compare's time.
+        let modelTables = TableLookup(model.tables) { self.includesTable($0, reflected: false) }
+        let storedTables = TableLookup(stored.tables) { modelTables.contains(TableRef($0)) }
+        var dbTables = TableLookup(database.tables) { self.includesTable($0, reflected: true) }
 
         var renameOps: [MigrationOp] = []
-        for ref in modelTables.keys.sorted() {
-            guard let old = modelTables[ref]?.renamedFrom, dbTables[ref] == nil else { continue }
+        for ref in modelTables.refs.sorted() {
+            guard !dbTables.contains(ref), let old = modelTables[ref]?.renamedFrom else { continue }
             let oldRef = TableRef(old, schema: ref.schema)
-            guard var existing = dbTables[oldRef], modelTables[oldRef] == nil else { continue }
+            guard !modelTables.contains(oldRef), var existing = dbTables[oldRef] else { continue }
             renameOps.append(.renameTable(oldRef, to: ref.name))
-            dbTables[oldRef] = nil
             existing.name = ref.name
-            dbTables[ref] = existing
+            dbTables.move(oldRef, to: ref, as: existing)
         }
 
-        let added = modelTables.keys.filter { dbTables[$0] == nil }.sorted()
-        let removed = dbTables.keys.filter { modelTables[$0] == nil }.sorted()
-        let common = modelTables.keys.filter { dbTables[$0] != nil }.sorted()
+        let added = modelTables.refs.filter { !dbTables.contains($0) }.sorted()
+        let removed = dbTables.refs.filter { !modelTables.contains($0) }.sorted()
+        let common = modelTables.refs.filter { dbTables.contains($0) }.sorted()
         reportPossibleTableRenames(
             added: added.compactMap { modelTables[$0] }, removed: removed.compactMap { dbTables[$0] })
 
@@ -155,5 +153,36 @@ struct CompareRun {
                     "table \(TableRef(old)) is dropped and \(TableRef(new)) added with the same columns: if this is a rename, declare Table(\"\(new.name)\") { ... }.renamed(from: \"\(old.name)\") to keep the rows"
                 ))
         }
+    }
+}
+
+/// Tables of one schema by reference, kept as positions in the schema's own array (which is
+/// shared, not copied), with the few tables compare renames held apart.
+struct TableLookup {
+    private let tables: [Table]
+    private var positions: [TableRef: Int] = [:]
+    private var moved: [TableRef: Table] = [:]
+
+    init(_ tables: [Table], where included: (Table) -> Bool) {
+        self.tables = tables
+        for (i, table) in tables.enumerated() where included(table) { positions[TableRef(table)] = i }
+    }
+
+    subscript(ref: TableRef) -> Table? {
+        if let table = moved[ref] { return table }
+        return positions[ref].map { tables[$0] }
+    }
+
+    /// Whether a table is known by `ref` (without copying it).
+    func contains(_ ref: TableRef) -> Bool { positions[ref] != nil || moved[ref] != nil }
+
+    /// Every reference present.
+    var refs: [TableRef] { Array(positions.keys) + Array(moved.keys) }
+
+    /// `from` is now `table`, known as `to`.
+    mutating func move(_ from: TableRef, to: TableRef, as table: Table) {
+        positions[from] = nil
+        moved[from] = nil
+        moved[to] = table
     }
 }
