@@ -5,10 +5,15 @@ public struct AutogenCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "autogen",
         abstract: "Schema migrations for Swift: autogenerate, apply and roll back revisions.",
+        discussion: """
+            upgrade, downgrade, current, stamp, check and revision --autogenerate need the model \
+            and the revision bodies: they run in the project's migration environment, which autogen \
+            builds when a source changed (see `autogen upgrade --help`).
+            """,
         version: AutogenVersion.current,
         subcommands: [
             InspectCommand.self, HistoryCommand.self, HeadsCommand.self, BranchesCommand.self, ShowCommand.self,
-            RevisionCommand.self, MergeCommand.self,
+            RevisionCommand.self, MergeCommand.self, InitCommand.self, ListTemplatesCommand.self,
         ]
     )
 

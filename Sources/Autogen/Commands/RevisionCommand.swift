@@ -40,6 +40,11 @@ public struct RevisionCommand: ParsableCommand {
 
     /// Writes the file and returns its path.
     public func write(_ project: Project, at date: Date = Date()) throws -> String {
+        try RevisionWriter(project: project).write(try newRevision(project), at: date)
+    }
+
+    /// The revision these flags describe, on top of the project's graph, with empty bodies.
+    public func newRevision(_ project: Project) throws -> NewRevision {
         let graph = project.graph
         var down: [String] = []
         if head == "base" {
@@ -56,7 +61,7 @@ public struct RevisionCommand: ParsableCommand {
         revision.branchLabels = branchLabel
         revision.dependsOn = try dependsOn.flatMap { try graph.resolve($0) }
         revision.versionPath = versionPath
-        return try RevisionWriter(project: project).write(revision, at: date)
+        return revision
     }
 }
 

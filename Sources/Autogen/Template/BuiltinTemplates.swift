@@ -87,6 +87,148 @@ public enum BuiltinTemplates {
         }
 
         """#,
+        "generic/.swift-format": #"""
+        {
+          "version": 1,
+          "lineLength": 120,
+          "indentation": { "spaces": 4 },
+          "maximumBlankLines": 1,
+          "respectsExistingLineBreaks": true,
+          "lineBreakBeforeEachArgument": false,
+          "rules": {
+            "AlwaysUseLowerCamelCase": false,
+            "NeverForceUnwrap": true,
+            "NeverUseForceTry": true,
+            "OrderedImports": true
+          }
+        }
+
+        """#,
+        "generic/Package.swift.mako": #"""
+        ## The migration environment's Package.swift that `autogen init` writes.
+        ## Variables: package_path (the autogen checkout the environment builds against).
+        // swift-tools-version: 6.1
+        // The migration environment: `autogen` builds this package and runs its `env` executable for
+        // the commands that need the model or the revision bodies (upgrade, downgrade, current,
+        // stamp, check, revision --autogenerate).
+        import PackageDescription
+
+        let package = Package(
+            name: "env",
+            platforms: [.macOS(.v13)],
+            dependencies: [
+                .package(name: "autogen", path: ${repr(package_path)})
+            ],
+            targets: [
+                .executableTarget(
+                    name: "env",
+                    dependencies: [.product(name: "Autogen", package: "autogen")],
+                    path: ".",
+                    sources: ["env.swift", "model.swift", "versions"],
+                    plugins: [.plugin(name: "RevisionIndex", package: "autogen")]
+                )
+            ]
+        )
+
+        """#,
+        "generic/README": #"""
+        A migration environment for autogen, one database (template "generic").
+
+          Package.swift      the environment package: an executable "env" built from env.swift,
+                             model.swift and versions/, against the Autogen library
+          env.swift          the entry point: hands the model and the compiled revisions to autogen
+          model.swift        the target schema, in the ModelDSL
+          script.swift.mako  the template of new revision files
+          versions/          the revision files, one revision per file
+          .swift-format      the style the post-write hook formats new revision files with
+
+        autogen.ini (next to where `autogen init` ran) says where this folder is and which database
+        it migrates (url = sqlite:///app.db by default).
+
+          autogen revision --autogenerate -m "create tables"   write the model's changes as a revision
+          autogen upgrade head                                  apply the revisions
+          autogen check                                         exit 1 while the model and database differ
+          autogen downgrade -1                                  revert the last revision
+          autogen history                                       list the revisions
+
+        Commands that need the model or the revision bodies build this package (only when a source
+        changed) and run its binary; history, heads, branches, show, plain revision and merge read
+        the revision files as text and never build.
+
+        """#,
+        "generic/autogen.ini.mako": #"""
+        ## The autogen.ini that `autogen init` writes in the current folder.
+        ## Variables: script_location (the migration environment's folder, as the ini spells it).
+        # autogen's configuration: where the migration environment is, which database it migrates.
+        [autogen]
+        # The migration environment: a SwiftPM package (Package.swift, env.swift, model.swift,
+        # script.swift.mako, versions/). %(here)s is the folder of this file.
+        script_location = ${script_location}
+
+        # The database. sqlite:///app.db is relative to the folder autogen runs in;
+        # postgresql://user:password@host:5432/dbname for PostgreSQL.
+        url = sqlite:///app.db
+
+        # New revision files are named <rev>_<slug>.swift (%% is a literal percent sign).
+        file_template = %%(rev)s_%%(slug)s
+
+        # The table that records the database's revision.
+        # version_table = autogen_version
+
+        [post_write_hooks]
+        # Run on every new revision file: the toolchain's swift-format, with .swift-format in the
+        # migration environment's folder.
+        hooks = swift_format
+        swift_format.type = exec
+        swift_format.executable = swift-format
+        swift_format.options = format --in-place REVISION_SCRIPT_FILENAME
+
+        """#,
+        "generic/env.swift": #"""
+        // The migration environment's entry point: it hands the target schema (model.swift) and the
+        // compiled revisions (versions/, listed by the RevisionIndex plugin) to autogen, which runs
+        // the command line it was started with.
+        import Autogen
+
+        @main
+        struct Environment {
+            static func main() async {
+                await AutogenEnvironment.main(schema: schema, revisions: AutogenRevisionIndex.revisions)
+            }
+        }
+
+        """#,
+        "generic/model.swift": #"""
+        // The target schema: what the database should look like. `autogen revision --autogenerate`
+        // compares it with the database and writes the difference as a new revision;
+        // `autogen check` fails while they differ.
+        import Autogen
+
+        let schema = Schema {
+            Enum("account_status", ["active", "suspended", "closed"])
+
+            Table("organization") {
+                Column("id", .integer).primaryKey()
+                Column("name", .varchar(100)).notNull().unique()
+                Column("created_at", .timestamp(withTimeZone: true)).notNull().default(.sql("CURRENT_TIMESTAMP"))
+            }
+            .comment("Customer organizations")
+
+            Table("account") {
+                Column("id", .bigint).primaryKey()
+                Column("org_id", .integer).notNull().references("organization", "id", onDelete: .cascade)
+                Column("email", .text).notNull().comment("login e-mail")
+                Column("balance", .numeric(10, 2)).notNull().default(0)
+                Column("status", .enumeration("account_status")).notNull().default("active")
+                Column("profile", .json)
+                Index("ix_account_email_lower", expressions: ["lower(email)"], unique: true)
+                Index("ix_account_org_status", "org_id", "status").where("status <> 'closed'")
+                Unique("uq_account_org_email", "org_id", "email")
+                Check("ck_account_balance_nonneg", "balance >= 0")
+            }
+        }
+
+        """#,
         "generic/script.swift.mako": #"""
         ## The template autogen renders to write a new revision file, versions/<rev>_<slug>.swift.
         ## Lines that start with ## are template comments and do not reach the output.
@@ -164,6 +306,9 @@ public enum BuiltinTemplates {
         % endif
             }
         }
+
+        """#,
+        "generic/versions/.gitkeep": #"""
 
         """#,
     ]

@@ -1,0 +1,49 @@
+import Foundation
+import Introspect
+import ModelDSL
+
+/// Reads a database and compares it with the model, the way `check` and
+/// `revision --autogenerate` see the difference: the config's compare options, the version
+/// and history tables left alone, and on PostgreSQL the default expressions that text cannot
+/// decide asked of the server in one round trip on the same connection.
+enum DatabaseComparison {
+    /// The ops that turn the database at `url` into `model`, with their diagnostics. A SQLite
+    /// file that does not exist yet is an empty database.
+    static func compare(model: Schema, url: DatabaseURL, config: AutogenConfig) throws -> CompareResult {
+        try model.validate()
+        var options = CompareOptions()
+        options.compareTypes = config.compareType
+        options.compareServerDefaults = config.compareServerDefault
+        // Glob patterns; these names hold no `*` or `?` in practice.
+        options.excludeTables = [config.versionTable, MigrationOptions(config: config).historyTable]
+        switch url {
+        case .postgresql(let parts):
+            let connection = try PostgresConnection(parts)
+            defer { connection.close() }
+            let database = try PostgresCatalogReader(connection: connection).read()
+            let questions = Comparer.undecidedDefaults(
+                model: model, database: database, dialect: PostgresDialect.self, options: options)
+            options.serverDefaultAnswers = PostgresDefaultOracle.answers(questions, connection: connection)
+            return Comparer.compare(model: model, database: database, dialect: PostgresDialect.self, options: options)
+        case .sqlite(let path):
+            var database = Schema(tables: [])
+            if path == nil || FileManager.default.fileExists(atPath: path ?? "") {
+                let connection = try SQLiteConnection(path: path, create: false)
+                database = try SQLiteCatalogReader(connection: connection).read()
+            }
+            return Comparer.compare(model: model, database: database, dialect: SQLiteDialect.self, options: options)
+        }
+    }
+
+    /// The changes as lines a reviewer reads: one per op (its Swift statement's first line,
+    /// without `try op.` and an opening brace), then each diagnostic.
+    static func describe(_ result: CompareResult) -> [String] {
+        let ops = result.ops.map { op -> String in
+            var line = SwiftRenderer.lines(op).first ?? "\(op)"
+            if line.hasPrefix("try op.") { line.removeFirst("try op.".count) }
+            if line.hasSuffix(" {") { line.removeLast(2) }
+            return "  " + line
+        }
+        return ops + result.diagnostics.map { "  \($0)" }
+    }
+}

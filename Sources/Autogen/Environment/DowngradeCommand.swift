@@ -1,0 +1,30 @@
+import ArgumentParser
+
+/// `autogen downgrade TARGET [--sql]`: runs the downgrade bodies down to TARGET, or prints
+/// their SQL for a `start:end` range.
+struct DowngradeCommand: EnvironmentSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "downgrade", abstract: "Revert the database to an earlier revision.")
+
+    @OptionGroup var global: GlobalOptions
+    var globalOptions: GlobalOptions { global }
+
+    @Argument(help: "The target: base, -1, label@base, a revision id; with --sql a range start:end.")
+    var target: String
+
+    @Flag(help: "Print the SQL instead of running it (offline mode).")
+    var sql = false
+
+    func run(in context: EnvironmentContext) async throws -> Int32 {
+        let (_, runner) = try context.runner(global)
+        if sql {
+            let range = try RevisionRange(parsing: target)
+            guard range.lower != nil else { throw EnvironmentError.offlineDowngradeNeedsRange(target) }
+            context.output.out(try await runner.offlineSQL(downgrade: range))
+        } else {
+            let report = try await runner.downgrade(to: target)
+            if !global.quiet, report.steps.isEmpty { context.output.err("Already at \(target); nothing to downgrade.") }
+        }
+        return 0
+    }
+}

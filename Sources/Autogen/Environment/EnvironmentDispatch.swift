@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// How the `autogen` binary runs the commands that need the model or the revision bodies
+/// (`upgrade`, `downgrade`, `current`, `stamp`, `check`, `revision --autogenerate`): it reads
+/// autogen.ini, builds the migration environment package at `script_location` when a source is
+/// newer than its binary, and replaces itself with that binary, same arguments, same folder.
+public enum EnvironmentDispatch {
+    /// The environment command names.
+    static let commands: Set<String> = ["upgrade", "downgrade", "current", "stamp", "check"]
+
+    /// Whether `arguments` (without the program name) name an environment command.
+    public static func handles(_ arguments: [String]) -> Bool {
+        guard let first = arguments.first else { return false }
+        return commands.contains(first) || (first == "revision" && arguments.contains("--autogenerate"))
+    }
+
+    /// Runs an environment command and returns only when it could not: the exit status after
+    /// a usage error, `--help`, a bad config, or an environment that does not compile.
+    public static func run(_ arguments: [String]) -> Int32 {
+        let output = EnvironmentOutput.process
+        // Usage errors and --help need no build.
+        let result = AutogenEnvironment.parse(arguments, output: output)
+        guard case .command(let parsed) = result else { return result.status }
+        do {
+            let config = try AutogenConfig.load(parsed.globalOptions.configOptions)
+            let package = EnvironmentPackage(folder: config.scriptLocation)
+            if try package.needsBuild(autogenCheckout: AutogenCheckout.path) {
+                if !parsed.globalOptions.quiet { output.err("Building migration environment...") }
+                try package.build()
+            }
+            try exec(package.binary, arguments)
+        } catch {
+            if case EnvironmentBuildError.doesNotCompile(let lines) = error {
+                for line in lines { output.err(line) }
+            }
+            output.err("error: \(EnvironmentError.oneLine(error))")
+            return 1
+        }
+    }
+
+    /// Replaces this process with `path`, passing `arguments`; returns only by throwing.
+    private static func exec(_ path: String, _ arguments: [String]) throws -> Never {
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        execv(path, argv)
+        let reason = String(cString: strerror(errno))
+        for pointer in argv { free(pointer) }
+        throw EnvironmentBuildError.cannotRun(path: path, reason: reason)
+    }
+}

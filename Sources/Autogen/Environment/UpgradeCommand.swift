@@ -1,0 +1,29 @@
+import ArgumentParser
+
+/// `autogen upgrade TARGET [--sql]`: runs the upgrade bodies up to TARGET, or prints their SQL.
+struct UpgradeCommand: EnvironmentSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "upgrade", abstract: "Upgrade the database to a later revision.")
+
+    @OptionGroup var global: GlobalOptions
+    var globalOptions: GlobalOptions { global }
+
+    @Argument(help: "The target: head, heads, +2, label@head, a revision id; with --sql also start:end.")
+    var target: String
+
+    @Flag(help: "Print the SQL instead of running it (offline mode).")
+    var sql = false
+
+    func run(in context: EnvironmentContext) async throws -> Int32 {
+        let (_, runner) = try context.runner(global)
+        if sql {
+            let range =
+                target.contains(":") ? try RevisionRange(parsing: target) : RevisionRange(lower: nil, upper: target)
+            context.output.out(try await runner.offlineSQL(upgrade: range))
+        } else {
+            let report = try await runner.upgrade(to: target)
+            if !global.quiet, report.steps.isEmpty { context.output.err("Already at \(target); nothing to upgrade.") }
+        }
+        return 0
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import Introspect
+import Testing
+
+@testable import Autogen
+
+/// The user's journey through the built `autogen` binary on SQLite: init, autogenerate from
+/// the example model, upgrade, check, a change behind the tool's back, downgrade.
+///
+/// The project lives in `.build-e2e/journey` (a fixed path, so the environment package's own
+/// `.build` stays valid between runs): it is laid out afresh by `autogen init` each run, and
+/// the environment's `.build` is kept aside in `.build-e2e/env-build` in between, so only the
+/// first run builds this package again as the environment's dependency.
+@Suite(.serialized) struct EndToEndTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let work = root.appendingPathComponent(".build-e2e").path
+    static let journey = work + "/journey"
+    static let keptBuild = work + "/env-build"
+    static let autogen = root.appendingPathComponent(".build/debug/autogen").path
+
+    /// One run of the binary in `folder`: its status and what it wrote.
+    struct Run: CustomStringConvertible {
+        var status: Int32
+        var out: String
+        var err: String
+        var description: String { "exit \(status)\nstdout:\n\(out)\nstderr:\n\(err)" }
+    }
+
+    static func autogen(_ arguments: [String], in folder: String = journey) throws -> Run {
+        let outPath = work + "/stdout.txt"
+        let errPath = work + "/stderr.txt"
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: autogen)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+        try process.run()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, out: try String(contentsOfFile: outPath, encoding: .utf8),
+            err: try String(contentsOfFile: errPath, encoding: .utf8))
+    }
+
+    /// Moves `from` to `to` when `from` exists and `to` does not.
+    static func move(_ from: String, _ to: String) throws {
+        let manager = FileManager.default
+        guard manager.fileExists(atPath: from), !manager.fileExists(atPath: to) else { return }
+        try manager.moveItem(atPath: from, toPath: to)
+    }
+
+    @Test(.timeLimit(.minutes(10))) func initAutogenerateUpgradeCheckDowngrade() throws {
+        let manager = FileManager.default
+        try #require(manager.isExecutableFile(atPath: Self.autogen), "build first: swift build --build-tests")
+        let environmentBuild = Self.journey + "/migrations/.build"
+        try manager.createDirectory(atPath: Self.work, withIntermediateDirectories: true)
+        try Self.move(environmentBuild, Self.keptBuild)
+        try? manager.removeItem(atPath: Self.journey)
+        try manager.createDirectory(atPath: Self.journey, withIntermediateDirectories: true)
+        defer { try? Self.move(environmentBuild, Self.keptBuild) }
+
+        let initRun = try Self.autogen(["init", "migrations"])
+        #expect(initRun.status == 0, "\(initRun)")
+        for file in [
+            "autogen.ini", "migrations/Package.swift", "migrations/env.swift", "migrations/model.swift",
+            "migrations/script.swift.mako", "migrations/README", "migrations/.swift-format", "migrations/versions",
+        ] {
+            #expect(manager.fileExists(atPath: Self.journey + "/" + file), "\(file)")
+        }
+        let again = try Self.autogen(["init", "migrations"])
+        #expect(again.status != 0 && again.err.contains("already exists"), "\(again)")
+        try Self.move(Self.keptBuild, environmentBuild)
+
+        let generated = try Self.autogen(["revision", "--autogenerate", "-m", "create tables"])
+        try #require(generated.status == 0, "\(generated)")
+        #expect(generated.out.contains("  createTable(\"organization\")\n  createTable(\"account\")"), "\(generated)")
+        #expect(generated.out.contains("Running post-write hook \"swift_format\" ... done"), "\(generated)")
+        let versions = try manager.contentsOfDirectory(atPath: Self.journey + "/migrations/versions")
+            .filter { $0.hasSuffix("_create_tables.swift") }
+        try #require(versions.count == 1, "\(versions)")
+        let revision = try String(contentsOfFile: Self.journey + "/migrations/versions/" + versions[0], encoding: .utf8)
+        #expect(revision.contains("try op.createTable(\"account\") {"))
+        #expect(revision.contains("try op.dropTable(\"organization\")"))
+
+        let upgraded = try Self.autogen(["upgrade", "head"])
+        try #require(upgraded.status == 0, "\(upgraded)")
+        #expect(upgraded.err.contains("Running upgrade  -> "), "\(upgraded)")
+        let database = DatabaseURL.sqlite(path: Self.journey + "/app.db")
+        #expect(try runtimeTables(database) == ["account", "organization"])
+        let current = try Self.autogen(["current"])
+        #expect(current.status == 0 && current.out.hasSuffix(" (head)\n"), "\(current)")
+        #expect(!current.err.contains("Building"), "nothing changed, so nothing is built: \(current)")
+
+        let agrees = try Self.autogen(["check"])
+        #expect(agrees.status == 0, "\(agrees)")
+        let nothing = try Self.autogen(["revision", "--autogenerate", "-m", "nothing"])
+        #expect(nothing.status == 0 && nothing.out.contains("no revision written"), "\(nothing)")
+
+        try SQLiteConnection(path: Self.journey + "/app.db").execute(
+            "ALTER TABLE organization ADD COLUMN website TEXT")
+        let differs = try Self.autogen(["check"])
+        #expect(differs.status == 1, "\(differs)")
+        #expect(differs.out.contains("dropColumn(\"organization\", \"website\")"), "\(differs)")
+
+        let downgraded = try Self.autogen(["downgrade", "base"])
+        #expect(downgraded.status == 0, "\(downgraded)")
+        #expect(try runtimeTables(database) == [])
+
+        // A model that does not compile: the compiler's error line, then one line of ours.
+        let model = Self.journey + "/migrations/model.swift"
+        let text = try String(contentsOfFile: model, encoding: .utf8)
+        try (text + "let broken: Int = \"x\"\n").write(toFile: model, atomically: true, encoding: .utf8)
+        let broken = try Self.autogen(["check"])
+        #expect(broken.status == 1, "\(broken)")
+        #expect(broken.err.contains("model.swift:29:19: error: cannot convert value of type 'String'"), "\(broken)")
+        #expect(broken.err.hasSuffix("\nerror: the migration environment does not compile\n"), "\(broken)")
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+@testable import Autogen
+
+/// `autogen init` and `list-templates`, in-process: what is written where, and what is refused.
+@Suite struct EnvironmentInitTests {
+    static func makeFolder() throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("autogen-init-\(UUID().uuidString)")
+            .path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func initWritesTheGenericTemplate() throws {
+        let folder = try Self.makeFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let written = try InitCommand.parse(["migrations"]).write(in: folder)
+        #expect(
+            Set(written.map { String($0.dropFirst(folder.count + 1)) }) == [
+                "autogen.ini", "migrations/.swift-format", "migrations/Package.swift", "migrations/README",
+                "migrations/env.swift", "migrations/model.swift", "migrations/script.swift.mako",
+                "migrations/versions/.gitkeep",
+            ])
+        let project = try Project(
+            ConfigOptions(file: folder + "/autogen.ini", environment: [:], currentDirectory: folder))
+        #expect(project.config.scriptLocation == folder + "/migrations")
+        #expect(project.config.url == "sqlite:///app.db")
+        #expect(project.config.fileTemplate == "%(rev)s_%(slug)s")
+        #expect(project.config.postWriteHooks.hooks.map(\.name) == ["swift_format"])
+        #expect(project.graph.revisions.isEmpty)
+        let package = try String(contentsOfFile: folder + "/migrations/Package.swift", encoding: .utf8)
+        #expect(package.contains(".package(name: \"autogen\", path: \"\(AutogenCheckout.path)\")"), "\(package)")
+        #expect(
+            try String(contentsOfFile: folder + "/migrations/script.swift.mako", encoding: .utf8)
+                == BuiltinTemplates.files["generic/script.swift.mako"])
+    }
+
+    @Test func thePackagePathIsThisCheckoutUnlessGiven() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().standardizedFileURL.path
+        #expect(AutogenCheckout.path == root)
+        #expect(FileManager.default.fileExists(atPath: AutogenCheckout.path + "/Package.swift"))
+
+        let folder = try Self.makeFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try InitCommand.parse(["./env/", "--package-path", "vendor/autogen"]).write(in: folder)
+        let package = try String(contentsOfFile: folder + "/env/Package.swift", encoding: .utf8)
+        #expect(package.contains("path: \"\(folder)/vendor/autogen\""), "\(package)")
+        let ini = try String(contentsOfFile: folder + "/autogen.ini", encoding: .utf8)
+        #expect(ini.contains("script_location = %(here)s/env\n"), "\(ini)")
+    }
+
+    @Test func initRefusesAnExistingConfigOrANonEmptyFolder() throws {
+        let folder = try Self.makeFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/full", withIntermediateDirectories: true)
+        try "x".write(toFile: folder + "/full/file", atomically: true, encoding: .utf8)
+        #expect(throws: InitError.folderNotEmpty(folder + "/full")) {
+            try InitCommand.parse(["full"]).write(in: folder)
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder + "/autogen.ini"))
+        _ = try InitCommand.parse(["migrations"]).write(in: folder)
+        #expect(throws: InitError.configExists(folder + "/autogen.ini")) {
+            try InitCommand.parse(["other"]).write(in: folder)
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder + "/other"))
+        #expect(throws: InitError.unknownTemplate("nope", available: ["generic"])) {
+            try InitCommand.parse(["x", "--template", "nope"]).write(in: folder)
+        }
+    }
+
+    @Test func onlyCompleteTemplatesAreListed() {
+        #expect(InitTemplate.all.map(\.name) == ["generic"])
+        #expect(InitTemplate.all.first?.summary.hasPrefix("A migration environment for autogen") == true)
+        #expect(
+            InitTemplate.isRenderedAtInit("autogen.ini.mako") && InitTemplate.isRenderedAtInit("Package.swift.mako"))
+        #expect(!InitTemplate.isRenderedAtInit("script.swift.mako") && !InitTemplate.isRenderedAtInit("env.swift"))
+    }
+}
