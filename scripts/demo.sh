@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The demo, on SQLite (the embedded default): builds autogen, creates a database from the
-# example model's SQL in a temporary folder, and shows what autogen reads back from it.
+# The demo, on SQLite (the embedded default), in a new temporary folder: init a project,
+# autogenerate a first revision from the example model, upgrade, change the model,
+# autogenerate again, upgrade, show the history, downgrade one step.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for pkg in libpq-dev libsqlite3-dev; do
@@ -11,13 +12,29 @@ for pkg in libpq-dev libsqlite3-dev; do
     fi
 done
 swift build --product autogen >&2
-bin=$(swift build --show-bin-path)/autogen
+autogen="$(swift build --show-bin-path)/autogen"
 work=$(mktemp -d /tmp/autogen-demo.XXXXXX)
-python3 -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.executescript(open(sys.argv[2]).read()); c.commit()' \
-    "$work/demo.db" examples/example.sqlite.sql
-echo "\$ autogen inspect --url sqlite:///$work/demo.db" >&2
-"$bin" inspect --url "sqlite:///$work/demo.db"
-echo >&2
-echo "\$ autogen inspect --url sqlite:///$work/demo.db --format swift    # a ready model.swift" >&2
-"$bin" inspect --url "sqlite:///$work/demo.db" --format swift
-echo "(demo folder: $work)" >&2
+cd "$work"
+step() { echo; echo "\$ autogen $*"; "$autogen" "$@"; }
+
+step init migrations
+step revision --autogenerate -m "create tables"
+step upgrade head
+step current
+
+echo; echo "# the model gains a column: organization.website"
+python3 - migrations/model.swift <<'PY'
+import sys
+path = sys.argv[1]
+text = open(path).read()
+anchor = 'Column("name", .varchar(100)).notNull().unique()\n'
+text = text.replace(anchor, anchor + '        Column("website", .text)\n', 1)
+open(path, "w").write(text)
+PY
+step check || true
+step revision --autogenerate -m "add website"
+step upgrade head
+step history --graph
+step downgrade -1
+step current
+echo; echo "(demo folder: $work)"

@@ -165,3 +165,18 @@ import Testing
         }
     }
 }
+
+@Suite struct RelativeTargetArgumentTests {
+    @Test func aRelativeTargetIsNotTakenForAnOption() {
+        #expect(AutogenEnvironment.relativeTargetsLast(["downgrade", "-1"]) == ["downgrade", "--", "-1"])
+        #expect(
+            AutogenEnvironment.relativeTargetsLast(["downgrade", "-2", "--sql"]) == ["downgrade", "--sql", "--", "-2"])
+        #expect(
+            AutogenEnvironment.relativeTargetsLast(["downgrade", "-c", "a.ini", "-1"]) == [
+                "downgrade", "-c", "a.ini", "--", "-1",
+            ])
+        #expect(AutogenEnvironment.relativeTargetsLast(["upgrade", "+1"]) == ["upgrade", "+1"])
+        #expect(AutogenEnvironment.relativeTargetsLast(["current", "-v"]) == ["current", "-v"])
+        #expect(AutogenEnvironment.relativeTargetsLast(["downgrade", "-q", "base"]) == ["downgrade", "-q", "base"])
+    }
+}

@@ -54,7 +54,7 @@ public enum AutogenEnvironment {
     /// Parses `arguments`; prints the usage error, help or version text when that is all there is to do.
     static func parse(_ arguments: [String], output: EnvironmentOutput) -> Parsed {
         do {
-            var command = try EnvironmentCommand.parseAsRoot(arguments)
+            var command = try EnvironmentCommand.parseAsRoot(relativeTargetsLast(arguments))
             if let parsed = command as? any EnvironmentSubcommand { return .command(parsed) }
             // `help`, or no subcommand: ArgumentParser's own run throws the clean exit that
             // prints the text.
@@ -66,5 +66,21 @@ public enum AutogenEnvironment {
             if code.isSuccess { output.out(message) } else { output.err(message) }
             return .done(code.rawValue)
         }
+    }
+
+    /// Alembic's relative targets (`downgrade -1`) look like options to the argument parser:
+    /// the first `-N` after `upgrade`, `downgrade` or `stamp` moves to the end, behind `--`.
+    static func relativeTargetsLast(_ arguments: [String]) -> [String] {
+        guard let command = arguments.first, ["upgrade", "downgrade", "stamp"].contains(command),
+            !arguments.contains("--"),
+            let i = arguments.indices.dropFirst().first(where: { isRelativeTarget(arguments[$0]) })
+        else { return arguments }
+        var out = arguments
+        let target = out.remove(at: i)
+        return out + ["--", target]
+    }
+
+    private static func isRelativeTarget(_ text: String) -> Bool {
+        text.count > 1 && text.hasPrefix("-") && text.dropFirst().allSatisfy(\.isNumber)
     }
 }
