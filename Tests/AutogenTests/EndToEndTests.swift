@@ -1,5 +1,6 @@
 import Foundation
 import Introspect
+import TestSupport
 import Testing
 
 @testable import Autogen
@@ -27,7 +28,9 @@ import Testing
         var description: String { "exit \(status)\nstdout:\n\(out)\nstderr:\n\(err)" }
     }
 
-    static func autogen(_ arguments: [String], in folder: String = journey) throws -> Run {
+    static func autogen(_ arguments: [String], in folder: String = journey, environment: [String: String] = [:]) throws
+        -> Run
+    {
         let outPath = work + "/stdout.txt"
         let errPath = work + "/stderr.txt"
         _ = FileManager.default.createFile(atPath: outPath, contents: nil)
@@ -36,6 +39,9 @@ import Testing
         process.executableURL = URL(fileURLWithPath: autogen)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
@@ -53,14 +59,22 @@ import Testing
         try manager.moveItem(atPath: from, toPath: to)
     }
 
+    static let environmentBuild = journey + "/migrations/.build"
+
+    /// A fresh journey folder (the environment's kept `.build` set aside first).
+    static func freshJourney() throws {
+        let manager = FileManager.default
+        try #require(manager.isExecutableFile(atPath: autogen), "build first: swift build --build-tests")
+        try manager.createDirectory(atPath: work, withIntermediateDirectories: true)
+        try move(environmentBuild, keptBuild)
+        try? manager.removeItem(atPath: journey)
+        try manager.createDirectory(atPath: journey, withIntermediateDirectories: true)
+    }
+
     @Test(.timeLimit(.minutes(10))) func initAutogenerateUpgradeCheckDowngrade() throws {
         let manager = FileManager.default
-        try #require(manager.isExecutableFile(atPath: Self.autogen), "build first: swift build --build-tests")
-        let environmentBuild = Self.journey + "/migrations/.build"
-        try manager.createDirectory(atPath: Self.work, withIntermediateDirectories: true)
-        try Self.move(environmentBuild, Self.keptBuild)
-        try? manager.removeItem(atPath: Self.journey)
-        try manager.createDirectory(atPath: Self.journey, withIntermediateDirectories: true)
+        let environmentBuild = Self.environmentBuild
+        try Self.freshJourney()
         defer { try? Self.move(environmentBuild, Self.keptBuild) }
 
         let initRun = try Self.autogen(["init", "migrations"])
@@ -118,5 +132,53 @@ import Testing
         #expect(broken.status == 1, "\(broken)")
         #expect(broken.err.contains("model.swift:29:19: error: cannot convert value of type 'String'"), "\(broken)")
         #expect(broken.err.hasSuffix("\nerror: the migration environment does not compile\n"), "\(broken)")
+    }
+
+    /// The same journey on PostgreSQL (enum types, comments, the server's own spellings),
+    /// and a wrong password: one line, no password, non-zero exit.
+    @Test(.enabled(if: TestPostgres.isConfigured), .timeLimit(.minutes(10)))
+    func postgresJourney() throws {
+        try Self.freshJourney()
+        defer { try? Self.move(Self.environmentBuild, Self.keptBuild) }
+        #expect(try Self.autogen(["init", "migrations"]).status == 0)
+        try Self.move(Self.keptBuild, Self.environmentBuild)
+        try TestPostgres.withTemporaryDatabase { url, connection in
+            let ini = Self.journey + "/autogen.ini"
+            let text = try String(contentsOfFile: ini, encoding: .utf8)
+                .replacingOccurrences(of: "url = sqlite:///app.db", with: "url = ${AUTOGEN_E2E_URL}")
+            try text.write(toFile: ini, atomically: true, encoding: .utf8)
+            let environment = ["AUTOGEN_E2E_URL": DatabaseURL.postgresql(url).description]
+
+            let generated = try Self.autogen(
+                ["revision", "--autogenerate", "-m", "create tables"], environment: environment)
+            try #require(generated.status == 0, "\(generated)")
+            #expect(generated.out.contains("createEnum(Enum(\"account_status\""), "\(generated)")
+            let upgraded = try Self.autogen(["upgrade", "head"], environment: environment)
+            try #require(upgraded.status == 0, "\(upgraded)")
+            #expect(try runtimeTables(.postgresql(url)) == ["account", "organization"])
+            let agrees = try Self.autogen(["check"], environment: environment)
+            #expect(agrees.status == 0, "\(agrees)")
+
+            try connection.execute("ALTER TABLE organization ADD COLUMN website text")
+            let differs = try Self.autogen(["check"], environment: environment)
+            #expect(
+                differs.status == 1 && differs.out.contains("dropColumn(\"organization\", \"website\")"), "\(differs)")
+            try connection.execute("ALTER TABLE organization DROP COLUMN website")
+
+            let downgraded = try Self.autogen(["downgrade", "base"], environment: environment)
+            #expect(downgraded.status == 0, "\(downgraded)")
+            #expect(try runtimeTables(.postgresql(url)) == [])
+
+            try connection.execute(
+                "DO $$ BEGIN CREATE ROLE autogen_password_test LOGIN PASSWORD 'right-secret'; EXCEPTION WHEN duplicate_object THEN NULL; END $$"
+            )
+            let wrong =
+                "postgresql://autogen_password_test:wrong-secret@\(url.host ?? "127.0.0.1"):\(url.port ?? 5432)/\(url.database ?? "postgres")"
+            let refused = try Self.autogen(["current"], environment: ["AUTOGEN_E2E_URL": wrong])
+            #expect(refused.status != 0, "\(refused)")
+            #expect(refused.err.contains("password authentication failed"), "\(refused)")
+            #expect(!refused.err.contains("wrong-secret") && !refused.out.contains("wrong-secret"), "\(refused)")
+            #expect(refused.err.split(separator: "\n").count == 1, "\(refused)")
+        }
     }
 }
