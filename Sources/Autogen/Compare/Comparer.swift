@@ -8,8 +8,16 @@ public enum Comparer {
     public static func compare(
         model: Schema, database: Schema, dialect: any SchemaDialect.Type, options: CompareOptions = CompareOptions()
     ) -> CompareResult {
-        var run = CompareRun(dialect: dialect, options: options)
-        return run.compare(model: model, database: database)
+        compare(PreparedModel(model, dialect: dialect), database: database, options: options)
+    }
+
+    /// The same, for a model prepared once (a process that compares it more than once, such
+    /// as asking the server about defaults and then comparing, prepares it once).
+    public static func compare(
+        _ model: PreparedModel, database: Schema, options: CompareOptions = CompareOptions()
+    ) -> CompareResult {
+        var run = CompareRun(dialect: model.dialect, options: options)
+        return run.compare(model, database: database)
     }
 
     /// The default comparisons that text cannot decide, to ask the server in one round trip
@@ -17,9 +25,39 @@ public enum Comparer {
     public static func undecidedDefaults(
         model: Schema, database: Schema, dialect: any SchemaDialect.Type, options: CompareOptions = CompareOptions()
     ) -> [DefaultQuestion] {
-        var run = CompareRun(dialect: dialect, options: options)
-        _ = run.compare(model: model, database: database)
+        undecidedDefaults(PreparedModel(model, dialect: dialect), database: database, options: options)
+    }
+
+    /// The same, for a prepared model.
+    public static func undecidedDefaults(
+        _ model: PreparedModel, database: Schema, options: CompareOptions = CompareOptions()
+    ) -> [DefaultQuestion] {
+        var run = CompareRun(dialect: model.dialect, options: options)
+        _ = run.compare(model, database: database)
         return run.questions.sorted { ($0.model, $0.database) < ($1.model, $1.database) }
+    }
+}
+
+/// A model made ready to compare on one dialect: its stored form (what the catalog would
+/// hold) and the form its ops are written in, both computed once. Building it is part of
+/// loading the model, like SQLAlchemy's MetaData, not of comparing.
+public struct PreparedModel {
+    public let dialect: any SchemaDialect.Type
+    /// The model as ops spell it (`SchemaDialect.opForm`).
+    public let model: Schema
+    /// The model as the database's catalog would give it back.
+    public let stored: Schema
+
+    /// Every model and stored table by reference.
+    let modelLookup: TableLookup
+    let storedLookup: TableLookup
+
+    public init(_ model: Schema, dialect: any SchemaDialect.Type) {
+        self.dialect = dialect
+        stored = dialect.storedForm(of: model)
+        self.model = dialect.opForm(of: model, stored: stored)
+        modelLookup = TableLookup(self.model.tables) { _ in true }
+        storedLookup = TableLookup(stored.tables) { _ in true }
     }
 }
 
@@ -37,18 +75,26 @@ struct CompareRun {
         self.memo = CompareMemo(dialect: dialect)
     }
 
-    mutating func compare(model: Schema, database: Schema) -> CompareResult {
-        let stored = dialect.storedForm(of: model)
-        let model = dialect.opForm(of: model, stored: stored)
+    mutating func compare(_ prepared: PreparedModel, database: Schema) -> CompareResult {
+        let stored = prepared.stored
+        let model = prepared.model
         // Tables by reference, as positions in the schemas' arrays: copying a few thousand
         // tables into dictionaries (and destroying them again) was most of compare's time.
-        let modelTables = TableLookup(model.tables) { self.includesTable($0, reflected: false) }
-        let storedTables = TableLookup(stored.tables) { modelTables.contains(TableRef($0)) }
+        // Without table filters the prepared model's lookups serve as they are.
+        let filtering =
+            options.schemas != nil || !options.includeTables.isEmpty || !options.excludeTables.isEmpty
+            || options.includeObject != nil
+        let modelTables =
+            filtering
+            ? TableLookup(model.tables) { self.includesTable($0, reflected: false) } : prepared.modelLookup
+        let storedTables =
+            filtering ? TableLookup(stored.tables) { modelTables.contains(TableRef($0)) } : prepared.storedLookup
         var dbTables = TableLookup(database.tables) { self.includesTable($0, reflected: true) }
 
         var renameOps: [MigrationOp] = []
-        for ref in modelTables.refs.sorted() {
-            guard !dbTables.contains(ref), let old = modelTables[ref]?.renamedFrom else { continue }
+        for table in model.tables where table.renamedFrom != nil {
+            let ref = TableRef(table)
+            guard modelTables.contains(ref), !dbTables.contains(ref), let old = table.renamedFrom else { continue }
             let oldRef = TableRef(old, schema: ref.schema)
             guard !modelTables.contains(oldRef), var existing = dbTables[oldRef] else { continue }
             renameOps.append(.renameTable(oldRef, to: ref.name))
@@ -56,9 +102,16 @@ struct CompareRun {
             dbTables.move(oldRef, to: ref, as: existing)
         }
 
-        let added = modelTables.refs.filter { !dbTables.contains($0) }.sorted()
-        let removed = dbTables.refs.filter { !modelTables.contains($0) }.sorted()
-        let common = modelTables.refs.filter { dbTables.contains($0) }.sorted()
+        // Both schemas keep their tables sorted by (schema, name), so these lists come out
+        // sorted without sorting them.
+        var added: [TableRef] = []
+        var common: [TableRef] = []
+        for table in model.tables {
+            let ref = TableRef(table)
+            guard modelTables.contains(ref) else { continue }
+            if dbTables.contains(ref) { common.append(ref) } else { added.append(ref) }
+        }
+        let removed = database.tables.map(TableRef.init).filter { dbTables.contains($0) && !modelTables.contains($0) }
         reportPossibleTableRenames(
             added: added.compactMap { modelTables[$0] }, removed: removed.compactMap { dbTables[$0] })
 
@@ -140,6 +193,13 @@ struct CompareRun {
         return filter(ObjectRef(kind: kind, schema: table.schema, table: table.name, name: name, reflected: reflected))
     }
 
+    /// The objects of `list` the user's filter keeps: the list itself when there is no filter
+    /// (no copy for the thousands of tables compare goes through).
+    func kept<T: NamedSchemaObject>(_ list: [T], _ kind: ObjectRef.Kind, table: Table, reflected: Bool) -> [T] {
+        guard options.includeObject != nil else { return list }
+        return list.filter { includes(kind, table: table, name: $0.objectName, reflected: reflected) }
+    }
+
     /// A table dropped and one added with the same columns look like a rename: say so.
     mutating func reportPossibleTableRenames(added: [Table], removed: [Table]) {
         for old in removed {
@@ -186,3 +246,11 @@ struct TableLookup {
         moved[to] = table
     }
 }
+
+/// Schema objects that a user's filter can name.
+protocol NamedSchemaObject { var objectName: String? { get } }
+extension Column: NamedSchemaObject { var objectName: String? { name } }
+extension Unique: NamedSchemaObject { var objectName: String? { name } }
+extension Check: NamedSchemaObject { var objectName: String? { name } }
+extension Index: NamedSchemaObject { var objectName: String? { name } }
+extension ForeignKey: NamedSchemaObject { var objectName: String? { name } }

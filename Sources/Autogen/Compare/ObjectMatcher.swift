@@ -4,14 +4,14 @@ enum ObjectMatcher {
     /// names) or, failing that, one with the same signature whatever its name (databases that
     /// keep no names, like SQLite for unnamed constraints). A same-named pair whose signatures
     /// differ is dropped and added again.
-    static func diff<T, S: Hashable>(
+    static func diff<T: Equatable, S: Hashable>(
         model: [T], database: [T], name: (T) -> String?, signature: (T) -> S
     ) -> (added: [T], removed: [T]) {
         // The common case: the same named objects in the same (sorted) order, all alike.
         if model.count == database.count,
             zip(model, database).allSatisfy({ m, d in
                 guard let n = name(m), n == name(d) else { return false }
-                return signature(m) == signature(d)
+                return m == d || signature(m) == signature(d)
             })
         {
             return ([], [])

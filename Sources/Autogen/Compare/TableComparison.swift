@@ -51,16 +51,13 @@ struct TableComparison {
 
     private mutating func compareColumns() -> [MigrationOp] {
         // Tables have few columns: linear lookups beat building dictionaries per table.
-        let dbColumns = database.columns.filter {
-            run.includes(.column, table: database, name: $0.name, reflected: true)
-        }
+        let dbColumns = run.kept(database.columns, .column, table: database, reflected: true)
         var matched = [Bool](repeating: false, count: dbColumns.count)
         func dbIndex(_ name: String) -> Int? { dbColumns.firstIndex { $0.name == name } }
         var adds: [MigrationOp] = []
         var alters: [MigrationOp] = []
         var addedColumns: [Column] = []
-        for (position, column) in model.columns.enumerated()
-        where run.includes(.column, table: model, name: column.name, reflected: false) {
+        for (position, column) in run.kept(model.columns, .column, table: model, reflected: false).enumerated() {
             let storedColumn =
                 position < stored.columns.count && stored.columns[position].name == column.name
                 ? stored.columns[position] : (stored.columns.first { $0.name == column.name } ?? column)
@@ -185,12 +182,8 @@ struct TableComparison {
 
     private mutating func compareUniques(drops: inout [MigrationOp], adds: inout [MigrationOp]) {
         let (added, removed) = ObjectMatcher.diff(
-            model: stored.uniques.filter {
-                run.includes(.uniqueConstraint, table: model, name: $0.name, reflected: false)
-            },
-            database: renamedView.uniques.filter {
-                run.includes(.uniqueConstraint, table: database, name: $0.name, reflected: true)
-            },
+            model: run.kept(stored.uniques, .uniqueConstraint, table: model, reflected: false),
+            database: run.kept(renamedView.uniques, .uniqueConstraint, table: database, reflected: true),
             name: \.name, signature: { $0.columns })
         drops += removed.map { .dropUnique(ref, original($0, \.uniques)) }
         adds += added.map { u in .addUnique(ref, model.uniques.first { $0.name == u.name } ?? u) }
@@ -199,12 +192,8 @@ struct TableComparison {
     private mutating func compareChecks(drops: inout [MigrationOp], adds: inout [MigrationOp]) {
         let memo = run.memo
         let (added, removed) = ObjectMatcher.diff(
-            model: stored.checks.filter {
-                run.includes(.checkConstraint, table: model, name: $0.name, reflected: false)
-            },
-            database: renamedView.checks.filter {
-                run.includes(.checkConstraint, table: database, name: $0.name, reflected: true)
-            },
+            model: run.kept(stored.checks, .checkConstraint, table: model, reflected: false),
+            database: run.kept(renamedView.checks, .checkConstraint, table: database, reflected: true),
             name: \.name, signature: { memo.normalize($0.expression) })
         drops += removed.map { .dropCheck(ref, original($0, \.checks)) }
         for check in added {
@@ -221,10 +210,8 @@ struct TableComparison {
     private mutating func compareIndexes(drops: inout [MigrationOp], adds: inout [MigrationOp]) {
         let memo = run.memo
         let (added, removed) = ObjectMatcher.diff(
-            model: stored.indexes.filter { run.includes(.index, table: model, name: $0.name, reflected: false) },
-            database: renamedView.indexes.filter {
-                run.includes(.index, table: database, name: $0.name, reflected: true)
-            },
+            model: run.kept(stored.indexes, .index, table: model, reflected: false),
+            database: run.kept(renamedView.indexes, .index, table: database, reflected: true),
             name: \.name,
             signature: { index in
                 IndexSignature(
@@ -242,12 +229,8 @@ struct TableComparison {
 
     private mutating func compareForeignKeys() {
         let (added, removed) = ObjectMatcher.diff(
-            model: stored.foreignKeys.filter {
-                run.includes(.foreignKey, table: model, name: $0.name, reflected: false)
-            },
-            database: renamedView.foreignKeys.filter {
-                run.includes(.foreignKey, table: database, name: $0.name, reflected: true)
-            },
+            model: run.kept(stored.foreignKeys, .foreignKey, table: model, reflected: false),
+            database: run.kept(renamedView.foreignKeys, .foreignKey, table: database, reflected: true),
             name: \.name,
             signature: {
                 ForeignKeySignature(

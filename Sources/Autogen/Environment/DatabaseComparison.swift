@@ -21,10 +21,10 @@ enum DatabaseComparison {
             let connection = try PostgresConnection(parts)
             defer { connection.close() }
             let database = try PostgresCatalogReader(connection: connection).read()
-            let questions = Comparer.undecidedDefaults(
-                model: model, database: database, dialect: PostgresDialect.self, options: options)
+            let prepared = PreparedModel(model, dialect: PostgresDialect.self)
+            let questions = Comparer.undecidedDefaults(prepared, database: database, options: options)
             options.serverDefaultAnswers = PostgresDefaultOracle.answers(questions, connection: connection)
-            return Comparer.compare(model: model, database: database, dialect: PostgresDialect.self, options: options)
+            return Comparer.compare(prepared, database: database, options: options)
         case .sqlite(let path):
             var database = Schema(tables: [])
             if path == nil || FileManager.default.fileExists(atPath: path ?? "") {
