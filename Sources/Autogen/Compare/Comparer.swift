@@ -16,7 +16,7 @@ public enum Comparer {
     public static func compare(
         _ model: PreparedModel, database: Schema, options: CompareOptions = CompareOptions()
     ) -> CompareResult {
-        var run = CompareRun(dialect: model.dialect, options: options)
+        let run = CompareRun(dialect: model.dialect, options: options)
         return run.compare(model, database: database)
     }
 
@@ -32,7 +32,7 @@ public enum Comparer {
     public static func undecidedDefaults(
         _ model: PreparedModel, database: Schema, options: CompareOptions = CompareOptions()
     ) -> [DefaultQuestion] {
-        var run = CompareRun(dialect: model.dialect, options: options)
+        let run = CompareRun(dialect: model.dialect, options: options)
         _ = run.compare(model, database: database)
         return run.questions.sorted { ($0.model, $0.database) < ($1.model, $1.database) }
     }
@@ -61,8 +61,9 @@ public struct PreparedModel {
     }
 }
 
-/// The state of one compare: options, the dialect, findings so far.
-struct CompareRun {
+/// The state of one compare: options, the dialect, findings so far. A class, so that the
+/// comparison of each of thousands of tables shares it instead of copying it.
+final class CompareRun {
     let dialect: any SchemaDialect.Type
     let options: CompareOptions
     var diagnostics: [Diagnostic] = []
@@ -75,7 +76,7 @@ struct CompareRun {
         self.memo = CompareMemo(dialect: dialect)
     }
 
-    mutating func compare(_ prepared: PreparedModel, database: Schema) -> CompareResult {
+    func compare(_ prepared: PreparedModel, database: Schema) -> CompareResult {
         let stored = prepared.stored
         let model = prepared.model
         // Tables by reference, as positions in the schemas' arrays: copying a few thousand
@@ -129,8 +130,6 @@ struct CompareRun {
             dropForeignKeys += table.dropForeignKeys
             tableBodies += table.body
             addForeignKeys += table.addForeignKeys
-            diagnostics = table.run.diagnostics
-            questions = table.run.questions
         }
 
         let creation = CreationOrder(added.compactMap { modelTables[$0] })
@@ -201,7 +200,7 @@ struct CompareRun {
     }
 
     /// A table dropped and one added with the same columns look like a rename: say so.
-    mutating func reportPossibleTableRenames(added: [Table], removed: [Table]) {
+    func reportPossibleTableRenames(added: [Table], removed: [Table]) {
         for old in removed {
             let oldColumns = old.columns.map(\.name)
             guard !oldColumns.isEmpty, let new = added.first(where: { $0.columns.map(\.name) == oldColumns }) else {

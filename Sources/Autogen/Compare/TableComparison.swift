@@ -5,14 +5,14 @@ import ModelDSL
 /// `model` is the table as declared (its values go into the ops, so revisions read like the
 /// model); `stored` is the dialect's stored form of it (what is compared with `database`).
 struct TableComparison {
-    var run: CompareRun
+    let run: CompareRun
     let ref: TableRef
     let model: Table
     let stored: Table
     let database: Table
     /// The database table with column renames applied to its constraints and indexes, so
     /// that a constraint on a renamed column matches the model's.
-    private var renamedView: Table
+    private var renamedView: Table?
 
     /// Foreign keys to drop before any table changes.
     var dropForeignKeys: [MigrationOp] = []
@@ -29,7 +29,6 @@ struct TableComparison {
         self.model = model
         self.stored = stored
         self.database = database
-        self.renamedView = database
     }
 
     mutating func compare() {
@@ -66,7 +65,8 @@ struct TableComparison {
             if index == nil, let old = column.renamedFrom, let oldIndex = dbIndex(old), model.column(old) == nil {
                 index = oldIndex
                 rename = Change(from: old, to: column.name)
-                renamedView.renameColumnReferences(from: old, to: column.name)
+                if renamedView == nil { renamedView = database }
+                renamedView?.renameColumnReferences(from: old, to: column.name)
             }
             let existing = index.map { dbColumns[$0] }
             guard let existing else {
@@ -163,10 +163,17 @@ struct TableComparison {
 
     // MARK: constraints
 
+    /// A list of the database table, with column renames applied when there were any.
+    private func view<T>(_ list: KeyPath<Table, [T]>) -> [T] {
+        renamedView?[keyPath: list] ?? database[keyPath: list]
+    }
+
     /// The database's own object behind one of `renamedView`'s (same position in the list):
     /// a drop runs before the column rename, so it must name the old columns.
     private func original<T: Equatable>(_ object: T, _ list: KeyPath<Table, [T]>) -> T {
-        guard let i = renamedView[keyPath: list].firstIndex(of: object), i < database[keyPath: list].count else {
+        guard let renamedView, let i = renamedView[keyPath: list].firstIndex(of: object),
+            i < database[keyPath: list].count
+        else {
             return object
         }
         return database[keyPath: list][i]
@@ -183,7 +190,7 @@ struct TableComparison {
     private mutating func compareUniques(drops: inout [MigrationOp], adds: inout [MigrationOp]) {
         let (added, removed) = ObjectMatcher.diff(
             model: run.kept(stored.uniques, .uniqueConstraint, table: model, reflected: false),
-            database: run.kept(renamedView.uniques, .uniqueConstraint, table: database, reflected: true),
+            database: run.kept(view(\.uniques), .uniqueConstraint, table: database, reflected: true),
             name: \.name, signature: { $0.columns })
         drops += removed.map { .dropUnique(ref, original($0, \.uniques)) }
         adds += added.map { u in .addUnique(ref, model.uniques.first { $0.name == u.name } ?? u) }
@@ -193,7 +200,7 @@ struct TableComparison {
         let memo = run.memo
         let (added, removed) = ObjectMatcher.diff(
             model: run.kept(stored.checks, .checkConstraint, table: model, reflected: false),
-            database: run.kept(renamedView.checks, .checkConstraint, table: database, reflected: true),
+            database: run.kept(view(\.checks), .checkConstraint, table: database, reflected: true),
             name: \.name, signature: { memo.normalize($0.expression) })
         drops += removed.map { .dropCheck(ref, original($0, \.checks)) }
         for check in added {
@@ -211,7 +218,7 @@ struct TableComparison {
         let memo = run.memo
         let (added, removed) = ObjectMatcher.diff(
             model: run.kept(stored.indexes, .index, table: model, reflected: false),
-            database: run.kept(renamedView.indexes, .index, table: database, reflected: true),
+            database: run.kept(view(\.indexes), .index, table: database, reflected: true),
             name: \.name,
             signature: { index in
                 IndexSignature(
@@ -230,7 +237,7 @@ struct TableComparison {
     private mutating func compareForeignKeys() {
         let (added, removed) = ObjectMatcher.diff(
             model: run.kept(stored.foreignKeys, .foreignKey, table: model, reflected: false),
-            database: run.kept(renamedView.foreignKeys, .foreignKey, table: database, reflected: true),
+            database: run.kept(view(\.foreignKeys), .foreignKey, table: database, reflected: true),
             name: \.name,
             signature: {
                 ForeignKeySignature(
