@@ -4,39 +4,28 @@ extension RevisionGraph {
     /// The revision itself and everything it needs: its down revisions and dependencies,
     /// recursively. `members[i]` is true for the revisions in the set.
     func ancestry(of roots: [Int]) -> [Bool] {
-        var members = Array(repeating: false, count: headers.count)
-        var stack = roots
-        while let index = stack.popLast() {
-            if members[index] { continue }
-            members[index] = true
-            stack.append(contentsOf: parents[index])
-            stack.append(contentsOf: dependencies[index])
-        }
-        return members
+        reach(from: roots) { [parents[$0], dependencies[$0]] }
     }
 
     /// The revisions themselves and everything that needs them (children and dependents,
     /// recursively).
     func descendants(of roots: [Int]) -> [Bool] {
-        var members = Array(repeating: false, count: headers.count)
-        var stack = roots
-        while let index = stack.popLast() {
-            if members[index] { continue }
-            members[index] = true
-            stack.append(contentsOf: children[index])
-            stack.append(contentsOf: dependents[index])
-        }
-        return members
+        reach(from: roots) { [children[$0], dependents[$0]] }
     }
 
     /// The revisions and what revises them, recursively (down revisions only).
     func versionedDescendants(of roots: [Int]) -> [Bool] {
+        reach(from: roots) { [children[$0]] }
+    }
+
+    /// Every revision reachable from `roots` along the edge lists `edges` gives for each.
+    private func reach(from roots: [Int], along edges: (Int) -> [[Int]]) -> [Bool] {
         var members = Array(repeating: false, count: headers.count)
         var stack = roots
         while let index = stack.popLast() {
             if members[index] { continue }
             members[index] = true
-            stack.append(contentsOf: children[index])
+            for list in edges(index) { stack.append(contentsOf: list) }
         }
         return members
     }
