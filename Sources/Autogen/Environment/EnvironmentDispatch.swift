@@ -33,7 +33,7 @@ public enum EnvironmentDispatch {
         do {
             let config = try AutogenConfig.load(parsed.globalOptions.configOptions)
             let package = EnvironmentPackage(folder: config.scriptLocation)
-            if try package.needsBuild(autogenCheckout: AutogenCheckout.path) {
+            if package.needsBuild(autogenBinary: AutogenBinary.path) {
                 if !parsed.globalOptions.quiet { output.err("Building migration environment...") }
                 try package.build()
             }

@@ -17,30 +17,27 @@ struct EnvironmentPackage: Sendable {
     /// The `env` executable `swift build` writes.
     var binary: String { (folder as NSString).appendingPathComponent(".build/debug/env") }
 
-    /// Whether the binary is missing or older than a Swift source of the environment
-    /// (Package.swift, env.swift, model.swift, versions/) or of the autogen checkout that built
-    /// the running `autogen` (its Package.swift, Sources/ and Plugins/). Hidden folders, the
-    /// environment's `.build` among them, are not looked at.
-    func needsBuild(autogenCheckout: String) throws -> Bool {
-        guard let built = Self.modified(binary) else { return true }
-        let roots = [
-            folder, (autogenCheckout as NSString).appendingPathComponent("Sources"),
-            (autogenCheckout as NSString).appendingPathComponent("Plugins"),
-        ]
-        if let date = Self.modified((autogenCheckout as NSString).appendingPathComponent("Package.swift")),
-            date > built
-        {
-            return true
-        }
-        for root in roots where Self.newestSwiftSource(under: root).map({ $0 > built }) ?? false {
-            return true
-        }
-        return false
+    /// Written after each successful build, with the time the build started: the binary
+    /// reflects every source older than it. (The binary's own time does not say so: a build
+    /// that finds nothing to do leaves the binary as it was.)
+    var stamp: String { (folder as NSString).appendingPathComponent(".build/autogen-env.stamp") }
+
+    /// Whether the environment must be built before it runs: its binary or build stamp is
+    /// missing, or the stamp is older than the `autogen` binary that dispatches (a rebuilt
+    /// autogen means a rebuilt library) or than a Swift source of the environment
+    /// (Package.swift, env.swift, model.swift, versions/). Hidden folders, the environment's
+    /// `.build` among them, are not looked at. Only the environment's own folder is walked, so
+    /// an up-to-date check costs one `stat` per file there.
+    func needsBuild(autogenBinary: String) -> Bool {
+        guard Self.modified(binary) != nil, let built = Self.modified(stamp) else { return true }
+        if let date = Self.modified(autogenBinary), date > built { return true }
+        return Self.newestSwiftSource(under: folder).map { $0 > built } ?? false
     }
 
     /// Runs `swift build --package-path FOLDER --product env`; on failure throws with the
     /// compiler's error lines.
     func build() throws {
+        let started = Date()
         let environment = ProcessInfo.processInfo.environment
         guard let swift = ExecutableLookup.find("swift", environment: environment, baseFolder: folder) else {
             throw EnvironmentBuildError.noSwift
@@ -52,13 +49,23 @@ struct EnvironmentPackage: Sendable {
         do { result = try process.run() } catch {
             throw EnvironmentBuildError.cannotRun(path: swift, reason: error.reason)
         }
-        guard result.ending != .exited(0) else { return }
+        guard result.ending != .exited(0) else {
+            try writeStamp(started)
+            return
+        }
         let lines = (result.standardOutput + "\n" + result.standardError).split(separator: "\n").map(String.init)
         // The compiler's `file:line:column: error: ...` lines; SwiftPM's own when there are none.
         var errors: [String] = []
         for line in lines where line.contains(": error: ") && !errors.contains(line) { errors.append(line) }
         if errors.isEmpty { errors = lines.filter { $0.contains("error:") } }
         throw EnvironmentBuildError.doesNotCompile(errors: errors)
+    }
+
+    /// Records a successful build that started at `date`.
+    func writeStamp(_ date: Date) throws {
+        let manager = FileManager.default
+        try AtomicFile.write("", to: stamp)
+        try manager.setAttributes([.modificationDate: date], ofItemAtPath: stamp)
     }
 
     /// The modification time of `path`, nil when it does not exist.
