@@ -1,10 +1,11 @@
 import Autogen
 import Foundation
 
+// `autogen -c prod.ini upgrade head` as in Alembic: global options may come first.
+let arguments = LeadingGlobalOptions.moved(Array(CommandLine.arguments.dropFirst()))
 // The commands that need the model or the revision bodies run in the project's compiled
 // migration environment; the rest run here.
-let arguments = Array(CommandLine.arguments.dropFirst())
 if EnvironmentDispatch.handles(arguments) {
     exit(EnvironmentDispatch.run(arguments))
 }
-AutogenCommand.main()
+AutogenCommand.main(arguments)
