@@ -93,9 +93,12 @@ final class CompareRun {
         var dbTables = TableLookup(database.tables) { self.includesTable($0, reflected: true) }
 
         var renameOps: [MigrationOp] = []
-        for table in model.tables where table.renamedFrom != nil {
-            let ref = TableRef(table)
-            guard modelTables.contains(ref), !dbTables.contains(ref), let old = table.renamedFrom else { continue }
+        // Indices, not `for table in`: iterating copies every table, field by field.
+        for i in model.tables.indices where model.tables[i].renamedFrom != nil {
+            let ref = modelTables.allRefs[i]
+            guard modelTables.contains(ref), !dbTables.contains(ref), let old = model.tables[i].renamedFrom else {
+                continue
+            }
             let oldRef = TableRef(old, schema: ref.schema)
             guard !modelTables.contains(oldRef), var existing = dbTables[oldRef] else { continue }
             renameOps.append(.renameTable(oldRef, to: ref.name))
@@ -107,12 +110,11 @@ final class CompareRun {
         // sorted without sorting them.
         var added: [TableRef] = []
         var common: [TableRef] = []
-        for table in model.tables {
-            let ref = TableRef(table)
+        for ref in modelTables.allRefs {
             guard modelTables.contains(ref) else { continue }
             if dbTables.contains(ref) { common.append(ref) } else { added.append(ref) }
         }
-        let removed = database.tables.map(TableRef.init).filter { dbTables.contains($0) && !modelTables.contains($0) }
+        let removed = dbTables.allRefs.filter { dbTables.contains($0) && !modelTables.contains($0) }
         reportPossibleTableRenames(
             added: added.compactMap { modelTables[$0] }, removed: removed.compactMap { dbTables[$0] })
 
@@ -123,7 +125,9 @@ final class CompareRun {
         var dropForeignKeys: [MigrationOp] = []
         var tableBodies: [MigrationOp] = []
         var addForeignKeys: [MigrationOp] = []
-        for ref in common {
+        // Most tables are exactly as the catalog holds them: found without copying either.
+        let unchanged = unchangedTables(common, stored: stored.tables, storedTables, database: database.tables, dbTables)
+        for (k, ref) in common.enumerated() where !unchanged[k] {
             guard let m = modelTables[ref], let s = storedTables[ref], let d = dbTables[ref] else { continue }
             var table = TableComparison(run: self, ref: ref, model: m, stored: s, database: d)
             table.compare()
@@ -176,6 +180,56 @@ final class CompareRun {
         return CompareResult(ops: ops, diagnostics: diagnostics)
     }
 
+    /// For each of `refs`, whether the catalog holds the stored table exactly: every column,
+    /// key, index and comment equal, CHECK expressions equal once normalized (PostgreSQL gives
+    /// them back rewritten). Such a table needs no op, whatever the filters and options say,
+    /// and no diagnostic. The tables are read in place through buffer pointers: copying a
+    /// `Table` value retains each of its fields, which for thousands of tables cost more than
+    /// the comparison.
+    func unchangedTables(
+        _ refs: [TableRef], stored: [Table], _ storedLookup: TableLookup, database: [Table], _ dbLookup: TableLookup
+    ) -> [Bool] {
+        stored.withUnsafeBufferPointer { storedTables in
+            database.withUnsafeBufferPointer { dbTables in
+                refs.map { ref in
+                    guard let i = storedLookup.position(of: ref), let j = dbLookup.position(of: ref) else {
+                        return false
+                    }
+                    return isUnchanged(storedTables.baseAddress! + i, dbTables.baseAddress! + j)
+                }
+            }
+        }
+    }
+
+    private func isUnchanged(_ s: UnsafePointer<Table>, _ d: UnsafePointer<Table>) -> Bool {
+        // Each field read through the pointer: binding the table to a constant would copy it.
+        guard s.pointee.renamedFrom == nil, s.pointee.comment == d.pointee.comment,
+            s.pointee.primaryKey == d.pointee.primaryKey, sameElements(s.pointee.columns, d.pointee.columns),
+            sameElements(s.pointee.uniques, d.pointee.uniques), sameElements(s.pointee.indexes, d.pointee.indexes),
+            sameElements(s.pointee.foreignKeys, d.pointee.foreignKeys),
+            s.pointee.checks.count == d.pointee.checks.count
+        else { return false }
+        for k in s.pointee.checks.indices {
+            guard let name = s.pointee.checks[k].name, name == d.pointee.checks[k].name,
+                memo.normalize(s.pointee.checks[k].expression) == memo.normalize(d.pointee.checks[k].expression)
+            else { return false }
+        }
+        return true
+    }
+
+    /// `a == b`, comparing the elements in place instead of copying each one out.
+    private func sameElements<T: Equatable>(_ a: [T], _ b: [T]) -> Bool {
+        let count = a.count
+        guard count == b.count else { return false }
+        return a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                guard let a = a.baseAddress, let b = b.baseAddress else { return true }
+                for k in 0..<count where !((a + k).pointee == (b + k).pointee) { return false }
+                return true
+            }
+        }
+    }
+
     /// Whether a table takes part: its schema, the name patterns and the user's filter.
     func includesTable(_ table: Table, reflected: Bool) -> Bool {
         if let schemas = options.schemas, !schemas.contains(table.schema) { return false }
@@ -222,9 +276,20 @@ struct TableLookup {
     private var positions: [TableRef: Int] = [:]
     private var moved: [TableRef: Table] = [:]
 
+    /// The reference of every table of the array, included or not, in the array's order.
+    let allRefs: [TableRef]
+
     init(_ tables: [Table], where included: (Table) -> Bool) {
         self.tables = tables
-        for (i, table) in tables.enumerated() where included(table) { positions[TableRef(table)] = i }
+        // Through a buffer pointer: each table is read in place, not copied.
+        let refs = tables.withUnsafeBufferPointer { buffer in buffer.indices.map { TableRef(buffer[$0]) } }
+        var positions: [TableRef: Int] = [:]
+        positions.reserveCapacity(tables.count)
+        tables.withUnsafeBufferPointer { buffer in
+            for i in buffer.indices where included(buffer[i]) { positions[refs[i]] = i }
+        }
+        self.positions = positions
+        allRefs = refs
     }
 
     subscript(ref: TableRef) -> Table? {
@@ -232,11 +297,12 @@ struct TableLookup {
         return positions[ref].map { tables[$0] }
     }
 
+    /// The position of the table known by `ref` in the array the lookup was made from; nil
+    /// when there is none or compare renamed it.
+    func position(of ref: TableRef) -> Int? { moved.isEmpty || moved[ref] == nil ? positions[ref] : nil }
+
     /// Whether a table is known by `ref` (without copying it).
     func contains(_ ref: TableRef) -> Bool { positions[ref] != nil || moved[ref] != nil }
-
-    /// Every reference present.
-    var refs: [TableRef] { Array(positions.keys) + Array(moved.keys) }
 
     /// `from` is now `table`, known as `to`.
     mutating func move(_ from: TableRef, to: TableRef, as table: Table) {
