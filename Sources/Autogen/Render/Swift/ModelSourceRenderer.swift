@@ -16,20 +16,60 @@ import ModelDSL
 ///
 /// Names that the default naming convention would give are left out, so the source reads
 /// like a hand-written model; every other name is spelled out.
+///
+/// A schema of more than `inlineTableLimit` tables declares each table as a constant of its
+/// own and lists the constants in `Schema { ... }`: the compiler type-checks one builder
+/// expression as a whole, in time that grows with the square of its size (1,000 inline tables
+/// take most of an hour; as constants, 15 seconds).
 public enum ModelSourceRenderer {
+    /// The most tables written inside `Schema { ... }` itself.
+    public static let inlineTableLimit = 10
+
     /// The source of a Swift file declaring `schema` as `let <variable> = Schema { ... }`.
     public static func render(_ schema: Schema, variable: String = "schema", header: String? = nil) -> String {
         var lines: [String] = []
         if let header { lines += header.split(separator: "\n", omittingEmptySubsequences: false).map { "// " + $0 } }
-        lines += ["import ModelDSL", "", "let \(variable) = Schema {"]
+        lines += ["import ModelDSL", ""]
         var blocks: [[String]] = schema.enums.map { [SwiftSchemaSource.enumType($0)] }
-        blocks += schema.tables.map(table)
+        if schema.tables.count > inlineTableLimit {
+            var used: Set<String> = [variable]
+            let names = schema.tables.map { constantName(for: $0, avoiding: &used) }
+            for (name, declared) in zip(names, schema.tables) {
+                var declaration = table(declared)
+                declaration[0] = "private let \(name) = " + declaration[0]
+                lines += declaration + [""]
+            }
+            blocks += names.map { [$0] }
+        } else {
+            blocks += schema.tables.map(table)
+        }
+        lines.append("let \(variable) = Schema {")
         for (i, block) in blocks.enumerated() {
-            if i > 0 { lines.append("") }
+            if i > 0 && (block.count > 1 || blocks[i - 1].count > 1) { lines.append("") }
             lines += block.map { "    " + $0 }
         }
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A Swift identifier for a table's constant: its schema and name in lower camel case,
+    /// then `Table` (`audit.login_event` is `auditLoginEventTable`), made unique in `used`.
+    static func constantName(for table: Table, avoiding used: inout Set<String>) -> String {
+        let words = ([table.schema].compactMap { $0 } + [table.name]).flatMap {
+            $0.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }.map(String.init)
+        }
+        var name = words.enumerated().map { i, word in
+            i == 0 ? word.prefix(1).lowercased() + word.dropFirst() : word.prefix(1).uppercased() + word.dropFirst()
+        }.joined() + (words.isEmpty ? "table" : "Table")
+        if name.first?.isNumber ?? false { name = "t" + name }
+        var unique = name
+        var counter = 2
+        while used.contains(unique) {
+            unique = "\(name)\(counter)"
+            counter += 1
+        }
+        used.insert(unique)
+        return unique
     }
 
     /// `Table("name") { ... }` with its elements, and `.comment(...)` when there is one.
