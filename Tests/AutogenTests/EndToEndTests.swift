@@ -6,7 +6,9 @@ import Testing
 @testable import Autogen
 
 /// The user's journey through the built `autogen` binary on SQLite: init, autogenerate from
-/// the example model, upgrade, check, a change behind the tool's back, downgrade.
+/// the example model, upgrade, check; edit the model (add, drop, rename with a hint),
+/// autogenerate and upgrade again; a change behind the tool's back; downgrade -1; two
+/// branches merged; downgrade base; a failing hook, a broken template, a broken model.
 ///
 /// The project lives in `.build-e2e/journey` (a fixed path, so the environment package's own
 /// `.build` stays valid between runs): it is laid out afresh by `autogen init` each run, and
@@ -114,15 +116,108 @@ import Testing
         let nothing = try Self.autogen(["revision", "--autogenerate", "-m", "nothing"])
         #expect(nothing.status == 0 && nothing.out.contains("no revision written"), "\(nothing)")
 
-        try SQLiteConnection(path: Self.journey + "/app.db").execute(
-            "ALTER TABLE organization ADD COLUMN website TEXT")
+        let appDB = Self.journey + "/app.db"
+        let first = try SQLiteCatalogReader(connection: SQLiteConnection(path: appDB)).read()
+        try SQLiteConnection(path: appDB).execute("INSERT INTO organization (id, name) VALUES (1, 'acme')")
+
+        // Edit the model: a column and an index added, a column dropped, one renamed with a hint.
+        let modelPath = Self.journey + "/migrations/model.swift"
+        let original = try String(contentsOfFile: modelPath, encoding: .utf8)
+        let edited =
+            original
+            .replacingOccurrences(
+                of: "        Column(\"created_at\", .timestamp(withTimeZone: true)).notNull().default(.sql(\"CURRENT_TIMESTAMP\"))\n",
+                with: "        Column(\"website\", .text)\n        Index(\"ix_organization_website\", \"website\")\n")
+            .replacingOccurrences(
+                of: "Column(\"profile\", .json)", with: "Column(\"settings\", .json).renamed(from: \"profile\")")
+        try #require(edited.contains("renamed(from:") && edited.contains("ix_organization_website"))
+        try edited.write(toFile: modelPath, atomically: true, encoding: .utf8)
+        let second = try Self.autogen(["revision", "--autogenerate", "-m", "website and settings"])
+        try #require(second.status == 0, "\(second)")
+        #expect(
+            second.out.contains(
+                """
+                Detected 4 change(s):
+                  alterColumn("account", "profile", newName: "settings", existing: Column("profile", .json))
+                  addColumn("organization", Column("website", .text))
+                  dropColumn("organization", "created_at")
+                  createIndex(Index("ix_organization_website", "website"), on: "organization")
+                  warning: dropping column organization.created_at loses its data [drops-data]
+
+                """), "\(second)")
+        let secondFile = try manager.contentsOfDirectory(atPath: Self.journey + "/migrations/versions")
+            .filter { $0.hasSuffix("_website_and_settings.swift") }
+        try #require(secondFile.count == 1, "\(secondFile)")
+        let secondText = try String(
+            contentsOfFile: Self.journey + "/migrations/versions/" + secondFile[0], encoding: .utf8)
+        // swift-format wrapped the long line the template wrote on one.
+        #expect(secondText.contains("        try op.addColumn(\n            \"organization\",\n"), "\(secondText)")
+        #expect(secondText.contains("try op.alterColumn(\"account\", \"settings\", newName: \"profile\""))
+        let secondID = String(secondFile[0].prefix { $0 != "_" })
+
+        let upgradedAgain = try Self.autogen(["upgrade", "head"])
+        try #require(upgradedAgain.status == 0, "\(upgradedAgain)")
+        #expect(try Self.autogen(["check"]).status == 0)
+        let settings = try SQLiteCatalogReader(connection: SQLiteConnection(path: appDB)).read()
+        #expect(settings.table("account")?.column("settings") != nil)
+        #expect(settings.table("organization")?.column("website") != nil)
+
+        // A change behind the tool's back: check names it and fails.
+        try SQLiteConnection(path: appDB).execute("ALTER TABLE organization ADD COLUMN fax TEXT")
         let differs = try Self.autogen(["check"])
         #expect(differs.status == 1, "\(differs)")
-        #expect(differs.out.contains("dropColumn(\"organization\", \"website\")"), "\(differs)")
+        #expect(differs.out.contains("dropColumn(\"organization\", \"fax\")"), "\(differs)")
+        try SQLiteConnection(path: appDB).execute("ALTER TABLE organization DROP COLUMN fax")
+
+        // downgrade -1 restores the first schema, and the row.
+        let back = try Self.autogen(["downgrade", "-1"])
+        try #require(back.status == 0, "\(back)")
+        let restored = try SQLiteCatalogReader(connection: SQLiteConnection(path: appDB)).read()
+        let leftover = Comparer.compare(model: first, database: restored, dialect: SQLiteDialect.self).ops
+        #expect(leftover.isEmpty, "\(SwiftRenderer.render(leftover))")
+        let rows = try SQLiteConnection(path: appDB).query("SELECT name FROM organization")
+        #expect(rows == [[.text("acme")]], "\(rows)")
+
+        // Two branches off the second revision, merged.
+        #expect(try Self.autogen(["upgrade", "head"]).status == 0)
+        #expect(try Self.autogen(["revision", "-m", "branch a"]).status == 0)
+        #expect(try Self.autogen(["revision", "-m", "branch b", "--head", secondID, "--splice"]).status == 0)
+        #expect(try Self.autogen(["heads"]).out.split(separator: "\n").count == 2)
+        let merged = try Self.autogen(["merge", "-m", "merge branches", "heads"])
+        #expect(merged.status == 0, "\(merged)")
+        let heads = try Self.autogen(["heads"])
+        #expect(heads.out.split(separator: "\n").count == 1 && heads.out.contains("(mergepoint)"), "\(heads)")
+        let toMerge = try Self.autogen(["upgrade", "head"])
+        #expect(toMerge.status == 0 && toMerge.err.contains(", merge branches"), "\(toMerge)")
 
         let downgraded = try Self.autogen(["downgrade", "base"])
         #expect(downgraded.status == 0, "\(downgraded)")
         #expect(try runtimeTables(database) == [])
+
+        // A failing hook: one line, exit 1, the file kept.
+        let ini = Self.journey + "/autogen.ini"
+        let iniText = try String(contentsOfFile: ini, encoding: .utf8)
+        try iniText.replacingOccurrences(
+            of: "swift_format.executable = swift-format", with: "swift_format.executable = false"
+        ).write(toFile: ini, atomically: true, encoding: .utf8)
+        let hookFails = try Self.autogen(["revision", "-m", "hook fails"])
+        #expect(hookFails.status == 1, "\(hookFails)")
+        #expect(hookFails.err.split(separator: "\n").count == 1, "\(hookFails)")
+        #expect(hookFails.err.contains("post-write hook \"swift_format\" failed (exit 1)"), "\(hookFails)")
+        try iniText.write(toFile: ini, atomically: true, encoding: .utf8)
+
+        // A broken revision template: file, line and column; no file written.
+        let mako = Self.journey + "/migrations/script.swift.mako"
+        let makoText = try String(contentsOfFile: mako, encoding: .utf8)
+        try makoText.replacingOccurrences(of: "${repr(up_revision)}", with: "${repr(up_revision}")
+            .write(toFile: mako, atomically: true, encoding: .utf8)
+        let before = try manager.contentsOfDirectory(atPath: Self.journey + "/migrations/versions").count
+        let badTemplate = try Self.autogen(["revision", "-m", "broken template"])
+        #expect(badTemplate.status == 1, "\(badTemplate)")
+        #expect(badTemplate.err.split(separator: "\n").count == 1, "\(badTemplate)")
+        #expect(badTemplate.err.contains("script.swift.mako:"), "\(badTemplate)")
+        #expect(try manager.contentsOfDirectory(atPath: Self.journey + "/migrations/versions").count == before)
+        try makoText.write(toFile: mako, atomically: true, encoding: .utf8)
 
         // A model that does not compile: the compiler's error line, then one line of ours.
         let model = Self.journey + "/migrations/model.swift"
@@ -130,7 +225,8 @@ import Testing
         try (text + "let broken: Int = \"x\"\n").write(toFile: model, atomically: true, encoding: .utf8)
         let broken = try Self.autogen(["check"])
         #expect(broken.status == 1, "\(broken)")
-        #expect(broken.err.contains("model.swift:29:19: error: cannot convert value of type 'String'"), "\(broken)")
+        let line = text.filter { $0 == "\n" }.count + 1
+        #expect(broken.err.contains("model.swift:\(line):19: error: cannot convert value of type 'String'"), "\(broken)")
         #expect(broken.err.hasSuffix("\nerror: the migration environment does not compile\n"), "\(broken)")
     }
 
