@@ -198,6 +198,11 @@ struct ConfigLoadingTests {
         }
     }
 
+    @Test func environmentBuildIsReleaseUnlessSetToDebug() throws {
+        #expect(try config("[autogen]\nscript_location = m\n").environmentBuild == "release")
+        #expect(try config("[autogen]\nscript_location = m\nenvironment_build = debug\n").environmentBuild == "debug")
+    }
+
     @Test(arguments: [
         (
             "compare_type = maybe",
@@ -218,6 +223,10 @@ struct ConfigLoadingTests {
         (
             "path_separator = comma",
             "autogen.ini:3: \"path_separator\" in [autogen] is \"comma\"; expected os, space, newline, \";\" or \":\""
+        ),
+        (
+            "environment_build = fast",
+            "autogen.ini:3: \"environment_build\" in [autogen] is \"fast\"; expected release or debug"
         ),
         (
             "output_encoding = latin-1",

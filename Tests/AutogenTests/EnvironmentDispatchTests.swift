@@ -24,7 +24,7 @@ import Testing
         for path in [folder + "/versions", folder + "/.build/debug", base + "/bin"] {
             try manager.createDirectory(atPath: path, withIntermediateDirectories: true)
         }
-        let package = EnvironmentPackage(folder: folder)
+        let package = EnvironmentPackage(folder: folder, configuration: "debug")
         let old = Date(timeIntervalSinceNow: -3600)
         let sources = [
             folder + "/Package.swift", folder + "/env.swift", folder + "/versions/a1_x.swift", autogen,

@@ -16,6 +16,11 @@ file_template = %%(rev)s_%%(slug)s
 # The table that records the database's revision.
 # version_table = autogen_version
 
+# How autogen compiles the migration environment: release (commands start in milliseconds;
+# the first build takes about a minute and a half) or debug (quicker rebuilds after editing
+# the model or a revision, slower commands).
+# environment_build = release
+
 [post_write_hooks]
 # Run on every new revision file: the toolchain's swift-format, with .swift-format in the
 # migration environment's folder.

@@ -41,6 +41,10 @@ public struct AutogenConfig: Sendable, Hashable {
     public let revisionEnvironment: Bool
     /// `output_encoding`: always `utf-8` (the only encoding autogen writes).
     public let outputEncoding: String
+    /// `environment_build`: how the migration environment is compiled, `release` (the default:
+    /// a command starts in a few milliseconds; the first build takes longer) or `debug` (quicker
+    /// rebuilds after each edit of the model or a revision, slower commands).
+    public let environmentBuild: String
     /// `databases`: the section names of a multi-database setup, split on commas and spaces.
     public let databases: [String]
     /// The `-x key=value` arguments, for the migration environment.
@@ -127,6 +131,10 @@ public struct AutogenConfig: Sendable, Hashable {
         self.compareServerDefault = try reader.bool("compare_server_default", default: true)
         self.revisionEnvironment = try reader.bool("revision_environment", default: false)
         self.outputEncoding = "utf-8"
+        if let (build, line) = try reader.string("environment_build"), !["release", "debug"].contains(build) {
+            throw reader.invalid("environment_build", build, line, expected: "release or debug")
+        }
+        self.environmentBuild = try reader.string("environment_build")?.value ?? "release"
         self.databases = try reader.nonEmpty("databases").map { VersionPathSeparator.split($0, by: nil) } ?? []
         self.xArguments = xArguments
 

@@ -32,7 +32,7 @@ public enum EnvironmentDispatch {
         guard case .command(let parsed) = result else { return result.status }
         do {
             let config = try AutogenConfig.load(parsed.globalOptions.configOptions)
-            let package = EnvironmentPackage(folder: config.scriptLocation)
+            let package = EnvironmentPackage(folder: config.scriptLocation, configuration: config.environmentBuild)
             if package.needsBuild(autogenBinary: AutogenBinary.path) {
                 if !parsed.globalOptions.quiet { output.err("Building migration environment...") }
                 try package.build()

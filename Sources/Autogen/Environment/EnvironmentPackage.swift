@@ -13,14 +13,16 @@ import Foundation
 struct EnvironmentPackage: Sendable {
     /// The package folder (autogen.ini's `script_location`).
     let folder: String
+    /// `release` or `debug` (autogen.ini's `environment_build`).
+    var configuration = "release"
 
     /// The `env` executable `swift build` writes.
-    var binary: String { (folder as NSString).appendingPathComponent(".build/debug/env") }
+    var binary: String { (folder as NSString).appendingPathComponent(".build/\(configuration)/env") }
 
     /// Written after each successful build, with the time the build started: the binary
     /// reflects every source older than it. (The binary's own time does not say so: a build
     /// that finds nothing to do leaves the binary as it was.)
-    var stamp: String { (folder as NSString).appendingPathComponent(".build/autogen-env.stamp") }
+    var stamp: String { (folder as NSString).appendingPathComponent(".build/autogen-env-\(configuration).stamp") }
 
     /// Whether the environment must be built before it runs: its binary or build stamp is
     /// missing, or the stamp is older than the `autogen` binary that dispatches (a rebuilt
@@ -34,7 +36,7 @@ struct EnvironmentPackage: Sendable {
         return Self.newestSwiftSource(under: folder).map { $0 > built } ?? false
     }
 
-    /// Runs `swift build --package-path FOLDER --product env`; on failure throws with the
+    /// Runs `swift build -c CONFIGURATION --package-path FOLDER --product env`; on failure throws with the
     /// compiler's error lines.
     func build() throws {
         let started = Date()
@@ -43,7 +45,7 @@ struct EnvironmentPackage: Sendable {
             throw EnvironmentBuildError.noSwift
         }
         let process = HookProcess(
-            executable: swift, arguments: ["build", "--package-path", folder, "--product", "env"], cwd: nil,
+            executable: swift, arguments: ["build", "-c", configuration, "--package-path", folder, "--product", "env"], cwd: nil,
             environment: environment, timeout: 3600)
         let result: HookProcess.Result
         do { result = try process.run() } catch {
