@@ -12,8 +12,9 @@ public struct AutogenCommand: ParsableCommand {
             """,
         version: AutogenVersion.current,
         subcommands: [
-            InspectCommand.self, HistoryCommand.self, HeadsCommand.self, BranchesCommand.self, ShowCommand.self,
-            RevisionCommand.self, MergeCommand.self, InitCommand.self, ListTemplatesCommand.self,
+            InitCommand.self, ListTemplatesCommand.self, AutogenerateCommand.self, UpgradeCommand.self,
+            DowngradeCommand.self, CurrentCommand.self, CheckCommand.self, StampCommand.self, HistoryCommand.self,
+            HeadsCommand.self, BranchesCommand.self, ShowCommand.self, MergeCommand.self, InspectCommand.self,
         ]
     )
 

@@ -18,6 +18,14 @@ struct AutogenerateCommand: EnvironmentSubcommand {
     @Flag(help: "With --autogenerate, write the revision even when nothing changed.")
     var allowEmpty = false
 
+    /// Without `--autogenerate`, on the plain command line: the plain revision, no build.
+    func run() throws {
+        guard !autogenerate else {
+            throw ExitCode(EnvironmentDispatch.run(LeadingGlobalOptions.moved(Array(CommandLine.arguments.dropFirst()))))
+        }
+        try plain.run()
+    }
+
     func run(in context: EnvironmentContext) async throws -> Int32 {
         let quiet = plain.global.quiet
         guard autogenerate else {

@@ -7,3 +7,12 @@ protocol EnvironmentSubcommand: ParsableCommand {
     var globalOptions: GlobalOptions { get }
     func run(in context: EnvironmentContext) async throws -> Int32
 }
+
+extension EnvironmentSubcommand {
+    /// The plain command line lists the environment commands too, so that `autogen --help` and
+    /// `autogen help upgrade` show them; `main` sends them to the environment before parsing,
+    /// and a command line that reaches here anyway goes there too.
+    func run() throws {
+        throw ExitCode(EnvironmentDispatch.run(LeadingGlobalOptions.moved(Array(CommandLine.arguments.dropFirst()))))
+    }
+}
