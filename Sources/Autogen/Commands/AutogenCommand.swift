@@ -14,7 +14,8 @@ public struct AutogenCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, ListTemplatesCommand.self, AutogenerateCommand.self, UpgradeCommand.self,
             DowngradeCommand.self, CurrentCommand.self, CheckCommand.self, StampCommand.self, HistoryCommand.self,
-            HeadsCommand.self, BranchesCommand.self, ShowCommand.self, MergeCommand.self, InspectCommand.self,
+            HeadsCommand.self, BranchesCommand.self, ShowCommand.self, EditCommand.self, MergeCommand.self,
+            InspectCommand.self,
         ]
     )
 

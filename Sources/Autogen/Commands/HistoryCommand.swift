@@ -1,6 +1,8 @@
 import ArgumentParser
 
 /// `autogen history`: the revisions, newest first, read from the revision files (no build).
+/// With `--indicate-current` it also reads the database's version table and marks the
+/// revisions it is at `(current)`.
 public struct HistoryCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "history", abstract: "List changeset scripts in chronological order (newest first).")
@@ -18,6 +20,11 @@ public struct HistoryCommand: ParsableCommand {
     @Flag(help: "Draw the revision graph with its branches and merges.")
     public var graph = false
 
+    @Flag(
+        name: [.customShort("i"), .long],
+        help: "Mark the database's current revision(s) (read from the version table at the config's url).")
+    public var indicateCurrent = false
+
     public init() {}
 
     public func run() throws {
@@ -26,9 +33,10 @@ public struct HistoryCommand: ParsableCommand {
 
     /// What the command prints for `project`.
     public func output(_ project: Project) throws -> String {
-        let nodes = try project.graph.history(range: range)
-        if graph { return RevisionGraphDrawing.draw(nodes) }
-        if verbose { return nodes.map { RevisionListing.verbose($0) }.joined(separator: "\n") }
-        return nodes.map { RevisionListing.line($0) }.joined(separator: "\n")
+        let current = indicateCurrent ? try project.currentRevisions() : []
+        let nodes = try project.graph.history(range: range, current: current)
+        if graph { return RevisionGraphDrawing.draw(nodes, current: current) }
+        if verbose { return nodes.map { RevisionListing.verbose($0, current: current) }.joined(separator: "\n") }
+        return nodes.map { RevisionListing.line($0, current: current) }.joined(separator: "\n")
     }
 }

@@ -11,38 +11,49 @@ extension MigrationRunner {
     /// ```
     public func stamp(_ targets: [String], purge: Bool = false) async throws(MigrationError) {
         _ = try await withLockedTransaction { context throws(MigrationError) in
-            let current = purge ? [] : try context.readHeads()
-            var resolved: Set<String> = []
-            do {
-                for target in targets { resolved.formUnion(try graph.resolve(target, current: current)) }
-            } catch {
-                throw .target("\(error)")
-            }
-            var rows = resolved.isEmpty ? [] : current
-            if !resolved.isEmpty {
-                var lineage: [String: Set<String>] = [:]
-                for target in resolved { lineage[target] = try ancestors(of: target) }
-                var rowAncestry: [String: Set<String>] = [:]
-                for row in current { rowAncestry[row] = try ancestors(of: row) }
-                rows = rows.filter { row in
-                    resolved.allSatisfy { target in
-                        !(lineage[target]?.contains(row) ?? false) && !(rowAncestry[row]?.contains(target) ?? false)
-                    }
-                }
-                for target in resolved
-                where !resolved.contains(where: { $0 != target && (lineage[$0]?.contains(target) ?? false) }) {
-                    rows.insert(target)
-                }
-            }
+            let stamped = try stampedRows(targets, over: purge ? [] : try context.readHeads())
             try context.emit(context.versionTable.deleteAllSQL, revision: nil)
-            for row in rows.sorted() { try context.emit(context.versionTable.sql(for: .insert(row)), revision: nil) }
-            for target in resolved.sorted() {
+            for row in stamped.rows.sorted() {
+                try context.emit(context.versionTable.sql(for: .insert(row)), revision: nil)
+            }
+            for target in stamped.targets.sorted() {
                 let entry = HistoryEntry(
                     revision: target, direction: "stamp", appliedAt: HistoryEntry.timestamp(), durationMilliseconds: 0,
                     checksum: FileChecksum.of(path: graph.node(target)?.path ?? ""))
                 try context.emit(context.historyTable.insertSQL(entry), revision: nil)
             }
         }
+    }
+
+    /// What the version table holds after stamping `targets` over the rows `current` (shared
+    /// by the online stamp and the offline one, which is told where the database starts):
+    /// each resolved target replaces the rows of its lineage, rows of unrelated branches stay,
+    /// a target that another target descends from is left out, and `base` alone empties it.
+    /// `targets` are resolved relative to `current` (`+1`, `-1`).
+    func stampedRows(_ targets: [String], over current: Set<String>) throws(MigrationError)
+        -> (targets: Set<String>, rows: Set<String>)
+    {
+        var resolved: Set<String> = []
+        do {
+            for target in targets { resolved.formUnion(try graph.resolve(target, current: current)) }
+        } catch {
+            throw .target("\(error)")
+        }
+        guard !resolved.isEmpty else { return ([], []) }
+        var lineage: [String: Set<String>] = [:]
+        for target in resolved { lineage[target] = try ancestors(of: target) }
+        var rowAncestry: [String: Set<String>] = [:]
+        for row in current { rowAncestry[row] = try ancestors(of: row) }
+        var rows = current.filter { row in
+            resolved.allSatisfy { target in
+                !(lineage[target]?.contains(row) ?? false) && !(rowAncestry[row]?.contains(target) ?? false)
+            }
+        }
+        for target in resolved
+        where !resolved.contains(where: { $0 != target && (lineage[$0]?.contains(target) ?? false) }) {
+            rows.insert(target)
+        }
+        return (resolved, rows)
     }
 
     /// The revision and everything it needs (down revisions and dependencies, recursively).

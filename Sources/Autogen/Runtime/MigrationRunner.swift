@@ -104,7 +104,12 @@ public struct MigrationRunner: Sendable {
         return context
     }
 
-    func openDriver() throws(MigrationError) -> any MigrationDriver {
+    func openDriver() throws(MigrationError) -> any MigrationDriver { try Self.openDriver(url, options: options) }
+
+    /// A driver connected to `url` (a SQLite file is created when missing).
+    static func openDriver(_ url: DatabaseURL, options: MigrationOptions) throws(MigrationError)
+        -> any MigrationDriver
+    {
         do {
             switch url {
             case .postgresql(let parts):
