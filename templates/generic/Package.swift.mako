@@ -1,5 +1,7 @@
 ## The migration environment's Package.swift that `autogen init` writes.
-## Variables: package_path (the autogen checkout the environment builds against).
+## Variables: package_dependency (how it depends on autogen: `.package(name: "autogen", path: ...)`,
+## or `.package(url: ..., from: ...)` after `init --package-url URL --package-version X.Y.Z`),
+## autogen_package (the name the Autogen product and the RevisionIndex plugin are found under).
 // swift-tools-version: 6.1
 // The migration environment: `autogen` builds this package and runs its `env` executable for
 // the commands that need the model or the revision bodies (upgrade, downgrade, current,
@@ -10,15 +12,15 @@ let package = Package(
     name: "env",
     platforms: [.macOS(.v13)],
     dependencies: [
-        .package(name: "autogen", path: ${repr(package_path)})
+        ${package_dependency}
     ],
     targets: [
         .executableTarget(
             name: "env",
-            dependencies: [.product(name: "Autogen", package: "autogen")],
+            dependencies: [.product(name: "Autogen", package: ${repr(autogen_package)})],
             path: ".",
             sources: ["env.swift", "model.swift", "versions"],
-            plugins: [.plugin(name: "RevisionIndex", package: "autogen")]
+            plugins: [.plugin(name: "RevisionIndex", package: ${repr(autogen_package)})]
         )
     ]
 )

@@ -4,6 +4,12 @@ import Foundation
 /// `autogen init DIR`: writes autogen.ini in the current folder and a new migration
 /// environment (Package.swift, env.swift, model.swift, script.swift.mako, README, versions/)
 /// under DIR.
+///
+/// With `-t package` the current folder is the root of the user's own SwiftPM package and DIR
+/// (such as `Sources/Migrations`) becomes an executable target folder of it: the code settings
+/// go to `Package.autogen.ini` next to Package.swift, the deployment settings (the URL) to
+/// autogen.ini, and an existing Package.swift is left as it was, with the lines to add to it
+/// printed.
 public struct InitCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "init", abstract: "Lay out a new migration environment and its autogen.ini.")
@@ -21,30 +27,64 @@ public struct InitCommand: ParsableCommand {
             """)
     public var packagePath: String?
 
+    @Option(help: "Depend on autogen by this Git URL instead of a path (with --package-version).")
+    public var packageURL: String?
+
+    @Option(help: "With --package-url: the first version X.Y.Z the environment accepts (`from:`).")
+    public var packageVersion: String?
+
     public init() {}
 
+    /// What `init` wrote, and what it asks the user to do.
+    public struct Outcome: Sendable, Hashable {
+        /// The paths written, in order.
+        public var written: [String] = []
+        /// Lines for the user after the paths: what to add to an existing Package.swift, what to edit.
+        public var notes: String?
+    }
+
     public func run() throws {
-        for path in try write(in: FileManager.default.currentDirectoryPath) { emit("Generating \(path) ... done") }
+        let outcome = try layOut(in: FileManager.default.currentDirectoryPath)
+        for path in outcome.written { emit("Generating \(path) ... done") }
+        if let notes = outcome.notes { emit(notes) }
     }
 
     /// Writes the project with `folder` as the current folder; returns the paths written.
-    public func write(in folder: String) throws -> [String] {
+    public func write(in folder: String) throws -> [String] { try layOut(in: folder).written }
+
+    /// Writes the project with `folder` as the current folder.
+    public func layOut(in folder: String) throws -> Outcome {
         let templates = InitTemplate.all
         guard let chosen = templates.first(where: { $0.name == template }) else {
             throw InitError.unknownTemplate(template, available: templates.map(\.name))
         }
+        let dependency = try AutogenDependency.from(
+            path: packagePath, url: packageURL, version: packageVersion, folder: folder)
         let manager = FileManager.default
-        let iniPath = (folder as NSString).appendingPathComponent("autogen.ini")
+        let root = absolute(".", in: folder)
         let target = absolute(directory, in: folder)
-        if manager.fileExists(atPath: iniPath) { throw InitError.configExists(iniPath) }
+        var values: [String: TemplateValue] = [
+            "script_location": .string(directory.hasPrefix("/") ? target : "%(here)s/" + trimmed(directory)),
+            "package_dependency": .string(dependency.declaration),
+            "autogen_package": .string(dependency.packageName),
+        ]
+        var environmentTarget: EnvironmentTarget?
+        if chosen.isPackageTarget {
+            let made = try EnvironmentTarget(directory: target, root: root, dependency: dependency)
+            values["environment_product"] = .string(made.name)
+            values["environment_target"] = .string(made.declaration)
+            values["package_name"] = .string((root as NSString).lastPathComponent)
+            environmentTarget = made
+        }
+        for name in chosen.files.keys.filter(chosen.isWrittenToCurrentFolder) where name != "Package.swift.mako" {
+            let path = (root as NSString).appendingPathComponent(String(name.dropLast(".mako".count)))
+            if manager.fileExists(atPath: path) { throw InitError.configExists(path) }
+        }
         if let entries = try? manager.contentsOfDirectory(atPath: target), !entries.isEmpty {
             throw InitError.folderNotEmpty(target)
         }
-        let values: [String: TemplateValue] = [
-            "script_location": .string(directory.hasPrefix("/") ? target : "%(here)s/" + trimmed(directory)),
-            "package_path": .string(packagePath.map { absolute($0, in: folder) } ?? AutogenCheckout.path),
-        ]
-        var written: [String] = []
+
+        var outcome = Outcome()
         try manager.createDirectory(atPath: target, withIntermediateDirectories: true)
         for (relative, text) in chosen.files.sorted(by: { $0.key < $1.key }) {
             var content = text
@@ -53,13 +93,27 @@ public struct InitCommand: ParsableCommand {
                 content = try Template(source: text, name: "\(template)/\(relative)").render(values)
                 name.removeLast(".mako".count)
             }
-            let path = name == "autogen.ini" ? iniPath : (target as NSString).appendingPathComponent(name)
+            let base = chosen.isWrittenToCurrentFolder(relative) ? root : target
+            let path = (base as NSString).appendingPathComponent(name)
+            if let environmentTarget, relative == "Package.swift.mako", manager.fileExists(atPath: path) {
+                outcome.notes = environmentTarget.instructions(manifest: path)
+                continue
+            }
             try manager.createDirectory(
                 atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try AtomicFile.write(content, to: path)
-            written.append(path)
+            outcome.written.append(path)
         }
-        return written
+        if let environmentTarget {
+            let edit = """
+                Please edit the code settings in \(ConfigOptions.packageFileName) and the database URL in autogen.ini \
+                before proceeding.
+                Run autogen in \(root): the first command that needs the model builds the \(environmentTarget.name) \
+                target (a minute or two).
+                """
+            outcome.notes = [outcome.notes, edit].compactMap { $0 }.joined(separator: "\n\n")
+        }
+        return outcome
     }
 
     private func absolute(_ path: String, in folder: String) -> String {

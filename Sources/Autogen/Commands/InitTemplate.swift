@@ -21,6 +21,18 @@ struct InitTemplate: Sendable, Hashable {
         (files["README"] ?? "").split(separator: "\n").first.map(String.init) ?? ""
     }
 
+    /// Whether the template lays the environment out as an executable target of the package in
+    /// the current folder (the `package` template): it has a `Package.autogen.ini.mako`.
+    var isPackageTarget: Bool { files["Package.autogen.ini.mako"] != nil }
+
+    /// Whether `init` writes the file (its path in the template, `.mako` included) to the current
+    /// folder rather than to the environment's folder: autogen.ini, and for a package-target
+    /// template Package.autogen.ini and Package.swift too.
+    func isWrittenToCurrentFolder(_ path: String) -> Bool {
+        path == "autogen.ini.mako"
+            || (isPackageTarget && ["Package.autogen.ini.mako", "Package.swift.mako"].contains(path))
+    }
+
     /// Whether `init` renders the file with the project's values (`autogen.ini.mako`,
     /// `Package.swift.mako`) rather than copying it: every `.mako` file but the revision
     /// template, which is rendered later for each new revision.

@@ -6,12 +6,23 @@ import Introspect
 /// Load it with `AutogenConfig.load(_:)`; warnings (unknown keys, ignored keys) come back in
 /// `warnings` for the CLI to print. The URL is kept as written, but `description` and
 /// `redactedURL` never show its password.
+///
+/// Two layers, as Alembic's alembic.ini and pyproject.toml: when the current folder holds a
+/// `Package.autogen.ini` (written by `autogen init -t package` next to the user's Package.swift),
+/// its `[autogen]` section supplies the keys that autogen.ini's main section does not set (the
+/// code settings: `script_location`, `environment_package`, `environment_product`,
+/// `file_template`, `version_locations`, ...), and its `[post_write_hooks]` is read when
+/// autogen.ini has none. autogen.ini wins for a key set in both, so a deployment's ini can
+/// override anything; `-n` picks autogen.ini's section only. Each file interpolates its own
+/// values (`%(here)s` is that file's folder) and errors name the file the value came from.
 public struct AutogenConfig: Sendable, Hashable {
     /// The parsed file, for keys autogen itself does not read (`env.swift` may read its own).
     public let ini: IniFile
+    /// The package's `Package.autogen.ini`, when the current folder has one: the lower layer.
+    public let packageIni: IniFile?
     /// The main section: `autogen`, or the one picked with `-n`.
     public let section: String
-    /// `script_location`, absolute (relative values are relative to the ini file's folder).
+    /// `script_location`, absolute (relative values are relative to the folder of the file that sets it).
     public let scriptLocation: String
     /// `url` (or the Alembic spelling `sqlalchemy.url`); nil when absent or empty.
     public let url: String?
@@ -21,7 +32,7 @@ public struct AutogenConfig: Sendable, Hashable {
     public let truncateSlugLength: Int
     /// `timezone` for revision create dates; nil means the local time zone.
     public let timezone: TimeZone?
-    /// `version_locations`, absolute; `<script_location>/versions` unless set.
+    /// `version_locations`, absolute (as `script_location`); `<script_location>/versions` unless set.
     public let versionLocations: [String]
     /// `path_separator` (or `version_path_separator`); nil splits `version_locations` on commas and spaces.
     public let versionPathSeparator: VersionPathSeparator?
@@ -45,6 +56,15 @@ public struct AutogenConfig: Sendable, Hashable {
     /// a command starts in a few milliseconds; the first build takes longer) or `debug` (quicker
     /// rebuilds after each edit of the model or a revision, slower commands).
     public let environmentBuild: String
+    /// `environment_package`, absolute: the SwiftPM package that holds the migration environment,
+    /// the folder `swift build --package-path` is given. `script_location` unless set (the
+    /// generic template: the environment is a package of its own); the user's package root for
+    /// the package template, where the environment is one executable target of that package.
+    public let environmentPackage: String
+    /// `environment_product`: the executable product of `environment_package` that runs the
+    /// environment commands (`swift build --product`, `.build/<environment_build>/<product>`);
+    /// `env` unless set.
+    public let environmentProduct: String
     /// `databases`: the section names of a multi-database setup, split on commas and spaces.
     public let databases: [String]
     /// The `-x key=value` arguments, for the migration environment.
@@ -60,37 +80,64 @@ public struct AutogenConfig: Sendable, Hashable {
     public static let defaultTruncateSlugLength = 40
     /// `version_table`'s value when the key is absent.
     public static let defaultVersionTable = "autogen_version"
+    /// `environment_product`'s value when the key is absent.
+    public static let defaultEnvironmentProduct = "env"
+    /// The section of `Package.autogen.ini` that holds the code settings (whatever `-n` says).
+    public static let packageSection = "autogen"
 
-    /// Finds the ini file (`-c`, `AUTOGEN_CONFIG`, `./autogen.ini`), reads it and types its main section.
+    /// Finds the ini file (`-c`, `AUTOGEN_CONFIG`, `./autogen.ini`), reads it and types its main
+    /// section, over `./Package.autogen.ini` when the current folder has one.
     public static func load(_ options: ConfigOptions) throws(ConfigError) -> AutogenConfig {
         let file = options.configFile
         let ini = try IniFile(contentsOf: file.absolute, displayPath: file.display)
+        let packageFile = options.packageFile
+        var packageIni: IniFile?
+        if FileManager.default.fileExists(atPath: packageFile.absolute) {
+            packageIni = try IniFile(contentsOf: packageFile.absolute, displayPath: packageFile.display)
+        }
+        let besideIni = ConfigPath.resolve(ConfigOptions.packageFileName, against: ini.folder)
+        if packageIni == nil, ini.section(options.section) != nil,
+            ini.entry("script_location", in: options.section) == nil,
+            FileManager.default.fileExists(atPath: besideIni)
+        {
+            // Run in another folder with -c: say where the code settings are, not just that one is missing.
+            throw .packageFileNotHere(file: ini.path, section: options.section, folder: ini.folder)
+        }
         let xArguments = try XArguments.parse(options.xArguments)
         return try AutogenConfig(
-            ini: ini, section: options.section, xArguments: xArguments, environment: options.environment)
+            ini: ini, section: options.section, packageIni: packageIni, xArguments: xArguments,
+            environment: options.environment)
     }
 
-    /// Types `section` of `ini`, resolving `${VAR}` from `environment` (also the hooks' environment and PATH).
+    /// Types `section` of `ini` over `[autogen]` of `packageIni` (see the type's comment),
+    /// resolving `${VAR}` from `environment` (also the hooks' environment and PATH).
     public init(
-        ini: IniFile, section: String = ConfigOptions.defaultSection, xArguments: [String: String] = [:],
-        environment: [String: String]
+        ini: IniFile, section: String = ConfigOptions.defaultSection, packageIni: IniFile? = nil,
+        xArguments: [String: String] = [:], environment: [String: String]
     ) throws(ConfigError) {
         guard let main = ini.section(section) else {
             throw .missingSection(file: ini.path, section: section, available: ini.sectionNames)
         }
-        let reader = ConfigSectionReader(ini: ini, section: section, environment: environment)
+        var reader = ConfigSectionReader(ini: ini, section: section, environment: environment)
+        if let packageIni {
+            reader.below = [
+                ConfigSectionReader(ini: packageIni, section: Self.packageSection, environment: environment)
+            ]
+        }
         var warnings: [ConfigWarning] = []
 
         guard let scriptLocation = try reader.nonEmpty("script_location") else {
-            throw .missingKey(file: ini.path, section: section, key: "script_location")
+            let files = [ini.path] + (packageIni.map { [$0.path] } ?? [])
+            throw .missingKey(file: files.joined(separator: " or "), section: section, key: "script_location")
         }
-        let script = ConfigPath.resolve(scriptLocation, against: ini.folder)
+        let script = ConfigPath.resolve(scriptLocation, against: reader.holder(of: "script_location").ini.folder)
 
         let separator = try Self.separator(reader)
         let versionLocations: [String]
         if let listed = try reader.nonEmpty("version_locations") {
+            let folder = reader.holder(of: "version_locations").ini.folder
             versionLocations = VersionPathSeparator.split(listed, by: separator).map {
-                ConfigPath.resolve($0, against: ini.folder)
+                ConfigPath.resolve($0, against: folder)
             }
         } else {
             versionLocations = [script + "/versions"]
@@ -114,6 +161,7 @@ public struct AutogenConfig: Sendable, Hashable {
         }
 
         self.ini = ini
+        self.packageIni = packageIni
         self.section = section
         self.scriptLocation = script
         self.url = try Self.url(reader, main: main, warnings: &warnings)
@@ -135,26 +183,45 @@ public struct AutogenConfig: Sendable, Hashable {
             throw reader.invalid("environment_build", build, line, expected: "release or debug")
         }
         self.environmentBuild = try reader.string("environment_build")?.value ?? "release"
+        self.environmentPackage =
+            try reader.nonEmpty("environment_package").map {
+                ConfigPath.resolve($0, against: reader.holder(of: "environment_package").ini.folder)
+            } ?? script
+        self.environmentProduct = try Self.product(reader)
         self.databases = try reader.nonEmpty("databases").map { VersionPathSeparator.split($0, by: nil) } ?? []
         self.xArguments = xArguments
 
-        if let ignored = main.entry("prepend_sys_path") {
-            warnings.append(
-                ConfigWarning(
-                    file: ini.path, line: ignored.line,
-                    message:
-                        "\"prepend_sys_path\" is ignored: the migration environment is a Swift package, with no sys.path"
-                ))
+        var layers = [(ini, main)]
+        if let packageIni {
+            warnings += Self.unreadSections(of: packageIni)
+            if let packageMain = packageIni.section(Self.packageSection) { layers.append((packageIni, packageMain)) }
         }
-        for entry in main.entries where !ConfigKey.known.contains(entry.key) {
-            let hint = ConfigKey.suggestion(for: entry.key).map { " (did you mean \($0)?)" } ?? ""
-            warnings.append(
-                ConfigWarning(
-                    file: ini.path, line: entry.line, message: "unknown key \"\(entry.key)\" in [\(section)]\(hint)"))
+        for (file, layer) in layers {
+            if let ignored = layer.entry("prepend_sys_path") {
+                warnings.append(
+                    ConfigWarning(
+                        file: file.path, line: ignored.line,
+                        message:
+                            "\"prepend_sys_path\" is ignored: the migration environment is a Swift package, with no sys.path"
+                    ))
+            }
+            for entry in layer.entries where !ConfigKey.known.contains(entry.key) {
+                let hint = ConfigKey.suggestion(for: entry.key).map { " (did you mean \($0)?)" } ?? ""
+                warnings.append(
+                    ConfigWarning(
+                        file: file.path, line: entry.line,
+                        message: "unknown key \"\(entry.key)\" in [\(layer.name)]\(hint)"))
+            }
         }
-        let hooks = try PostWriteHooks.parse(ini, environment: environment)
+        // Alembic's rule: the ini's [post_write_hooks] when it has one, else the package file's.
+        let hooksFile = ini.section("post_write_hooks") == nil ? packageIni ?? ini : ini
+        let hooks = try PostWriteHooks.parse(hooksFile, environment: environment)
         self.postWriteHooks = hooks.hooks
-        self.warnings = (warnings + hooks.warnings).sorted { ($0.line ?? 0, $0.message) < ($1.line ?? 0, $1.message) }
+        // autogen.ini's findings first, each file's in line order.
+        func order(_ warning: ConfigWarning) -> (Int, Int, String) {
+            (warning.file == ini.path ? 0 : 1, warning.line ?? 0, warning.message)
+        }
+        self.warnings = (warnings + hooks.warnings).sorted { order($0) < order($1) }
     }
 
     /// The URL, or an error saying where to set it (for the commands that connect).
@@ -176,6 +243,29 @@ public struct AutogenConfig: Sendable, Hashable {
             return separator
         }
         return nil
+    }
+
+    /// `environment_product`: a product name, not a path; `env` when absent or empty.
+    private static func product(_ reader: ConfigSectionReader) throws(ConfigError) -> String {
+        guard let (value, line) = try reader.string("environment_product"), !value.isEmpty else {
+            return defaultEnvironmentProduct
+        }
+        guard !value.contains("/"), !value.contains(where: \.isWhitespace) else {
+            throw reader.invalid(
+                "environment_product", value, line, expected: "the name of an executable product, without / or blanks")
+        }
+        return value
+    }
+
+    /// Warnings for the sections of the package file that autogen does not read.
+    private static func unreadSections(of packageIni: IniFile) -> [ConfigWarning] {
+        packageIni.sections.filter { ![packageSection, "post_write_hooks"].contains($0.name) }.map {
+            ConfigWarning(
+                file: packageIni.path, line: $0.line,
+                message:
+                    "section [\($0.name)] is not read from \(packageIni.path); it reads [autogen] and [post_write_hooks]"
+            )
+        }
     }
 
     /// `url`, else `sqlalchemy.url` with a hint to rename it.

@@ -21,6 +21,9 @@ public enum ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
     case missingSection(file: String, section: String, available: [String])
     /// A required key is missing from the section.
     case missingKey(file: String, section: String, key: String)
+    /// `script_location` is missing from the ini, and the `Package.autogen.ini` beside it (in
+    /// `folder`) is not read because autogen runs in another folder.
+    case packageFileNotHere(file: String, section: String, folder: String)
     /// A key's value does not have the expected form (boolean, integer, separator, ...).
     case invalidValue(file: String, line: Int, section: String, key: String, value: String, expected: String)
     /// A `-x` argument is not `key=value`.
@@ -51,6 +54,10 @@ public enum ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(file): no [\(section)] section (\(list)); pick one with -n NAME"
         case .missingKey(let file, let section, let key):
             return "\(file): [\(section)] has no \"\(key)\", which is required"
+        case .packageFileNotHere(let file, let section, let folder):
+            return
+                "\(file): [\(section)] has no \"script_location\", and \(folder)/\(ConfigOptions.packageFileName) "
+                + "is read only from the folder autogen runs in: run autogen in \(folder)"
         case .invalidValue(let file, let line, let section, let key, let value, let expected):
             return "\(file):\(line): \"\(key)\" in [\(section)] is \"\(value)\"; expected \(expected)"
         case .invalidXArgument(let argument):

@@ -9,7 +9,7 @@ enum ConfigKey {
         "version_locations", "path_separator", "version_path_separator", "recursive_version_locations",
         "version_table", "version_table_schema", "transaction_per_migration", "compare_type",
         "compare_server_default", "revision_environment", "output_encoding", "prepend_sys_path", "databases",
-        "environment_build",
+        "environment_build", "environment_package", "environment_product",
     ]
 
     /// The known key nearest to `key` by edit distance, if it is close enough to be a typo.

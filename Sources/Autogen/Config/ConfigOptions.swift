@@ -18,6 +18,9 @@ public struct ConfigOptions: Sendable, Hashable {
     public static let environmentVariable = "AUTOGEN_CONFIG"
     /// The file looked for in the current folder when neither `-c` nor `AUTOGEN_CONFIG` is given.
     public static let defaultFileName = "autogen.ini"
+    /// The package's config file, read from the current folder as the lower layer under the ini
+    /// (see `AutogenConfig`), as Alembic reads `pyproject.toml` under alembic.ini.
+    public static let packageFileName = "Package.autogen.ini"
 
     public init(
         file: String? = nil, section: String = ConfigOptions.defaultSection, xArguments: [String] = [],
@@ -42,5 +45,10 @@ public struct ConfigOptions: Sendable, Hashable {
             given = Self.defaultFileName
         }
         return (given, ConfigPath.resolve(given, against: currentDirectory))
+    }
+
+    /// `Package.autogen.ini` in the current folder, as named in messages and as an absolute path.
+    public var packageFile: (display: String, absolute: String) {
+        (Self.packageFileName, ConfigPath.resolve(Self.packageFileName, against: currentDirectory))
     }
 }

@@ -1,15 +1,29 @@
 import Foundation
 
 /// Reads typed values of one section of an `IniFile`, with errors naming the key and line.
+///
+/// A reader may have layers `below` it (autogen.ini's main section has the package's
+/// `Package.autogen.ini`): a key this section lacks is read from the first layer that has it,
+/// interpolated in that file (`%(here)s` is that file's folder) and named in its errors.
 struct ConfigSectionReader {
     let ini: IniFile
     let section: String
     let environment: [String: String]
+    /// The layers read for the keys this section does not have, first one first.
+    var below: [ConfigSectionReader] = []
+
+    /// The layer that holds `key`: this one when its section (or `[DEFAULT]`) has it, else the
+    /// first layer below that has it, else this one.
+    func holder(of key: String) -> ConfigSectionReader {
+        if ini.entry(key, in: section) != nil { return self }
+        return below.first { $0.ini.entry(key, in: $0.section) != nil } ?? self
+    }
 
     /// The resolved value of `key` and its line; nil when absent.
     func string(_ key: String) throws(ConfigError) -> (value: String, line: Int)? {
-        guard let entry = ini.entry(key, in: section) else { return nil }
-        guard let value = try ini.value(key, in: section, environment: environment) else { return nil }
+        let layer = holder(of: key)
+        guard let entry = layer.ini.entry(key, in: layer.section) else { return nil }
+        guard let value = try layer.ini.value(key, in: layer.section, environment: environment) else { return nil }
         return (value, entry.line)
     }
 
@@ -52,8 +66,9 @@ struct ConfigSectionReader {
 
     /// The error for `key`'s `value` on `line` not being `expected`.
     func invalid(_ key: String, _ value: String, _ line: Int, expected: String) -> ConfigError {
-        .invalidValue(
-            file: ini.path, line: line, section: ini.owner(of: key, in: section), key: key, value: value,
-            expected: expected)
+        let layer = holder(of: key)
+        return .invalidValue(
+            file: layer.ini.path, line: line, section: layer.ini.owner(of: key, in: layer.section), key: key,
+            value: value, expected: expected)
     }
 }

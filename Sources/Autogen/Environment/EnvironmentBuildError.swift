@@ -6,12 +6,20 @@ enum EnvironmentBuildError: Error, Sendable, Hashable, CustomStringConvertible {
     case cannotRun(path: String, reason: String)
     /// `swift build` failed; `errors` are the compiler's error lines.
     case doesNotCompile(errors: [String])
+    /// The environment package has no Package.swift (the path of the missing manifest).
+    case noManifest(String)
+    /// The package has no executable product `product` (the package template's target not added yet).
+    case productNotFound(product: String, manifest: String)
 
     var description: String {
         switch self {
         case .noSwift: return "no `swift` in PATH: the migration environment needs a Swift toolchain to build"
         case .cannotRun(let path, let reason): return "cannot run \(path): \(reason)"
         case .doesNotCompile: return "the migration environment does not compile"
+        case .noManifest(let path):
+            return "\(path) not found: script_location (or environment_package) must name the environment's package"
+        case .productNotFound(let product, let manifest):
+            return "product '\(product)' not found in \(manifest): add the target `autogen init` printed"
         }
     }
 }

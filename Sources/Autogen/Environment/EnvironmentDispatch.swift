@@ -11,8 +11,10 @@ import Foundation
 
 /// How the `autogen` binary runs the commands that need the model or the revision bodies
 /// (`upgrade`, `downgrade`, `current`, `stamp`, `check`, `revision --autogenerate`): it reads
-/// autogen.ini, builds the migration environment package at `script_location` when a source is
-/// newer than its binary, and replaces itself with that binary, same arguments, same folder.
+/// autogen.ini, builds the migration environment's product (`environment_product` of the
+/// package at `environment_package`; `env` of the package at `script_location` by default) when
+/// a source is newer than its binary, and replaces itself with that binary, same arguments,
+/// same folder.
 public enum EnvironmentDispatch {
     /// The environment command names.
     static let commands: Set<String> = ["upgrade", "downgrade", "current", "stamp", "check"]
@@ -32,7 +34,7 @@ public enum EnvironmentDispatch {
         guard case .command(let parsed) = result else { return result.status }
         do {
             let config = try AutogenConfig.load(parsed.globalOptions.configOptions)
-            let package = EnvironmentPackage(folder: config.scriptLocation, configuration: config.environmentBuild)
+            let package = EnvironmentPackage(config: config)
             if package.needsBuild(autogenBinary: AutogenBinary.path) {
                 if !parsed.globalOptions.quiet { output.err("Building migration environment...") }
                 try package.build()

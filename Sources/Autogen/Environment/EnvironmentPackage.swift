@@ -8,45 +8,81 @@ import Foundation
     import Darwin
 #endif
 
-/// The migration environment package at `script_location`: where its binary is, whether it is
+/// The SwiftPM package that holds the migration environment: where its binary is, whether it is
 /// stale, and how to build it.
+///
+/// With the generic template the package is the environment folder itself (`script_location`,
+/// product `env`); with the package template it is the user's own package
+/// (`environment_package`), the environment one executable target of it
+/// (`environment_product`) whose folder is `script_location`.
 struct EnvironmentPackage: Sendable {
-    /// The package folder (autogen.ini's `script_location`).
+    /// The package folder, the one with Package.swift (`environment_package`, else `script_location`).
     let folder: String
     /// `release` or `debug` (autogen.ini's `environment_build`).
     var configuration = "release"
+    /// The executable product that runs the environment commands (`environment_product`).
+    var product = AutogenConfig.defaultEnvironmentProduct
+    /// The folder of the environment's sources (`script_location`); nil when it is `folder`.
+    var sourceFolder: String?
 
-    /// The `env` executable `swift build` writes.
-    var binary: String { (folder as NSString).appendingPathComponent(".build/\(configuration)/env") }
+    /// The package, product, build configuration and source folder `config` names.
+    init(config: AutogenConfig) {
+        self.init(
+            folder: config.environmentPackage, configuration: config.environmentBuild,
+            product: config.environmentProduct, sourceFolder: config.scriptLocation)
+    }
+
+    init(
+        folder: String, configuration: String = "release", product: String = AutogenConfig.defaultEnvironmentProduct,
+        sourceFolder: String? = nil
+    ) {
+        self.folder = folder
+        self.configuration = configuration
+        self.product = product
+        self.sourceFolder = sourceFolder
+    }
+
+    /// The package's manifest.
+    var manifest: String { (folder as NSString).appendingPathComponent("Package.swift") }
+
+    /// The executable `swift build` writes.
+    var binary: String { (folder as NSString).appendingPathComponent(".build/\(configuration)/\(product)") }
 
     /// Written after each successful build, with the time the build started: the binary
     /// reflects every source older than it. (The binary's own time does not say so: a build
     /// that finds nothing to do leaves the binary as it was.)
-    var stamp: String { (folder as NSString).appendingPathComponent(".build/autogen-env-\(configuration).stamp") }
+    var stamp: String {
+        (folder as NSString).appendingPathComponent(".build/autogen-\(product)-\(configuration).stamp")
+    }
 
     /// Whether the environment must be built before it runs: its binary or build stamp is
     /// missing, or the stamp is older than the `autogen` binary that dispatches (a rebuilt
-    /// autogen means a rebuilt library) or than a Swift source of the environment
-    /// (Package.swift, env.swift, model.swift, versions/). Hidden folders, the environment's
-    /// `.build` among them, are not looked at. Only the environment's own folder is walked, so
-    /// an up-to-date check costs one `stat` per file there.
+    /// autogen means a rebuilt library), than the package's Package.swift, or than a Swift
+    /// source of the environment (env.swift, model.swift, versions/). Hidden folders, the
+    /// environment's `.build` among them, are not looked at. Only the environment's own folder
+    /// is walked (not the rest of a user's package), so an up-to-date check costs one `stat` per
+    /// file there.
     func needsBuild(autogenBinary: String) -> Bool {
         guard Self.modified(binary) != nil, let built = Self.modified(stamp) else { return true }
         if let date = Self.modified(autogenBinary), date > built { return true }
-        return Self.newestSwiftSource(under: folder).map { $0 > built } ?? false
+        if let date = Self.modified(manifest), date > built { return true }
+        return Self.newestSwiftSource(under: sourceFolder ?? folder).map { $0 > built } ?? false
     }
 
-    /// Runs `swift build -c CONFIGURATION --package-path FOLDER --product env`; on failure throws with the
-    /// compiler's error lines.
+    /// Runs `swift build -c CONFIGURATION --package-path FOLDER --product PRODUCT`; on failure
+    /// throws with the compiler's error lines, or says the package or the product is missing.
     func build() throws {
         let started = Date()
         let environment = ProcessInfo.processInfo.environment
+        guard FileManager.default.fileExists(atPath: manifest) else {
+            throw EnvironmentBuildError.noManifest(manifest)
+        }
         guard let swift = ExecutableLookup.find("swift", environment: environment, baseFolder: folder) else {
             throw EnvironmentBuildError.noSwift
         }
+        let arguments = ["build", "-c", configuration, "--package-path", folder, "--product", product]
         let process = HookProcess(
-            executable: swift, arguments: ["build", "-c", configuration, "--package-path", folder, "--product", "env"], cwd: nil,
-            environment: environment, timeout: 3600)
+            executable: swift, arguments: arguments, cwd: nil, environment: environment, timeout: 3600)
         let result: HookProcess.Result
         do { result = try process.run() } catch {
             throw EnvironmentBuildError.cannotRun(path: swift, reason: error.reason)
@@ -56,6 +92,9 @@ struct EnvironmentPackage: Sendable {
             return
         }
         let lines = (result.standardOutput + "\n" + result.standardError).split(separator: "\n").map(String.init)
+        if lines.contains(where: { $0.hasSuffix("error: no product named '\(product)'") }) {
+            throw EnvironmentBuildError.productNotFound(product: product, manifest: manifest)
+        }
         // The compiler's `file:line:column: error: ...` lines; SwiftPM's own when there are none.
         var errors: [String] = []
         for line in lines where line.contains(": error: ") && !errors.contains(line) { errors.append(line) }
