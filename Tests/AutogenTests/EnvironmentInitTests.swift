@@ -65,16 +65,46 @@ import Testing
             try InitCommand.parse(["other"]).write(in: folder)
         }
         #expect(!FileManager.default.fileExists(atPath: folder + "/other"))
-        #expect(throws: InitError.unknownTemplate("nope", available: ["generic"])) {
+        #expect(throws: InitError.unknownTemplate("nope", available: ["async", "generic", "multidb", "package"])) {
             try InitCommand.parse(["x", "--template", "nope"]).write(in: folder)
         }
     }
 
     @Test func onlyCompleteTemplatesAreListed() {
-        #expect(InitTemplate.all.map(\.name) == ["generic"])
+        #expect(InitTemplate.all.map(\.name) == ["async", "generic", "multidb", "package"])
         #expect(InitTemplate.all.first?.summary.hasPrefix("A migration environment for autogen") == true)
         #expect(
             InitTemplate.isRenderedAtInit("autogen.ini.mako") && InitTemplate.isRenderedAtInit("Package.swift.mako"))
         #expect(!InitTemplate.isRenderedAtInit("script.swift.mako") && !InitTemplate.isRenderedAtInit("env.swift"))
+    }
+
+    @Test func initWritesTheAsyncTemplate() throws {
+        let folder = try Self.makeFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let written = try InitCommand.parse(["migrations", "-t", "async"]).write(in: folder)
+        #expect(
+            Set(written.map { String($0.dropFirst(folder.count + 1)) }) == [
+                "autogen.ini", "migrations/.swift-format", "migrations/Package.swift", "migrations/README",
+                "migrations/env.swift", "migrations/model.swift", "migrations/script.swift.mako",
+                "migrations/versions/.gitkeep",
+            ])
+        let project = try Project(
+            ConfigOptions(file: folder + "/autogen.ini", environment: [:], currentDirectory: folder))
+        #expect(project.config.scriptLocation == folder + "/migrations")
+        #expect(project.config.url == "sqlite:///app.db")
+        let script = try String(contentsOfFile: folder + "/migrations/script.swift.mako", encoding: .utf8)
+        #expect(script.contains("func upgrade(_ op: Operations) async throws {"), "\(script)")
+        let env = try String(contentsOfFile: folder + "/migrations/env.swift", encoding: .utf8)
+        #expect(env.contains("hooks: hooks") && env.contains("async throws -> String?"), "\(env)")
+        let package = try String(contentsOfFile: folder + "/migrations/Package.swift", encoding: .utf8)
+        #expect(package.contains(".package(name: \"autogen\", path: \"\(AutogenCheckout.path)\")"), "\(package)")
+
+        let template = try #require(InitTemplate.all.first { $0.name == "async" })
+        #expect(template.summary.hasPrefix("A migration environment for autogen whose revision bodies and hooks"))
+        // The files it shares with generic are generic's: a change to one goes to the other.
+        for file in ["autogen.ini.mako", "Package.swift.mako", "model.swift", ".swift-format", "versions/.gitkeep"] {
+            let generic = BuiltinTemplates.files["generic/" + file]
+            #expect(generic != nil && template.files[file] == generic, "async/\(file) differs from generic/\(file)")
+        }
     }
 }

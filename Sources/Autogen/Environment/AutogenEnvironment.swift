@@ -4,33 +4,75 @@ import ModelDSL
 
 /// What a migration environment's `main` calls: it parses the same command line as `autogen`
 /// (the commands that need the model or the compiled revision bodies) and runs it against the
-/// environment's target schema and revisions.
+/// environment's target schema and revisions, with env.swift's hooks.
 ///
 /// ```swift
 /// @main
 /// struct Env {
 ///     static func main() async {
-///         await AutogenEnvironment.main(schema: schema, revisions: AutogenRevisionIndex.revisions)
+///         await AutogenEnvironment.main(schema: schema, revisions: AutogenRevisionIndex.revisions, hooks: hooks)
 ///     }
+///
+///     static let hooks = EnvironmentHooks(compare: { options in options.excludeTables = ["legacy_*"] })
 /// }
 /// ```
 public enum AutogenEnvironment {
-    /// Runs the process's command line and exits with its status.
-    public static func main(schema: Schema, revisions: [any Revision.Type]) async -> Never {
+    /// Runs the process's command line and exits with its status. Without `hooks`, every
+    /// command runs as autogen.ini says.
+    public static func main(
+        schema: Schema, revisions: [any Revision.Type], hooks: EnvironmentHooks = .none
+    ) async -> Never {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        let status = await run(arguments: arguments, schema: schema, revisions: revisions, output: .process)
-        exit(status)
+        exit(await run(arguments: arguments, schema: schema, revisions: revisions, output: .process, hooks: hooks))
     }
+
+    /// Runs the process's command line on several databases (the `multidb` template), each
+    /// with its model here under the name autogen.ini's `databases` gives it; every command runs
+    /// once per database, in the ini's order.
+    ///
+    /// ```swift
+    /// await AutogenEnvironment.main(
+    ///     databases: ["main": mainSchema, "audit": auditSchema], revisions: AutogenRevisionIndex.revisions)
+    /// ```
+    public static func main(
+        databases: [String: Schema], revisions: [any Revision.Type], hooks: EnvironmentHooks = .none
+    ) async -> Never {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        exit(
+            await run(arguments: arguments, databases: databases, revisions: revisions, output: .process, hooks: hooks))
+    }
+
+    /// The database a multi-database command is working on while env.swift's hooks run (its
+    /// name in autogen.ini's `databases`); nil in a single-database environment.
+    @TaskLocal public static var database: String?
 
     /// Runs one command line and returns its exit status: 0 on success, 1 when `check` finds
     /// differences or a command fails (one `error: ...` line on standard error), the argument
     /// parser's status for a usage error (64).
     public static func run(
-        arguments: [String], schema: Schema, revisions: [any Revision.Type], output: EnvironmentOutput
+        arguments: [String], schema: Schema, revisions: [any Revision.Type], output: EnvironmentOutput,
+        hooks: EnvironmentHooks = .none
     ) async -> Int32 {
+        await run(
+            arguments: arguments,
+            context: EnvironmentContext(schema: schema, revisions: revisions, output: output, hooks: hooks))
+    }
+
+    /// Runs one command line on several databases (see `main(databases:revisions:hooks:)`) and
+    /// returns its exit status, as `run(arguments:schema:revisions:output:hooks:)`.
+    public static func run(
+        arguments: [String], databases: [String: Schema], revisions: [any Revision.Type], output: EnvironmentOutput,
+        hooks: EnvironmentHooks = .none
+    ) async -> Int32 {
+        let context = EnvironmentContext(
+            schema: Schema(tables: []), revisions: revisions, output: output, hooks: hooks, databases: databases)
+        return await run(arguments: arguments, context: context)
+    }
+
+    static func run(arguments: [String], context: EnvironmentContext) async -> Int32 {
+        let output = context.output
         let parsed = parse(arguments, output: output)
         guard case .command(let subcommand) = parsed else { return parsed.status }
-        let context = EnvironmentContext(schema: schema, revisions: revisions, output: output)
         do {
             return try await subcommand.run(in: context)
         } catch {

@@ -2,8 +2,9 @@ import ArgumentParser
 import Introspect
 
 /// `autogen revision [--autogenerate] -m MSG ...`: in the environment, a revision whose bodies
-/// are the differences between the model and the database (without `--autogenerate`, the
-/// same empty revision as the plain command).
+/// are the differences between the model and the database, as env.swift's `compare` and
+/// `rewriteOps` hooks shape them (without `--autogenerate`, the same empty revision as the
+/// plain command).
 struct AutogenerateCommand: EnvironmentSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "revision",
@@ -32,25 +33,42 @@ struct AutogenerateCommand: EnvironmentSubcommand {
             try plain.run()
             return 0
         }
-        let (project, runner) = try context.runner(plain.global)
-        let current = try runner.current().heads
+        let project = try context.project(plain.global)
+        let databases = try await context.databases(project, global: plain.global)
         let heads = project.graph.heads.sorted()
-        guard Set(current) == Set(heads) else { throw EnvironmentError.notAtHead(current: current, heads: heads) }
-        let url = try DatabaseURL(try project.config.requireURL())
-        let result = try DatabaseComparison.compare(model: context.schema, url: url, config: project.config)
-        if result.isEmpty && !allowEmpty {
-            for diagnostic in result.diagnostics { context.output.err("\(diagnostic)") }
-            if !quiet { context.output.out("No changes between the model and the database; no revision written.") }
+        _ = try await context.forEach(databases, quiet: true) { database in
+            let current = try context.runner(project, database: database, quiet: quiet).current().heads
+            guard Set(current) == Set(heads) else {
+                throw EnvironmentError.notAtHead(current: current, heads: heads, database: database.name)
+            }
+        }
+        var revision = try plain.newRevision(project)
+        let results = try await context.forEach(databases, quiet: true) { database in
+            let rewrite = RewriteContext(
+                command: .autogenerate, revisionID: revision.id, message: revision.message, model: database.schema,
+                url: database.url, xArguments: project.config.xArguments, database: database.name)
+            return try await context.differences(project, database: database, rewrite: rewrite)
+        }
+        if results.allSatisfy(\.isEmpty) && !allowEmpty {
+            for diagnostic in results.flatMap(\.diagnostics) { context.output.err("\(diagnostic)") }
+            let subject = databases.count == 1 ? "the model and the database" : "the models and the databases"
+            if !quiet { context.output.out("No changes between \(subject); no revision written.") }
             return 0
         }
-        if !quiet && !result.isEmpty {
-            context.output.out("Detected \(result.ops.count) change(s):")
-            context.output.out(DatabaseComparison.describe(result).joined(separator: "\n"))
+        for (database, result) in zip(databases, results) {
+            guard let undo = result.ops.undoingOps else { throw EnvironmentError.irreversible }
+            if !quiet && !result.isEmpty {
+                let on = database.name.map { " in database \($0)" } ?? ""
+                context.output.out("Detected \(result.ops.count) change(s)\(on):")
+                context.output.out(DatabaseComparison.describe(result).joined(separator: "\n"))
+            }
+            if let name = database.name {
+                revision.databaseBodies[name] = (SwiftRenderer.render(result.ops), SwiftRenderer.render(undo))
+            } else {
+                revision.upgrades = SwiftRenderer.render(result.ops)
+                revision.downgrades = SwiftRenderer.render(undo)
+            }
         }
-        guard let undo = result.ops.undoingOps else { throw EnvironmentError.irreversible }
-        var revision = try plain.newRevision(project)
-        revision.upgrades = SwiftRenderer.render(result.ops)
-        revision.downgrades = SwiftRenderer.render(undo)
         let path = try RevisionWriter(project: project).write(revision)
         if !quiet { context.output.out("Generating \(path) ... done") }
         try runHooks(project, on: path, quiet: quiet)

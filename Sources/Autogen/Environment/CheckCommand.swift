@@ -2,7 +2,9 @@ import ArgumentParser
 import Introspect
 
 /// `autogen check`: compares the model with the database; exits 1 when they differ (what CI
-/// runs), 0 when they agree.
+/// runs), 0 when they agree. env.swift's `compare` and `rewriteOps` hooks apply as they do to
+/// `revision --autogenerate`, so that check fails exactly when autogenerate would write ops
+/// (Alembic's `check` runs `process_revision_directives` too).
 struct CheckCommand: EnvironmentSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
@@ -14,15 +16,32 @@ struct CheckCommand: EnvironmentSubcommand {
 
     func run(in context: EnvironmentContext) async throws -> Int32 {
         let project = try context.project(global)
-        let url = try DatabaseURL(try project.config.requireURL())
-        let result = try DatabaseComparison.compare(model: context.schema, url: url, config: project.config)
-        if result.isEmpty {
-            if !global.quiet { context.output.out("No changes: the database matches the model.") }
-            for diagnostic in result.diagnostics { context.output.err("\(diagnostic)") }
-            return 0
+        let databases = try await context.databases(project, global: global)
+        let agree = try await context.forEach(databases, quiet: true) { database in
+            let rewrite = RewriteContext(
+                command: .check, model: database.schema, url: database.url, xArguments: project.config.xArguments,
+                database: database.name)
+            let result = try await context.differences(project, database: database, rewrite: rewrite)
+            return report(result, database, to: context.output)
         }
-        context.output.out("The database differs from the model (\(result.ops.count) change(s)):")
-        context.output.out(DatabaseComparison.describe(result).joined(separator: "\n"))
-        return 1
+        return agree.allSatisfy { $0 } ? 0 : 1
+    }
+
+    /// Prints what `result` found for `database` (named in a multi-database environment);
+    /// true when it matches its model.
+    private func report(
+        _ result: CompareResult, _ database: EnvironmentDatabase, to output: EnvironmentOutput
+    ) -> Bool {
+        let subject = database.name.map { "database \($0)" } ?? "the database"
+        let model = database.name == nil ? "the model" : "its model"
+        if result.isEmpty {
+            if !global.quiet { output.out("No changes: \(subject) matches \(model).") }
+            for diagnostic in result.diagnostics { output.err("\(diagnostic)") }
+            return true
+        }
+        let capitalized = subject.prefix(1).uppercased() + subject.dropFirst()
+        output.out("\(capitalized) differs from \(model) (\(result.ops.count) change(s)):")
+        output.out(DatabaseComparison.describe(result).joined(separator: "\n"))
+        return false
     }
 }

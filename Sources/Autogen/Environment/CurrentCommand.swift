@@ -12,13 +12,26 @@ struct CurrentCommand: EnvironmentSubcommand {
     var verbose = false
 
     func run(in context: EnvironmentContext) async throws -> Int32 {
-        let (project, runner) = try context.runner(global)
+        let project = try context.project(global)
+        let databases = try await context.databases(project, global: global)
+        _ = try await context.forEach(databases, quiet: true) { database in
+            try show(project, database: database, in: context)
+        }
+        return 0
+    }
+
+    /// Prints `database`'s revisions; in a multi-database environment each line starts with
+    /// the database's name (`main: 1a2b3c (head)`, `main: base` when it has none).
+    private func show(_ project: Project, database: EnvironmentDatabase, in context: EnvironmentContext) throws {
+        let runner = try context.runner(project, database: database, quiet: global.quiet)
         let status = try runner.current(verbose: verbose)
+        let prefix = database.name.map { "\($0): " } ?? ""
+        if status.heads.isEmpty, !prefix.isEmpty { context.output.out(prefix + "base") }
         for id in status.heads {
             let node = project.graph.node(id)
             let head = node?.isHead == true ? " (head)" : ""
             let message = node.map { ", \($0.header.message)" } ?? ""
-            context.output.out("\(id)\(head)\(verbose ? message : "")")
+            context.output.out("\(prefix)\(id)\(head)\(verbose ? message : "")")
         }
         if verbose {
             if !status.history.isEmpty { context.output.out("History:") }
@@ -30,6 +43,5 @@ struct CurrentCommand: EnvironmentSubcommand {
                 context.output.out("warning: revision \(edited.revision) (\(edited.path)) changed after it was applied")
             }
         }
-        return 0
     }
 }

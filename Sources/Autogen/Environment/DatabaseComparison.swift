@@ -3,19 +3,30 @@ import Introspect
 import ModelDSL
 
 /// Reads a database and compares it with the model, the way `check` and
-/// `revision --autogenerate` see the difference: the config's compare options, the version
-/// and history tables left alone, and on PostgreSQL the default expressions that text cannot
-/// decide asked of the server in one round trip on the same connection.
+/// `revision --autogenerate` see the difference: the config's compare options (then env.swift's
+/// `compare` hook), the version and history tables left alone, and on PostgreSQL the default
+/// expressions that text cannot decide asked of the server in one round trip on the same
+/// connection.
 enum DatabaseComparison {
-    /// The ops that turn the database at `url` into `model`, with their diagnostics. A SQLite
-    /// file that does not exist yet is an empty database.
-    static func compare(model: Schema, url: DatabaseURL, config: AutogenConfig) throws -> CompareResult {
-        try model.validate()
+    /// The compare options autogen.ini sets: `compare_type`, `compare_server_default`.
+    static func options(config: AutogenConfig) -> CompareOptions {
         var options = CompareOptions()
         options.compareTypes = config.compareType
         options.compareServerDefaults = config.compareServerDefault
+        return options
+    }
+
+    /// The ops that turn the database at `url` into `model`, with their diagnostics, compared
+    /// with `options` (see `options(config:)`) and the version table (`versionTable`, else the
+    /// config's) and history table left alone. A SQLite file that does not exist yet is an
+    /// empty database.
+    static func compare(
+        model: Schema, url: DatabaseURL, options: CompareOptions, config: AutogenConfig, versionTable: String? = nil
+    ) throws -> CompareResult {
+        try model.validate()
+        var options = options
         // Glob patterns; these names hold no `*` or `?` in practice.
-        options.excludeTables = [config.versionTable, MigrationOptions(config: config).historyTable]
+        options.excludeTables += [versionTable ?? config.versionTable, MigrationOptions(config: config).historyTable]
         switch url {
         case .postgresql(let parts):
             let connection = try PostgresConnection(parts)

@@ -16,14 +16,20 @@ struct DowngradeCommand: EnvironmentSubcommand {
     var sql = false
 
     func run(in context: EnvironmentContext) async throws -> Int32 {
-        let (_, runner) = try context.runner(global)
-        if sql {
-            let range = try RevisionRange(parsing: target)
-            guard range.lower != nil else { throw EnvironmentError.offlineDowngradeNeedsRange(target) }
-            context.output.out(try await runner.offlineSQL(downgrade: range))
-        } else {
-            let report = try await runner.downgrade(to: target)
-            if !global.quiet, report.steps.isEmpty { context.output.err("Already at \(target); nothing to downgrade.") }
+        let project = try context.project(global)
+        let range = sql ? try RevisionRange(parsing: target) : nil
+        if let range, range.lower == nil { throw EnvironmentError.offlineDowngradeNeedsRange(target) }
+        let databases = try await context.databases(project, global: global)
+        _ = try await context.forEach(databases, quiet: global.quiet) { database in
+            let runner = try context.runner(project, database: database, quiet: global.quiet)
+            if let range {
+                context.output.out(database.sqlHeader + (try await runner.offlineSQL(downgrade: range)))
+            } else {
+                let report = try await runner.downgrade(to: target)
+                if !global.quiet, report.steps.isEmpty {
+                    context.output.err("Already at \(target); nothing to downgrade.")
+                }
+            }
         }
         return 0
     }

@@ -1,19 +1,29 @@
 import Introspect
 import ModelDSL
 
-/// What every environment command runs with: the target schema, the compiled revisions and
-/// where to write.
+/// What every environment command runs with: the target schema, the compiled revisions,
+/// env.swift's hooks and where to write.
 public struct EnvironmentContext: Sendable {
     /// The model: the schema the database should have.
     public let schema: Schema
     /// The revisions compiled into the environment.
     public let revisions: [any Revision.Type]
     public let output: EnvironmentOutput
+    /// What env.swift changes about the commands: URL, compare options, op rewriting.
+    public let hooks: EnvironmentHooks
+    /// The models of a multi-database environment by database name (autogen.ini's
+    /// `databases`); nil in a single-database one, which migrates `schema`.
+    public let databases: [String: Schema]?
 
-    public init(schema: Schema, revisions: [any Revision.Type], output: EnvironmentOutput) {
+    public init(
+        schema: Schema, revisions: [any Revision.Type], output: EnvironmentOutput, hooks: EnvironmentHooks = .none,
+        databases: [String: Schema]? = nil
+    ) {
         self.schema = schema
         self.revisions = revisions
         self.output = output
+        self.hooks = hooks
+        self.databases = databases
     }
 
     /// The project the global options name; the config's warnings are written to standard
@@ -26,14 +36,46 @@ public struct EnvironmentContext: Sendable {
         return project
     }
 
-    /// The project and a runner for its database.
-    func runner(_ global: GlobalOptions) throws -> (Project, MigrationRunner) {
-        let project = try project(global)
-        let url = try DatabaseURL(try project.config.requireURL())
+    /// The database autogen.ini names for `name` (nil: the main section's `url`), or what the
+    /// `url` hook makes of it; the hook runs with `AutogenEnvironment.database` set to `name`.
+    func databaseURL(_ configured: String?, name: String?, config: AutogenConfig) async throws -> DatabaseURL {
+        guard let hook = hooks.url else {
+            guard let configured else {
+                throw ConfigError.missingKey(file: config.ini.path, section: config.section, key: "url")
+            }
+            return try DatabaseURL(configured)
+        }
+        let url = try await AutogenEnvironment.$database.withValue(name) { try await hook(configured) }
+        guard let url else { throw EnvironmentError.urlHookReturnedNothing }
+        return try DatabaseURL(url)
+    }
+
+    /// A runner for `database`; it logs to standard error unless `quiet`.
+    func runner(_ project: Project, database: EnvironmentDatabase, quiet: Bool) throws -> MigrationRunner {
         let log = output.err
-        let quiet = global.quiet
-        let options = MigrationOptions(config: project.config, log: { line in if !quiet { log(line) } })
-        let runner = try MigrationRunner(url: url, revisions: revisions, graph: project.graph, options: options)
-        return (project, runner)
+        var options = MigrationOptions(config: project.config, log: { line in if !quiet { log(line) } })
+        options.versionTable = database.versionTable
+        options.database = database.name
+        return try MigrationRunner(url: database.url, revisions: revisions, graph: project.graph, options: options)
+    }
+
+    /// The changes that turn `database` into its model, as `check` and
+    /// `revision --autogenerate` use them: compared with autogen.ini's options adjusted by the
+    /// `compare` hook, then passed through the `rewriteOps` hook (told `rewrite`, with compare's
+    /// diagnostics, which the result keeps).
+    func differences(
+        _ project: Project, database: EnvironmentDatabase, rewrite: RewriteContext
+    ) async throws -> CompareResult {
+        var options = DatabaseComparison.options(config: project.config)
+        if let hook = hooks.compare { try await hook(&options) }
+        var result = try DatabaseComparison.compare(
+            model: database.schema, url: database.url, options: options, config: project.config,
+            versionTable: database.versionTable)
+        if let hook = hooks.rewriteOps {
+            var context = rewrite
+            context.diagnostics = result.diagnostics
+            result.ops = try await hook(result.ops, context)
+        }
+        return result
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// `autogen stamp REV... [--purge] [--sql]`: sets the version table without running any
-/// revision, or prints the SQL that does (assuming the database is at base).
+/// revision, or prints the SQL that does: from base, or with `--sql START:REV` from START.
 struct StampCommand: EnvironmentSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "stamp", abstract: "Set the database's revision without running any migration.")
@@ -9,21 +9,29 @@ struct StampCommand: EnvironmentSubcommand {
     @OptionGroup var global: GlobalOptions
     var globalOptions: GlobalOptions { global }
 
-    @Argument(help: "The revision(s) to stamp: head, heads, base, a revision id.")
+    @Argument(help: "The revision(s) to stamp: head, heads, base, a revision id; with --sql also start:rev.")
     var revisions: [String]
 
     @Flag(help: "Empty the version table first.")
     var purge = false
 
-    @Flag(help: "Print the SQL instead of running it (offline mode; assumes the database is at base).")
+    @Flag(help: "Print the SQL instead of running it (offline mode; from base, or from start in start:rev).")
     var sql = false
 
     func run(in context: EnvironmentContext) async throws -> Int32 {
-        let (_, runner) = try context.runner(global)
-        if sql {
-            context.output.out(try runner.offlineStampSQL(revisions, purge: purge))
-        } else {
-            try await runner.stamp(revisions, purge: purge)
+        let project = try context.project(global)
+        if !sql, let range = revisions.first(where: { $0.contains(":") }) {
+            throw MigrationError.target(
+                "stamp \(range): a start revision is for --sql only; online, the version table says where it starts")
+        }
+        let databases = try await context.databases(project, global: global)
+        _ = try await context.forEach(databases, quiet: global.quiet) { database in
+            let runner = try context.runner(project, database: database, quiet: global.quiet)
+            if sql {
+                context.output.out(database.sqlHeader + (try runner.offlineStampSQL(revisions, purge: purge)))
+            } else {
+                try await runner.stamp(revisions, purge: purge)
+            }
         }
         return 0
     }

@@ -15,14 +15,20 @@ struct UpgradeCommand: EnvironmentSubcommand {
     var sql = false
 
     func run(in context: EnvironmentContext) async throws -> Int32 {
-        let (_, runner) = try context.runner(global)
-        if sql {
-            let range =
-                target.contains(":") ? try RevisionRange(parsing: target) : RevisionRange(lower: nil, upper: target)
-            context.output.out(try await runner.offlineSQL(upgrade: range))
-        } else {
-            let report = try await runner.upgrade(to: target)
-            if !global.quiet, report.steps.isEmpty { context.output.err("Already at \(target); nothing to upgrade.") }
+        let project = try context.project(global)
+        let databases = try await context.databases(project, global: global)
+        _ = try await context.forEach(databases, quiet: global.quiet) { database in
+            let runner = try context.runner(project, database: database, quiet: global.quiet)
+            if sql {
+                let range =
+                    target.contains(":") ? try RevisionRange(parsing: target) : RevisionRange(lower: nil, upper: target)
+                context.output.out(database.sqlHeader + (try await runner.offlineSQL(upgrade: range)))
+            } else {
+                let report = try await runner.upgrade(to: target)
+                if !global.quiet, report.steps.isEmpty {
+                    context.output.err("Already at \(target); nothing to upgrade.")
+                }
+            }
         }
         return 0
     }

@@ -138,7 +138,7 @@ final class MigrationContext {
         guard let type = revisions[step.revision] else {
             throw .revisionsDisagree("no compiled revision \(step.revision)")
         }
-        let operations = Operations(schema: try currentState())
+        let operations = Operations(schema: try currentState(), database: options.database)
         do {
             let revision = type.init()
             switch step.direction {

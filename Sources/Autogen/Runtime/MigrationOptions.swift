@@ -19,6 +19,9 @@ public struct MigrationOptions: Sendable {
     public var lockPollInterval: Duration
     /// How long to wait for the lock before giving up; nil waits for ever.
     public var lockTimeout: Duration?
+    /// The database's name in a multi-database environment, which revision bodies see as
+    /// `op.database`; nil in a single-database one.
+    public var database: String?
 
     public init(
         versionTable: String = AutogenConfig.defaultVersionTable, versionTableSchema: String? = nil,

@@ -17,10 +17,15 @@ public final class Operations {
     /// an op did not apply).
     private var applied: Schema?
     private var appliedSteps = 0
+    /// The database the body runs on, in a multi-database environment (the `multidb`
+    /// template): its name in autogen.ini's `databases`. nil in a single-database environment.
+    /// A multidb revision switches on it to run that database's ops.
+    public internal(set) var database: String?
 
     /// An empty recorder; `schema` is the database's schema before the body runs, if known.
-    public init(schema: Schema? = nil) {
+    public init(schema: Schema? = nil, database: String? = nil) {
         applied = schema
+        self.database = database
     }
 
     /// The schema as the recorded ops leave it, when known; computed when asked (a drop by

@@ -14,6 +14,9 @@ public struct NewRevision: Sendable {
     public var imports = ""
     /// One of the version locations, to put the file there.
     public var versionPath: String?
+    /// In a multi-database project (autogen.ini's `databases`), each database's upgrade and
+    /// downgrade statements by database name; a listed database without an entry gets empty bodies.
+    public var databaseBodies: [String: (upgrades: String, downgrades: String)] = [:]
 
     public init(id: String, downRevisions: [String], message: String) {
         self.id = id
@@ -79,6 +82,14 @@ public struct RevisionWriter: Sendable {
             "type_name": .string(RevisionID.typeName(for: revision.id)),
             "upgrades": .string(revision.upgrades),
             "downgrades": .string(revision.downgrades),
+            "databases": .list(
+                config.databases.map { name in
+                    let bodies = revision.databaseBodies[name]
+                    return .dict([
+                        "name": .string(name), "function": .string(DatabaseFunctionName.suffix(for: name)),
+                        "upgrades": .string(bodies?.upgrades ?? ""), "downgrades": .string(bodies?.downgrades ?? ""),
+                    ])
+                }),
         ])
         // The graph must accept the new revision before anything is written.
         if let header = try RevisionFileReader.parse(text, path: path) {
