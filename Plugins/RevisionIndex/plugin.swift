@@ -8,8 +8,15 @@ import PackagePlugin
 struct RevisionIndex: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         guard let target = target as? SourceModuleTarget else { return [] }
+        // `versions/` inside the target's folder: a folder named `versions` above the package
+        // (say /home/me/versions/app) must not turn env.swift into a revision file.
+        let root = target.directoryURL.standardizedFileURL.pathComponents
         let files = target.sourceFiles(withSuffix: "swift").map(\.url)
-            .filter { $0.pathComponents.contains("versions") }
+            .filter { url in
+                let components = url.standardizedFileURL.pathComponents
+                return components.count > root.count + 1 && components.starts(with: root)
+                    && components[root.count] == "versions"
+            }
             .sorted { $0.path < $1.path }
         let output = context.pluginWorkDirectoryURL.appendingPathComponent("AutogenRevisionIndex.swift")
         return [
