@@ -230,8 +230,10 @@ import Testing
         #expect(broken.err.hasSuffix("\nerror: the migration environment does not compile\n"), "\(broken)")
     }
 
-    /// The same journey on PostgreSQL (enum types, comments, the server's own spellings),
-    /// and a wrong password: one line, no password, non-zero exit.
+    /// The same journey on PostgreSQL (enum types, comments, the server's own spellings):
+    /// autogenerate, upgrade, check, a change behind the tool's back, a model edit with a
+    /// rename hint, downgrade -1 and base; and a wrong password: one line, no password,
+    /// non-zero exit.
     @Test(.enabled(if: TestPostgres.isConfigured), .timeLimit(.minutes(10)))
     func postgresJourney() throws {
         try Self.freshJourney()
@@ -260,6 +262,33 @@ import Testing
             #expect(
                 differs.status == 1 && differs.out.contains("dropColumn(\"organization\", \"website\")"), "\(differs)")
             try connection.execute("ALTER TABLE organization DROP COLUMN website")
+
+            // Edit the model (a column added, one renamed with a hint), autogenerate, upgrade,
+            // and downgrade -1 back to the first schema.
+            let first = try PostgresCatalogReader(connection: connection).read()
+            let modelPath = Self.journey + "/migrations/model.swift"
+            let original = try String(contentsOfFile: modelPath, encoding: .utf8)
+            try original.replacingOccurrences(
+                of: "Column(\"profile\", .json)",
+                with: "Column(\"settings\", .json).renamed(from: \"profile\")\n        Column(\"nickname\", .text)"
+            ).write(toFile: modelPath, atomically: true, encoding: .utf8)
+            let second = try Self.autogen(["revision", "--autogenerate", "-m", "settings"], environment: environment)
+            try #require(second.status == 0, "\(second)")
+            #expect(
+                second.out.contains(
+                    """
+                    Detected 2 change(s):
+                      addColumn("account", Column("nickname", .text))
+                      alterColumn("account", "profile", newName: "settings", existing: Column("profile", .json))
+
+                    """), "\(second)")
+            #expect(try Self.autogen(["upgrade", "head"], environment: environment).status == 0)
+            #expect(try Self.autogen(["check"], environment: environment).status == 0)
+            let back = try Self.autogen(["downgrade", "-1"], environment: environment)
+            try #require(back.status == 0, "\(back)")
+            let restored = try PostgresCatalogReader(connection: connection).read()
+            let leftover = Comparer.compare(model: first, database: restored, dialect: PostgresDialect.self).ops
+            #expect(leftover.isEmpty, "\(SwiftRenderer.render(leftover))")
 
             let downgraded = try Self.autogen(["downgrade", "base"], environment: environment)
             #expect(downgraded.status == 0, "\(downgraded)")
