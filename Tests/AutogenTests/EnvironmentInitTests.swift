@@ -12,16 +12,23 @@ import Testing
         return folder
     }
 
+    /// What `init migrations` writes with every template but `package`, relative to its folder.
+    static let environmentFiles: Set<String> = [
+        "autogen.ini", "migrations/.swift-format", "migrations/Package.swift", "migrations/README",
+        "migrations/env.swift", "migrations/model.swift", "migrations/script.swift.mako",
+        "migrations/versions/.gitkeep",
+    ]
+
+    /// The paths init wrote, relative to `folder`.
+    static func relative(_ written: [String], to folder: String) -> Set<String> {
+        Set(written.map { String($0.dropFirst(folder.count + 1)) })
+    }
+
     @Test func initWritesTheGenericTemplate() throws {
         let folder = try Self.makeFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let written = try InitCommand.parse(["migrations"]).write(in: folder)
-        #expect(
-            Set(written.map { String($0.dropFirst(folder.count + 1)) }) == [
-                "autogen.ini", "migrations/.swift-format", "migrations/Package.swift", "migrations/README",
-                "migrations/env.swift", "migrations/model.swift", "migrations/script.swift.mako",
-                "migrations/versions/.gitkeep",
-            ])
+        #expect(Self.relative(written, to: folder) == Self.environmentFiles)
         let project = try Project(
             ConfigOptions(file: folder + "/autogen.ini", environment: [:], currentDirectory: folder))
         #expect(project.config.scriptLocation == folder + "/migrations")
@@ -82,12 +89,7 @@ import Testing
         let folder = try Self.makeFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let written = try InitCommand.parse(["migrations", "-t", "async"]).write(in: folder)
-        #expect(
-            Set(written.map { String($0.dropFirst(folder.count + 1)) }) == [
-                "autogen.ini", "migrations/.swift-format", "migrations/Package.swift", "migrations/README",
-                "migrations/env.swift", "migrations/model.swift", "migrations/script.swift.mako",
-                "migrations/versions/.gitkeep",
-            ])
+        #expect(Self.relative(written, to: folder) == Self.environmentFiles)
         let project = try Project(
             ConfigOptions(file: folder + "/autogen.ini", environment: [:], currentDirectory: folder))
         #expect(project.config.scriptLocation == folder + "/migrations")

@@ -6,17 +6,10 @@ import Testing
 /// `autogen init -t multidb`: the files it writes and the configuration they make.
 @Suite struct MultidbInitTests {
     @Test func initWritesTheMultidbTemplate() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("autogen-init-\(UUID().uuidString)")
-            .path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try EnvironmentInitTests.makeFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let written = try InitCommand.parse(["-t", "multidb", "migrations"]).write(in: folder)
-        #expect(
-            Set(written.map { String($0.dropFirst(folder.count + 1)) }) == [
-                "autogen.ini", "migrations/.swift-format", "migrations/Package.swift", "migrations/README",
-                "migrations/env.swift", "migrations/model.swift", "migrations/script.swift.mako",
-                "migrations/versions/.gitkeep",
-            ])
+        #expect(EnvironmentInitTests.relative(written, to: folder) == EnvironmentInitTests.environmentFiles)
         let project = try Project(
             ConfigOptions(file: folder + "/autogen.ini", environment: [:], currentDirectory: folder))
         #expect(project.config.warnings.isEmpty, "\(project.config.warnings)")
