@@ -8,4 +8,4 @@ let arguments = LeadingGlobalOptions.moved(Array(CommandLine.arguments.dropFirst
 if EnvironmentDispatch.handles(arguments) {
     exit(EnvironmentDispatch.run(arguments))
 }
-AutogenCommand.main(arguments)
+AutogenCommand.run(arguments)

@@ -203,7 +203,7 @@ import Testing
         let hookFails = try Self.autogen(["revision", "-m", "hook fails"])
         #expect(hookFails.status == 1, "\(hookFails)")
         #expect(hookFails.err.split(separator: "\n").count == 1, "\(hookFails)")
-        #expect(hookFails.err.contains("post-write hook \"swift_format\" failed (exit 1)"), "\(hookFails)")
+        #expect(hookFails.err.hasPrefix("error: post-write hook \"swift_format\" failed (exit 1)"), "\(hookFails)")
         try iniText.write(toFile: ini, atomically: true, encoding: .utf8)
 
         // A broken revision template: file, line and column; no file written.
@@ -215,7 +215,7 @@ import Testing
         let badTemplate = try Self.autogen(["revision", "-m", "broken template"])
         #expect(badTemplate.status == 1, "\(badTemplate)")
         #expect(badTemplate.err.split(separator: "\n").count == 1, "\(badTemplate)")
-        #expect(badTemplate.err.contains("script.swift.mako:"), "\(badTemplate)")
+        #expect(badTemplate.err.hasPrefix("error: script.swift.mako:"), "\(badTemplate)")
         #expect(try manager.contentsOfDirectory(atPath: Self.journey + "/migrations/versions").count == before)
         try makoText.write(toFile: mako, atomically: true, encoding: .utf8)
 
