@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `autogen history`: the revisions, newest first, read from the revision files (no build).
 /// With `--indicate-current` it also reads the database's version table and marks the
@@ -17,7 +18,7 @@ public struct HistoryCommand: ParsableCommand {
     @Flag(name: [.customShort("v"), .long], help: "Show each revision in full.")
     public var verbose = false
 
-    @Flag(help: "Draw the revision graph with its branches and merges.")
+    @Flag(help: "Draw the revision graph with its branches and merges, marking the current revision(s).")
     public var graph = false
 
     @Flag(
@@ -33,7 +34,19 @@ public struct HistoryCommand: ParsableCommand {
 
     /// What the command prints for `project`.
     public func output(_ project: Project) throws -> String {
-        let current = indicateCurrent ? try project.currentRevisions() : []
+        var current: Set<String> = []
+        if indicateCurrent {
+            current = try project.currentRevisions()
+        } else if graph, project.config.url != nil {
+            // The graph marks where the database is when it can tell; a database it cannot
+            // read is a warning, not a reason to draw nothing.
+            do { current = try project.currentRevisions() } catch {
+                if !global.quiet {
+                    let line = "warning: cannot mark the current revision: \(EnvironmentError.oneLine(error))\n"
+                    FileHandle.standardError.write(Data(line.utf8))
+                }
+            }
+        }
         let nodes = try project.graph.history(range: range, current: current)
         if graph { return RevisionGraphDrawing.draw(nodes, current: current) }
         if verbose { return nodes.map { RevisionListing.verbose($0, current: current) }.joined(separator: "\n") }

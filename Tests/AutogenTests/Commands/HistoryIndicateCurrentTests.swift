@@ -30,7 +30,11 @@ import Testing
         #expect(verbose.contains("Rev: cccc00000003 (current)\nParent: bbbb00000002\n"))
         #expect(verbose.contains("Rev: 9999000000a7 (reports) (head) (current)\n"))
         #expect(verbose.components(separatedBy: "(current)").count == 3)
-        // Without the flag nothing is read or marked.
+        // The graph marks the current revisions without the flag, as the issue asks.
+        #expect(
+            try Self.history(["--graph"], fixture.project)
+                == (try Self.history(["--indicate-current", "--graph"], fixture.project)))
+        // Without the flag the lists read nothing and mark nothing.
         #expect(!(try Self.history([], fixture.project)).contains("(current)"))
         #expect(!(try Self.history(["-v"], fixture.project)).contains("(current)"))
         // A range is still a range.
