@@ -55,12 +55,8 @@ public enum ModelSourceRenderer {
     /// A Swift identifier for a table's constant: its schema and name in lower camel case,
     /// then `Table` (`audit.login_event` is `auditLoginEventTable`), made unique in `used`.
     static func constantName(for table: Table, avoiding used: inout Set<String>) -> String {
-        let words = ([table.schema].compactMap { $0 } + [table.name]).flatMap {
-            $0.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }.map(String.init)
-        }
-        var name = words.enumerated().map { i, word in
-            i == 0 ? word.prefix(1).lowercased() + word.dropFirst() : word.prefix(1).uppercased() + word.dropFirst()
-        }.joined() + (words.isEmpty ? "table" : "Table")
+        let words = upperCamelCase(([table.schema].compactMap { $0 } + [table.name]).joined(separator: "_"))
+        var name = words.prefix(1).lowercased() + words.dropFirst() + (words.isEmpty ? "table" : "Table")
         if name.first?.isNumber ?? false { name = "t" + name }
         var unique = name
         var counter = 2
