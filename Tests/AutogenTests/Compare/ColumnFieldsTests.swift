@@ -32,12 +32,13 @@ import Testing
             Column("note", .text).comment("a")
         }
         var changed = table
-        for change in 0..<4 {
+        for change in 0..<5 {
             changed = table
             switch change {
             case 0: changed.columns[1].type = .varchar(10)
             case 1: changed.columns[1].isNullable = false
             case 2: changed.columns[1].defaultValue = .string("x")
+            case 3: changed.columns[0].identity = .byDefault
             default: changed.columns[1].comment = "b"
             }
             let ops = Comparer.compare(
