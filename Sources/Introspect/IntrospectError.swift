@@ -16,7 +16,8 @@ public enum IntrospectError: Error, Sendable, Hashable, CustomStringConvertible 
         case .invalidURL(let url, let reason): return "invalid database URL \(url): \(reason)"
         case .connectionFailed(let url, let message): return "cannot connect to \(url): \(message)"
         case .sql(let code, let message, let statement):
-            return "SQL error \(code): \(message) [in: \(Self.oneLine(statement, limit: 200))]"
+            return
+                "SQL error \(code): \(StatementText.maskingPasswords(in: message)) [in: \(StatementText.forMessage(statement))]"
         case .unsupported(let what): return what
         }
     }
@@ -25,11 +26,5 @@ public enum IntrospectError: Error, Sendable, Hashable, CustomStringConvertible 
     public var code: String? {
         if case .sql(let code, _, _) = self { return code }
         return nil
-    }
-
-    /// `text` on one line, cut at `limit` characters.
-    static func oneLine(_ text: String, limit: Int) -> String {
-        let flat = text.split(whereSeparator: { $0.isNewline || $0 == "\t" || $0 == " " }).joined(separator: " ")
-        return flat.count > limit ? String(flat.prefix(limit)) + "..." : flat
     }
 }

@@ -11,6 +11,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         case tableRebuild = "table-rebuild"
         case possibleRename = "possible-rename"
         case typeChangeMayFail = "type-change-may-fail"
+        case typeChangeLosesPrecision = "type-change-loses-precision"
         case notNullWithoutDefault = "not-null-without-default"
         case enumValueRemoved = "enum-value-removed"
     }

@@ -96,7 +96,13 @@ struct TableComparison {
             if run.options.compareTypes, !run.dialect.typesMatch(model: storedColumn.type, database: existing.type) {
                 alteration.type = Change(from: existing.type, to: column.type)
                 reshapedColumns.insert(column.name)
-                if !Self.isWidening(from: existing.type, to: column.type) {
+                if let loss = run.dialect.typeChangeLoss(from: existing.type, to: column.type) {
+                    run.diagnostics.append(
+                        Diagnostic(
+                            .typeChangeLosesPrecision, .warning,
+                            "changing the type of \(ref).\(column.name) from \(existing.type) to \(column.type) \(loss)"
+                        ))
+                } else if !Self.isWidening(from: existing.type, to: column.type) {
                     run.diagnostics.append(
                         Diagnostic(
                             .typeChangeMayFail, .note,
@@ -140,7 +146,9 @@ struct TableComparison {
         case (.varchar, .text), (.char, .text), (.smallint, .integer), (.smallint, .bigint), (.integer, .bigint),
             (.real, .double):
             return true
-        case (.varchar(let a?), .varchar(let b)): return b.map { $0 >= a } ?? true
+        case (.text, .varchar(nil)), (.varchar(nil), .text): return true
+        case (.varchar(let a?), .varchar(let b)), (.char(let a?), .char(let b)), (.char(let a?), .varchar(let b)):
+            return b.map { $0 >= a } ?? true
         case (.numeric(let p1?, let s1), .numeric(let p2, let s2)):
             guard let p2 else { return true }
             return p2 - (s2 ?? 0) >= p1 - (s1 ?? 0) && (s2 ?? 0) >= (s1 ?? 0)

@@ -28,10 +28,15 @@ public protocol SchemaDialect {
     static func defaultsMatch(model: DefaultValue?, database: DefaultValue?, type: ColumnType) -> DefaultMatch
     /// Why the op cannot be done in place and needs a table rebuild, or `nil` when it can.
     static func rebuildReason(for op: MigrationOp) -> String?
+    /// What changing a column's type does, without an error, to values the new type holds
+    /// only approximately ("rounds existing values to 1 decimal place"); nil when the
+    /// database keeps every value or refuses the change.
+    static func typeChangeLoss(from: ColumnType, to: ColumnType) -> String?
 }
 
 extension SchemaDialect {
     public static func opForm(of schema: Schema, stored: Schema) -> Schema { schema }
+    public static func typeChangeLoss(from: ColumnType, to: ColumnType) -> String? { nil }
 }
 
 /// The outcome of comparing two server defaults.

@@ -25,7 +25,8 @@ public enum MigrationError: Error, Sendable, Hashable, CustomStringConvertible {
         case .revisionsDisagree(let message): return "compiled revisions do not match the revision files: \(message)"
         case .database(let error): return error.description
         case .statementFailed(let revision, let statement, let code, let message):
-            return "revision \(revision) failed: \(code): \(message) [in: \(Self.oneLine(statement))]"
+            return
+                "revision \(revision) failed: \(code): \(StatementText.maskingPasswords(in: message)) [in: \(Self.oneLine(statement))]"
         case .checkFailed(let revision, let statement, let rows):
             return
                 "revision \(revision) failed: \(Self.oneLine(statement)) returned \(rows) row(s) (foreign keys violated)"
@@ -38,9 +39,6 @@ public enum MigrationError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// `text` on one line, cut at 200 characters.
-    static func oneLine(_ text: String) -> String {
-        let flat = text.split(whereSeparator: { $0.isNewline || $0 == "\t" || $0 == " " }).joined(separator: " ")
-        return flat.count > 200 ? String(flat.prefix(200)) + "..." : flat
-    }
+    /// `text` on one line, passwords masked, cut at 200 characters.
+    static func oneLine(_ text: String) -> String { StatementText.forMessage(text) }
 }

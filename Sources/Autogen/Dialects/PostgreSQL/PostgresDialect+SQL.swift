@@ -113,10 +113,13 @@ extension PostgresDialect: SQLCompiling {
                 out.append(column + " DROP DEFAULT")
                 defaultDropped = true
             }
-            let target = typeSQL(type.to)
-            out.append(
-                column + " TYPE " + target + " USING " + quoteIdentifier(name) + "::"
-                    + castTarget(from: type.from, to: type.to))
+            // Without USING, a value that does not fit fails the statement (22001) instead of
+            // being cut by an explicit cast: see PostgresDialect+TypeChange.
+            var sql = column + " TYPE " + typeSQL(type.to)
+            if !convertsByAssignment(from: type.from, to: type.to) {
+                sql += " USING " + quoteIdentifier(name) + "::" + castTarget(from: type.from, to: type.to)
+            }
+            out.append(sql)
         }
         if let identity = a.identity {
             switch (identity.from, identity.to) {
