@@ -44,6 +44,9 @@ public struct AutogenConfig: Sendable, Hashable {
     public let versionTableSchema: String?
     /// `transaction_per_migration`: one transaction per revision instead of one for the whole run.
     public let transactionPerMigration: Bool
+    /// `lock_timeout`: how many seconds a run waits for the migration lock (another run of
+    /// `upgrade`, `downgrade` or `stamp` on the same database) before giving up; 300 unless set.
+    public let lockTimeout: Int
     /// `compare_type`: compare column types when autogenerating (default true).
     public let compareType: Bool
     /// `compare_server_default`: compare server defaults when autogenerating (default true).
@@ -80,6 +83,8 @@ public struct AutogenConfig: Sendable, Hashable {
     public static let defaultTruncateSlugLength = 40
     /// `version_table`'s value when the key is absent.
     public static let defaultVersionTable = "autogen_version"
+    /// `lock_timeout`'s value when the key is absent: five minutes, as Liquibase's lock wait.
+    public static let defaultLockTimeout = 300
     /// `environment_product`'s value when the key is absent.
     public static let defaultEnvironmentProduct = "env"
     /// The section of `Package.autogen.ini` that holds the code settings (whatever `-n` says).
@@ -175,6 +180,7 @@ public struct AutogenConfig: Sendable, Hashable {
         self.versionTable = try reader.nonEmpty("version_table") ?? Self.defaultVersionTable
         self.versionTableSchema = try reader.nonEmpty("version_table_schema")
         self.transactionPerMigration = try reader.bool("transaction_per_migration", default: false)
+        self.lockTimeout = try reader.int("lock_timeout", default: Self.defaultLockTimeout, minimum: 0)
         self.compareType = try reader.bool("compare_type", default: true)
         self.compareServerDefault = try reader.bool("compare_server_default", default: true)
         self.revisionEnvironment = try reader.bool("revision_environment", default: false)

@@ -7,7 +7,7 @@ enum ConfigKey {
     static let known: [String] = [
         "script_location", "url", "sqlalchemy.url", "file_template", "truncate_slug_length", "timezone",
         "version_locations", "path_separator", "version_path_separator", "recursive_version_locations",
-        "version_table", "version_table_schema", "transaction_per_migration", "compare_type",
+        "version_table", "version_table_schema", "transaction_per_migration", "lock_timeout", "compare_type",
         "compare_server_default", "revision_environment", "output_encoding", "prepend_sys_path", "databases",
         "environment_build", "environment_package", "environment_product",
     ]

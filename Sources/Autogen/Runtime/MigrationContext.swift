@@ -7,7 +7,8 @@ import ModelDSL
 /// For each step it runs the revision's body to record its ops, compiles them against the
 /// schema as it stands (read once per run, then kept current by applying each op; read again
 /// only after raw SQL), runs the statements (a non-transactional one — `CREATE INDEX
-/// CONCURRENTLY`, `ALTER TYPE ... ADD VALUE` — after a `COMMIT`, followed by a new `BEGIN`),
+/// CONCURRENTLY`, `ALTER TYPE ... ADD VALUE` — after a `COMMIT`, followed by a new `BEGIN`,
+/// and the revision is committed as soon as it ends, as Alembic's `autocommit_block`),
 /// then the step's version-table changes and, online, a history row:
 ///
 /// ```sql
@@ -32,6 +33,9 @@ final class MigrationContext {
     /// Offline replay below a start revision: bound-parameter SQL (data only) is skipped
     /// instead of rejected.
     var skipsBoundSQL = false
+    /// Whether the revision running now has committed and run a statement outside the
+    /// transaction (`CREATE INDEX CONCURRENTLY`): the revisions before it are committed.
+    private(set) var ranOutsideTransaction = false
     private(set) var statementCount = 0
     private(set) var sqlDuration: Duration = .zero
 
@@ -104,9 +108,13 @@ final class MigrationContext {
     func run(_ steps: [RevisionStep]) async throws(MigrationError) {
         let tenth = max(1, steps.count / 10)
         for (position, step) in steps.enumerated() {
+            ranOutsideTransaction = false
             try await run(step)
-            if options.transactionPerMigration, position < steps.count - 1 {
+            // A revision that ran a statement outside the transaction is committed as soon as it
+            // ends, so that the version table always says which revisions took effect.
+            if options.transactionPerMigration || ranOutsideTransaction, position < steps.count - 1 {
                 try commit()
+                await options.betweenTransactions?()
                 try begin()
             }
             if !isOffline, steps.count >= options.progressThreshold, (position + 1) % tenth == 0 {
@@ -217,6 +225,7 @@ final class MigrationContext {
     private func run(_ statement: SQLStatement, revision: String) throws(MigrationError) {
         if !statement.transactional {
             try commit()
+            ranOutsideTransaction = true
             try emit(statement.sql, revision: revision)
             try begin()
         } else if statement.expectsNoRows, !isOffline {

@@ -19,6 +19,10 @@ public struct MigrationOptions: Sendable {
     public var lockPollInterval: Duration
     /// How long to wait for the lock before giving up; nil waits for ever.
     public var lockTimeout: Duration?
+    /// Called with one transaction per revision, after a revision's commit and before the
+    /// next revision's `BEGIN`: where another run would slip in if nothing held the lock
+    /// across the run (tests start one there).
+    var betweenTransactions: (@Sendable () async -> Void)?
     /// The database's name in a multi-database environment, which revision bodies see as
     /// `op.database`; nil in a single-database one.
     public var database: String?
@@ -27,7 +31,8 @@ public struct MigrationOptions: Sendable {
         versionTable: String = AutogenConfig.defaultVersionTable, versionTableSchema: String? = nil,
         historyTable: String = "autogen_history", transactionPerMigration: Bool = false, schemas: [String] = [],
         log: @escaping @Sendable (String) -> Void = { _ in }, progressThreshold: Int = 100,
-        lockPollInterval: Duration = .milliseconds(50), lockTimeout: Duration? = nil
+        lockPollInterval: Duration = .milliseconds(50),
+        lockTimeout: Duration? = .seconds(AutogenConfig.defaultLockTimeout)
     ) {
         self.versionTable = versionTable
         self.versionTableSchema = versionTableSchema
@@ -40,11 +45,13 @@ public struct MigrationOptions: Sendable {
         self.lockTimeout = lockTimeout
     }
 
-    /// The options `autogen.ini` sets (version table, its schema, `transaction_per_migration`).
+    /// The options `autogen.ini` sets (version table, its schema, `transaction_per_migration`,
+    /// `lock_timeout`).
     public init(config: AutogenConfig, log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.init(
             versionTable: config.versionTable, versionTableSchema: config.versionTableSchema,
-            transactionPerMigration: config.transactionPerMigration, log: log)
+            transactionPerMigration: config.transactionPerMigration, log: log,
+            lockTimeout: .seconds(config.lockTimeout))
     }
 
     /// The advisory-lock key: FNV-1a 64 of `autogen:<schema>.<version table>`.

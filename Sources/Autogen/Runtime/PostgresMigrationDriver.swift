@@ -43,27 +43,18 @@ final class PostgresMigrationDriver: MigrationDriver {
     func acquireLock(key: Int64, options: MigrationOptions) async throws(MigrationError) {
         let lock: PostgresConnection
         do { lock = try PostgresConnection(url) } catch { throw .database(error) }
-        let started = ContinuousClock.now
-        var warned = false
-        while true {
-            let result: PostgresResult
-            do { result = try lock.query("SELECT pg_try_advisory_lock($1)", [String(key)]) } catch {
-                lock.close()
-                throw .database(error)
+        do throws(MigrationError) {
+            try await LockWait.poll(url: DatabaseURL.postgresql(url).description, options: options) {
+                () throws(MigrationError) -> Bool in
+                do throws(IntrospectError) {
+                    return try lock.query("SELECT pg_try_advisory_lock($1)", [String(key)])[0, 0] == "t"
+                } catch {
+                    throw .database(error)
+                }
             }
-            if result[0, 0] == "t" { break }
-            if !warned {
-                options.log(
-                    "Waiting for the migration lock on \(DatabaseURL.postgresql(url)): another migration is running")
-                warned = true
-            }
-            let waited = ContinuousClock.now - started
-            if let timeout = options.lockTimeout, waited > timeout {
-                lock.close()
-                throw .lockTimeout(
-                    url: DatabaseURL.postgresql(url).description, seconds: Double(timeout.components.seconds))
-            }
-            try? await Task.sleep(for: options.lockPollInterval)
+        } catch {
+            lock.close()
+            throw error
         }
         lockConnection = lock
         lockKey = key

@@ -5,13 +5,24 @@ import ModelDSL
 /// transaction, as SQLite requires, so that table rebuilds touch no other rows; rebuilds
 /// check foreign keys with `PRAGMA foreign_key_check`), and every transaction starts with
 /// `BEGIN IMMEDIATE`, SQLite's database lock.
+///
+/// SQLite's lock ends with each transaction, so a run also holds a file lock
+/// (`<database>-autogen-lock`, see `FileLock`) from before it reads the version table until
+/// it ends: with one transaction per revision, a second run cannot slip in between two of
+/// them and apply a revision the first has planned.
 final class SQLiteMigrationDriver: MigrationDriver {
     let connection: SQLiteConnection
+    let path: String?
+    private var lock: FileLock?
     var dialect: RuntimeDialect { .sqlite }
 
     init(path: String?) throws(IntrospectError) {
+        self.path = path
         connection = try SQLiteConnection(path: path)
     }
+
+    /// The lock file of the database at `path`.
+    static func lockPath(for path: String) -> String { path + "-autogen-lock" }
 
     func execute(_ sql: String) throws(IntrospectError) { try connection.execute(sql) }
 
@@ -33,11 +44,30 @@ final class SQLiteMigrationDriver: MigrationDriver {
         return try !query("SELECT 1 FROM \(master) WHERE type = 'table' AND name = ?", [name]).isEmpty
     }
 
-    func acquireLock(key: Int64, options: MigrationOptions) async throws(MigrationError) {}
-    func releaseLock() {}
+    /// Takes the run's file lock (an in-memory database has one connection and needs none),
+    /// and lets `BEGIN IMMEDIATE` wait for another writer as long as the lock timeout.
+    func acquireLock(key: Int64, options: MigrationOptions) async throws(MigrationError) {
+        connection.setBusyTimeout(milliseconds: options.lockTimeout.map(MigrationContext.milliseconds) ?? 86_400_000)
+        guard let path else { return }
+        let lockPath = Self.lockPath(for: path)
+        guard let lock = FileLock(path: lockPath) else {
+            throw .database(.connectionFailed(url: connection.url, message: "cannot open the lock file \(lockPath)"))
+        }
+        try await LockWait.poll(url: connection.url, options: options) { () throws(MigrationError) -> Bool in
+            do throws(FileLockError) { return try lock.tryLock() } catch {
+                throw .database(.connectionFailed(url: connection.url, message: error.description))
+            }
+        }
+        self.lock = lock
+    }
+
+    func releaseLock() {
+        lock?.unlock()
+        lock = nil
+    }
 
     func startRun() throws(IntrospectError) { try dialect.runStart.map(connection.execute) }
     func endRun() { _ = try? dialect.runEnd.map(connection.execute) }
 
-    func close() {}
+    func close() { releaseLock() }
 }

@@ -52,6 +52,11 @@ public final class SQLiteConnection {
         sqlite3_close_v2(handle)
     }
 
+    /// How long a statement waits for another connection's lock before SQLITE_BUSY.
+    public func setBusyTimeout(milliseconds: Double) {
+        sqlite3_busy_timeout(handle, Int32(clamping: Int(milliseconds.rounded(.up))))
+    }
+
     /// Runs one statement with `parameters` bound to its `?` placeholders, in order, and
     /// returns every row.
     public func query(_ sql: String, _ parameters: [SQLiteValue] = []) throws(IntrospectError) -> [[SQLiteValue]] {
