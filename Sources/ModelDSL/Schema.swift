@@ -6,6 +6,9 @@
 public struct Schema: Sendable, Hashable, Codable {
     public var tables: [Table]
     public var enums: [EnumType]
+    /// Views and triggers as the catalog stores them, in creation order (SQLite's reader fills
+    /// it; the DSL does not declare them yet): see `CatalogObject`.
+    public var catalogObjects: [CatalogObject] = []
 
     /// A schema as the DSL declares it; constraint and index names the model leaves out are
     /// filled from `naming`.
@@ -22,13 +25,14 @@ public struct Schema: Sendable, Hashable, Codable {
     }
 
     /// A schema from values, as catalog readers build it; names are kept as given.
-    public init(tables: [Table], enums: [EnumType] = []) {
+    public init(tables: [Table], enums: [EnumType] = [], catalogObjects: [CatalogObject] = []) {
         // Sort positions, not the (large) table values themselves.
         let order = tables.indices.sorted {
             (tables[$0].schema ?? "", tables[$0].name) < (tables[$1].schema ?? "", tables[$1].name)
         }
         self.tables = order.map { tables[$0] }
         self.enums = enums.sorted { ($0.schema ?? "", $0.name) < ($1.schema ?? "", $1.name) }
+        self.catalogObjects = catalogObjects
     }
 
     /// The table called `name` in `schema`, if there is one.

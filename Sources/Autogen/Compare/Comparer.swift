@@ -174,8 +174,12 @@ final class CompareRun {
         for op in ops {
             guard let reason = dialect.rebuildReason(for: op), let table = op.table, rebuilt.insert(table).inserted
             else { continue }
+            let recreated = dialect.rebuildDependents(of: table.name, in: database).map {
+                "\($0.kind.rawValue) \($0.name)"
+            }
+            let also = recreated.isEmpty ? "" : "; it drops and recreates " + recreated.joined(separator: ", ")
             diagnostics.append(
-                Diagnostic(.tableRebuild, .note, "\(dialect.name) will rebuild table \(table) to \(reason)"))
+                Diagnostic(.tableRebuild, .note, "\(dialect.name) will rebuild table \(table) to \(reason)\(also)"))
         }
         return CompareResult(ops: ops, diagnostics: diagnostics)
     }

@@ -32,11 +32,14 @@ public protocol SchemaDialect {
     /// only approximately ("rounds existing values to 1 decimal place"); nil when the
     /// database keeps every value or refuses the change.
     static func typeChangeLoss(from: ColumnType, to: ColumnType) -> String?
+    /// The views and triggers of `database` that a rebuild of `table` drops and recreates.
+    static func rebuildDependents(of table: String, in database: Schema) -> [CatalogObject]
 }
 
 extension SchemaDialect {
     public static func opForm(of schema: Schema, stored: Schema) -> Schema { schema }
     public static func typeChangeLoss(from: ColumnType, to: ColumnType) -> String? { nil }
+    public static func rebuildDependents(of table: String, in database: Schema) -> [CatalogObject] { [] }
 }
 
 /// The outcome of comparing two server defaults.

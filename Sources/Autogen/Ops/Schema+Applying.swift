@@ -33,11 +33,16 @@ extension Schema {
         case .dropTable(let table):
             let i = try requireTable(TableRef(table))
             tables.remove(at: i)
+            // The table's triggers go with it.
+            catalogObjects.removeAll { $0.kind == .trigger && $0.table == table.name }
         case .renameTable(let ref, let newName):
             let i = try requireTable(ref)
             var renamed = tables.remove(at: i)
             renamed.name = newName
             insertSorted(renamed)
+            for j in catalogObjects.indices where catalogObjects[j].kind == .trigger && catalogObjects[j].table == ref.name {
+                catalogObjects[j].table = newName
+            }
         case .addColumn(let ref, let column):
             try modifyTable(ref) { table throws(ApplyError) in
                 guard table.column(column.name) == nil else {

@@ -21,28 +21,36 @@ public struct SQLiteCatalogReader {
         try readColumns(into: &tables)
         try readIndexes(into: &tables)
         try readForeignKeys(into: &tables)
-        return Schema(tables: tables.entries.map { $0.build(tables) }, enums: [])
+        return Schema(
+            tables: tables.entries.map { $0.build(tables) }, enums: [],
+            catalogObjects: tables.catalogObjects.sorted { $0.0 < $1.0 }.map(\.1))
     }
 
     /// The `WHERE` shared by every query: user tables only.
     static let userTables = "m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
 
-    /// Tables and the parsed CREATE texts of tables and indexes.
+    /// Tables and the parsed CREATE texts of tables and indexes; views and triggers as stored.
     ///
     /// ```sql
-    /// SELECT m.type, m.name, m.sql FROM sqlite_schema AS m
-    /// WHERE m.type IN ('table', 'index') AND m.name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY m.name
+    /// SELECT m.type, m.name, m.sql, m.tbl_name, m.rowid FROM sqlite_schema AS m
+    /// WHERE m.type IN ('table', 'index', 'view', 'trigger') AND m.name NOT LIKE 'sqlite\_%' ESCAPE '\'
+    /// ORDER BY m.name
     /// ```
     private func readObjects() throws(IntrospectError) -> TableSet {
         var set = TableSet()
         let sql = """
-            SELECT m.type, m.name, m.sql FROM sqlite_schema AS m
-            WHERE m.type IN ('table', 'index') AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY m.name
+            SELECT m.type, m.name, m.sql, m.tbl_name, m.rowid FROM sqlite_schema AS m
+            WHERE m.type IN ('table', 'index', 'view', 'trigger') AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+            ORDER BY m.name
             """
         try connection.forEachRow(sql) { row in
             guard let type = row.string(0), let name = row.string(1) else { return }
             let text = row.string(2) ?? ""
-            if type == "table" {
+            if type == "view" || type == "trigger" {
+                let object = CatalogObject(
+                    kind: type == "view" ? .view : .trigger, name: name, table: row.string(3) ?? name, sql: text)
+                set.catalogObjects.append((row.int(4), object))
+            } else if type == "table" {
                 set.add(SQLiteTableAccumulator(name: name, definition: SQLiteSchemaParser.parseTable(text)))
             } else if let index = SQLiteSchemaParser.parseIndex(text) {
                 set.indexDefinitions[name.lowercased()] = index

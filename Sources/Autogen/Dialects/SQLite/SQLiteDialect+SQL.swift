@@ -10,6 +10,8 @@ extension SQLiteDialect: SQLCompiling {
     ///     DROP TABLE "account"
     ///     ALTER TABLE "_autogen_tmp_account" RENAME TO "account"
     ///     CREATE INDEX ... (the table's indexes)
+    ///     CREATE VIEW / CREATE TRIGGER ... (what depends on the table, dropped first:
+    ///                                        see SQLiteDialect+Dependents)
     ///     PRAGMA foreign_key_check("account")     -- must return no rows
     ///
     /// The runtime runs a migration with `PRAGMA foreign_keys = OFF` (set outside the
@@ -47,7 +49,9 @@ extension SQLiteDialect: SQLCompiling {
                 guard let rebuilt = after.table(table.name, schema: table.schema) else {
                     throw SQLRenderError("table \(table) disappeared while rebuilding it")
                 }
-                out += rebuild(from: existing, to: rebuilt, renames: columnRenames(run))
+                out += rebuild(
+                    from: existing, to: rebuilt, renames: columnRenames(run),
+                    dependents: dependents(of: table.name, in: schema.catalogObjects))
                 schema = after
                 continue
             }
@@ -105,12 +109,15 @@ extension SQLiteDialect: SQLCompiling {
         return map
     }
 
-    static func rebuild(from old: Table, to new: Table, renames: [String: String]) -> [SQLStatement] {
+    static func rebuild(
+        from old: Table, to new: Table, renames: [String: String], dependents: [CatalogObject] = []
+    ) -> [SQLStatement] {
         let temporary = "_autogen_tmp_" + new.name
         var shape = new
         shape.name = temporary
         shape.indexes = []
-        var statements = [SQLStatement(createTableSQL(shape))]
+        var statements = dropDependents(dependents)
+        statements.append(SQLStatement(createTableSQL(shape)))
         var targets: [String] = []
         var sources: [String] = []
         for column in new.columns {
@@ -129,6 +136,12 @@ extension SQLiteDialect: SQLCompiling {
         statements.append(
             SQLStatement("ALTER TABLE \(quoteIdentifier(temporary)) RENAME TO \(quoteIdentifier(new.name))"))
         statements += new.indexes.map { SQLStatement(createIndexSQL($0, on: new.name)) }
+        statements += dependents.map { SQLStatement($0.sql) }
+        // SQLite creates a view of a column that is gone and fails only when it is read: read
+        // each one, so that such a migration fails and rolls back here.
+        statements += dependents.filter { $0.kind == .view }.map {
+            SQLStatement("SELECT 1 FROM \(quoteIdentifier($0.name)) LIMIT 0")
+        }
         statements.append(SQLStatement("PRAGMA foreign_key_check(\(quoteIdentifier(new.name)))", expectsNoRows: true))
         return statements
     }
