@@ -40,7 +40,8 @@ extension Schema {
             var renamed = tables.remove(at: i)
             renamed.name = newName
             insertSorted(renamed)
-            for j in catalogObjects.indices where catalogObjects[j].kind == .trigger && catalogObjects[j].table == ref.name {
+            for j in catalogObjects.indices
+            where catalogObjects[j].kind == .trigger && catalogObjects[j].table == ref.name {
                 catalogObjects[j].table = newName
             }
         case .addColumn(let ref, let column):

@@ -104,9 +104,11 @@ struct PostgresExpressionParser {
         position += 1
     }
 
+    /// Keywords that cannot start an operand. `is`, `like`, `between`, ... are not among them:
+    /// there they are names (`between > 0`, `"like"(a, b)`; the catalog quotes them).
     private static let reserved: Set<String> = [
-        "and", "or", "not", "is", "in", "like", "ilike", "between", "case", "when", "then", "else", "end",
-        "select", "from", "where", "similar", "collate", "isnull", "notnull", "distinct",
+        "and", "or", "not", "in", "case", "when", "then", "else", "end", "select", "from", "where", "collate",
+        "distinct",
     ]
 
     mutating func expression(_ minimum: Int) throws(Failure) -> PostgresExpression {

@@ -21,6 +21,14 @@ struct PostgresToken: Equatable {
 enum PostgresExpressionLexer {
     private static let operatorCharacters = Set("+-*/<>=~!@#%^&|`?")
 
+    /// Reserved words the parser reads as keywords. A column so named keeps its quotes, or
+    /// `"select" > 0` would read as the keyword and not parse; PostgreSQL takes these only
+    /// quoted as names, and its catalog always quotes them (`("select" > 0)`).
+    static let keywords: Set<String> = [
+        "and", "or", "not", "in", "case", "when", "then", "else", "end", "select", "from", "where",
+        "collate", "distinct", "array", "null", "true", "false",
+    ]
+
     /// The tokens of `sql`.
     static func tokens(_ sql: String) -> [PostgresToken] {
         let chars = Array(sql)
@@ -58,7 +66,7 @@ enum PostgresExpressionLexer {
                     name.append(chars[i])
                     i += 1
                 }
-                if isPlainLowercaseName(name) {
+                if isPlainLowercaseName(name), !keywords.contains(name) {
                     tokens.append(PostgresToken(kind: .word, text: name))
                 } else {
                     tokens.append(PostgresToken(kind: .quotedWord, text: PostgresDialect.quoteIdentifier(name)))

@@ -88,9 +88,10 @@ actor SecondRun {
         // The writer lets go from a thread of its own: the run blocks a thread of the
         // cooperative pool while SQLite waits, and the pool may have no other to spare.
         let released = LogLines()
+        nonisolated(unsafe) let held = writer  // used by that thread alone from here on
         let release = Thread {
             Thread.sleep(forTimeInterval: 6)
-            do { try writer.execute("COMMIT") } catch { released.append("\(error)") }
+            do { try held.execute("COMMIT") } catch { released.append("\(error)") }
             released.append("released")
         }
         release.start()

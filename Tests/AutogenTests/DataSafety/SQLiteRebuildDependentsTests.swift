@@ -30,7 +30,8 @@ struct RevDependents: Revision {
         try op.execute("CREATE VIEW v2 AS SELECT name FROM v WHERE id > 0")
         try op.execute("CREATE TRIGGER t_p AFTER INSERT ON p BEGIN INSERT INTO log VALUES ('p ' || new.name); END")
         try op.execute(
-            "CREATE TRIGGER t_c AFTER INSERT ON c BEGIN INSERT INTO log SELECT 'c ' || name FROM p WHERE id = new.p_id; END")
+            "CREATE TRIGGER t_c AFTER INSERT ON c BEGIN INSERT INTO log SELECT 'c ' || name FROM p WHERE id = new.p_id; END"
+        )
     }
     func downgrade(_ op: Operations) throws {
         try op.execute("DROP VIEW v2")
@@ -67,7 +68,8 @@ struct RevRebuildParent: Revision {
 
     static func objectsOf(_ url: DatabaseURL) throws -> [String] {
         try runtimeQuery(
-            url, "SELECT type || ' ' || name FROM sqlite_schema WHERE type IN ('index', 'view', 'trigger') AND name NOT LIKE 'sqlite_%' ORDER BY 1"
+            url,
+            "SELECT type || ' ' || name FROM sqlite_schema WHERE type IN ('index', 'view', 'trigger') AND name NOT LIKE 'sqlite_%' ORDER BY 1"
         ).map { $0[0] ?? "" }
     }
 
