@@ -13,6 +13,8 @@ extension Schema {
         var tableNames = Set<String>()
         var tablesByName: [String: Table] = [:]
         for table in tables {
+            if table.name.isEmpty { problems.append("a table has an empty name") }
+            if table.schema == "" { problems.append("table \"\(table.name)\" has an empty schema name") }
             if !tableNames.insert(table.qualifiedName).inserted {
                 problems.append("table \"\(table.qualifiedName)\" is declared twice")
             }
@@ -61,6 +63,7 @@ extension Table {
         var problems: [String] = []
         var names = Set<String>()
         for column in columns {
+            if column.name.isEmpty { problems.append("a column has an empty name") }
             if !names.insert(column.name).inserted {
                 problems.append("column \"\(column.name)\" is declared twice")
             }
@@ -113,6 +116,28 @@ extension Table {
             if let target = tables[referred] {
                 for column in key.referredColumns where target.column(column) == nil {
                     problems.append("\(label) refers to \"\(referred).\(column)\", which does not exist")
+                }
+            }
+        }
+        return problems
+    }
+}
+
+extension Schema {
+    /// Foreign keys of the model that refer to a table neither the model nor `database`
+    /// holds: the database would refuse the migration that creates them. A table in a schema
+    /// `database` was not read from is not judged.
+    public func foreignKeyTargetProblems(database: Schema) -> [String] {
+        let known = Set(tables.map(\.qualifiedName) + database.tables.map(\.qualifiedName))
+        let readSchemas = Set(database.tables.map(\.schema) + tables.map(\.schema))
+        var problems: [String] = []
+        for table in tables {
+            for key in table.foreignKeys where readSchemas.contains(key.referredSchema) || key.referredSchema == nil {
+                let referred = key.referredSchema.map { "\($0).\(key.referredTable)" } ?? key.referredTable
+                if !known.contains(referred) {
+                    problems.append(
+                        "table \"\(table.qualifiedName)\": foreign key \"\(key.name ?? "?")\" refers to table \"\(referred)\", which is neither in the model nor in the database"
+                    )
                 }
             }
         }

@@ -32,6 +32,9 @@ public protocol SchemaDialect {
     /// only approximately ("rounds existing values to 1 decimal place"); nil when the
     /// database keeps every value or refuses the change.
     static func typeChangeLoss(from: ColumnType, to: ColumnType) -> String?
+    /// Names the database would not keep as written (PostgreSQL cuts identifiers to 63 bytes),
+    /// one line each naming the object.
+    static func identifierProblems(_ schema: Schema) -> [String]
     /// The views and triggers of `database` that a rebuild of `table` drops and recreates.
     static func rebuildDependents(of table: String, in database: Schema) -> [CatalogObject]
 }
@@ -40,6 +43,7 @@ extension SchemaDialect {
     public static func opForm(of schema: Schema, stored: Schema) -> Schema { schema }
     public static func typeChangeLoss(from: ColumnType, to: ColumnType) -> String? { nil }
     public static func rebuildDependents(of table: String, in database: Schema) -> [CatalogObject] { [] }
+    public static func identifierProblems(_ schema: Schema) -> [String] { [] }
 }
 
 /// The outcome of comparing two server defaults.

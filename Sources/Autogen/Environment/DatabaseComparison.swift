@@ -32,6 +32,7 @@ enum DatabaseComparison {
             let connection = try PostgresConnection(parts)
             defer { connection.close() }
             let database = try PostgresCatalogReader(connection: connection).read()
+            try validate(model, against: database, dialect: PostgresDialect.self)
             let prepared = PreparedModel(model, dialect: PostgresDialect.self)
             let questions = Comparer.undecidedDefaults(prepared, database: database, options: options)
             options.serverDefaultAnswers = PostgresDefaultOracle.answers(questions, connection: connection)
@@ -42,8 +43,18 @@ enum DatabaseComparison {
                 let connection = try SQLiteConnection(path: path, create: false)
                 database = try SQLiteCatalogReader(connection: connection).read()
             }
+            try validate(model, against: database, dialect: SQLiteDialect.self)
             return Comparer.compare(model: model, database: database, dialect: SQLiteDialect.self, options: options)
         }
+    }
+
+    /// What only the database or the dialect can tell is wrong with the model: names the
+    /// dialect would cut, foreign keys to tables that exist nowhere.
+    static func validate(_ model: Schema, against database: Schema, dialect: any SchemaDialect.Type)
+        throws(ModelError)
+    {
+        let problems = dialect.identifierProblems(model) + model.foreignKeyTargetProblems(database: database)
+        if !problems.isEmpty { throw ModelError(problems: problems) }
     }
 
     /// The changes as lines a reviewer reads: one per op (its Swift statement's first line,

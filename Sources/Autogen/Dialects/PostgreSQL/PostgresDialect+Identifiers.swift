@@ -1,0 +1,48 @@
+import Introspect
+import ModelDSL
+
+/// PostgreSQL keeps at most 63 bytes of a name (`NAMEDATALEN - 1`) and cuts a longer one with
+/// only a NOTICE, after which the catalog never matches the model: `check` would ask to
+/// create the long name and drop the cut one for ever. So a longer name is a model error.
+extension PostgresDialect {
+    public static let maxIdentifierBytes = 63
+
+    public static func identifierProblems(_ schema: Schema) -> [String] {
+        var problems: [String] = []
+        func check(_ name: String?, _ what: String) {
+            guard let name else { return }
+            let bytes = name.utf8.count
+            if bytes > maxIdentifierBytes {
+                problems.append(
+                    "\(what) is \(bytes) bytes long; PostgreSQL keeps \(maxIdentifierBytes) and would cut it to \"\(truncated(name))\""
+                )
+            }
+        }
+        for enumType in schema.enums {
+            check(enumType.schema, "schema name \"\(enumType.schema ?? "")\"")
+            check(enumType.name, "enum \"\(enumType.name)\"")
+        }
+        for table in schema.tables {
+            let prefix = "table \"\(table.qualifiedName)\""
+            check(table.schema, "schema name \"\(table.schema ?? "")\"")
+            check(table.name, prefix)
+            for column in table.columns { check(column.name, "\(prefix): column \"\(column.name)\"") }
+            check(table.primaryKey?.name, "\(prefix): primary key \"\(table.primaryKey?.name ?? "")\"")
+            for unique in table.uniques { check(unique.name, "\(prefix): unique constraint \"\(unique.name ?? "")\"") }
+            for key in table.foreignKeys { check(key.name, "\(prefix): foreign key \"\(key.name ?? "")\"") }
+            for constraint in table.checks { check(constraint.name, "\(prefix): check \"\(constraint.name ?? "")\"") }
+            for index in table.indexes { check(index.name, "\(prefix): index \"\(index.name ?? "")\"") }
+        }
+        return problems
+    }
+
+    /// The first 63 bytes of `name`, on a character boundary, as PostgreSQL keeps it.
+    static func truncated(_ name: String) -> String {
+        var out = ""
+        for character in name {
+            if out.utf8.count + String(character).utf8.count > maxIdentifierBytes { break }
+            out.append(character)
+        }
+        return out
+    }
+}
