@@ -10,6 +10,8 @@ public struct Column: Sendable, Hashable, Codable {
     public var defaultValue: DefaultValue?
     public var identity: Identity?
     public var comment: String?
+    /// The expression the database computes the column from, for a generated column.
+    public var generated: Generated?
     /// The column's previous name, when the model renames it: compare then emits a rename
     /// instead of a drop and an add, so no data is lost. Model intent only, never reflected.
     public var renamedFrom: String?
@@ -24,7 +26,7 @@ public struct Column: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case name, type, isNullable = "nullable", defaultValue = "default", identity, comment
+        case name, type, isNullable = "nullable", defaultValue = "default", identity, comment, generated
     }
 
     public init(
@@ -77,6 +79,12 @@ public struct Column: Sendable, Hashable, Codable {
 
     /// The column is SQLite's `INTEGER PRIMARY KEY AUTOINCREMENT`.
     public func autoincrement() -> Column { identity(.autoincrement) }
+
+    /// The database computes the column from `expression` (`GENERATED ALWAYS AS (...)`);
+    /// `stored: false` is SQLite's `VIRTUAL` (PostgreSQL 15 has stored ones only).
+    public func generated(_ expression: String, stored: Bool = true) -> Column {
+        with { $0.generated = Generated(expression, stored: stored) }
+    }
 
     /// The column used to be called `oldName`: compare renames it rather than dropping it.
     public func renamed(from oldName: String) -> Column { with { $0.renamedFrom = oldName } }

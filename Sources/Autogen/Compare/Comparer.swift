@@ -126,7 +126,8 @@ final class CompareRun {
         var tableBodies: [MigrationOp] = []
         var addForeignKeys: [MigrationOp] = []
         // Most tables are exactly as the catalog holds them: found without copying either.
-        let unchanged = unchangedTables(common, stored: stored.tables, storedTables, database: database.tables, dbTables)
+        let unchanged = unchangedTables(
+            common, stored: stored.tables, storedTables, database: database.tables, dbTables)
         for (k, ref) in common.enumerated() where !unchanged[k] {
             guard let m = modelTables[ref], let s = storedTables[ref], let d = dbTables[ref] else { continue }
             var table = TableComparison(run: self, ref: ref, model: m, stored: s, database: d)
@@ -236,7 +237,8 @@ final class CompareRun {
                     guard x.pointee.name == y.pointee.name, x.pointee.type == y.pointee.type,
                         x.pointee.isNullable == y.pointee.isNullable,
                         x.pointee.defaultValue == y.pointee.defaultValue, x.pointee.identity == y.pointee.identity,
-                        x.pointee.comment == y.pointee.comment, x.pointee.renamedFrom == y.pointee.renamedFrom
+                        x.pointee.comment == y.pointee.comment, x.pointee.renamedFrom == y.pointee.renamedFrom,
+                        x.pointee.generated == y.pointee.generated
                     else { return false }
                 }
                 return true

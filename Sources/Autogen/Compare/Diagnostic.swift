@@ -14,6 +14,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         case typeChangeLosesPrecision = "type-change-loses-precision"
         case notNullWithoutDefault = "not-null-without-default"
         case enumValueRemoved = "enum-value-removed"
+        case generatedColumnChange = "generated-column-change"
     }
 
     public var kind: Kind

@@ -88,8 +88,19 @@ struct TableComparison {
             // The common case: the catalog holds exactly what the model says.
             if rename == nil, storedColumn.type == existing.type, storedColumn.isNullable == existing.isNullable,
                 storedColumn.defaultValue == existing.defaultValue, storedColumn.identity == existing.identity,
+                storedColumn.generated == existing.generated,
                 storedColumn.comment == existing.comment || !run.dialect.hasComments
             {
+                continue
+            }
+            if let change = generationChange(model: storedColumn, database: existing) {
+                // Neither database alters a generated column into another kind in place, and
+                // DROP DEFAULT on one fails (42601): say so and leave the column alone.
+                run.diagnostics.append(
+                    Diagnostic(
+                        .generatedColumnChange, .warning,
+                        "\(ref).\(column.name): \(change); autogen does not change it in place: drop and add the column in a revision by hand"
+                    ))
                 continue
             }
             var alteration = ColumnAlteration(table: ref, existing: existing, name: rename)
@@ -138,6 +149,24 @@ struct TableComparison {
             }
         }
         return adds + alters + drops
+    }
+
+    /// How the generation of a column differs between the model and the database, or nil when
+    /// it does not (expressions compared in the dialect's normal form).
+    private func generationChange(model: Column, database: Column) -> String? {
+        switch (model.generated, database.generated) {
+        case (nil, nil): return nil
+        case (nil, let d?):
+            return "the database generates it from \(d.expression) but the model declares a plain column"
+        case (let m?, nil): return "the model generates it from \(m.expression) but the database holds a plain column"
+        case (let m?, let d?):
+            if m.stored == d.stored,
+                run.dialect.normalizeExpression(m.expression) == run.dialect.normalizeExpression(d.expression)
+            {
+                return nil
+            }
+            return "its generation changes from \(d.expression) to \(m.expression)"
+        }
     }
 
     /// Whether every value of `from` fits `to` unchanged (no note needed).

@@ -17,7 +17,7 @@ enum PostgresCatalogQueries {
 
     /// Columns: table oid, name, format_type, not null, default, identity, comment, whether the
     /// type (or array element type) is an enum, its schema and name, whether the column owns a
-    /// sequence (serial), and attnum. Defaults cannot refer to columns, so they are deparsed
+    /// sequence (serial), attnum, and `attgenerated` (`s` for a stored generated column). Defaults cannot refer to columns, so they are deparsed
     /// without a relation (`pg_get_expr(adbin, 0)`), which spares opening every table; only
     /// generated columns need it. Rows are not sorted here (the reader orders by attnum).
     static let columns = """
@@ -27,7 +27,7 @@ enum PostgresCatalogQueries {
             a.attidentity, d.description,
             et.typtype = 'e', etn.nspname, et.typname,
             owned.refobjid IS NOT NULL,
-            a.attnum
+            a.attnum, a.attgenerated
         FROM pg_catalog.pg_attribute a
         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

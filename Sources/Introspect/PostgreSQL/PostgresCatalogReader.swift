@@ -145,7 +145,11 @@ public struct PostgresCatalogReader {
             if rows.isTrue(row, 10), defaultText?.hasPrefix("nextval(") == true { identity = .serial }
         }
         var defaultValue: DefaultValue?
-        if identity == nil, let text = defaultText {
+        var generated: Generated?
+        if rows.character(row, 12) == "s", let text = defaultText {
+            // A generated column's expression is not a default.
+            generated = Generated(PostgresDialect.stripOuterParentheses(text), stored: true)
+        } else if identity == nil, let text = defaultText {
             if let known = cache.defaults[text]?[type] {
                 defaultValue = known
             } else {
@@ -154,9 +158,11 @@ public struct PostgresCatalogReader {
                 defaultValue = parsed
             }
         }
-        return Column(
+        var column = Column(
             rows.string(row, 1), type, nullable: !rows.isTrue(row, 3), default: defaultValue, identity: identity,
             comment: rows.optionalString(row, 6))
+        column.generated = generated
+        return column
     }
 
     private static func addConstraint(

@@ -64,7 +64,11 @@ extension SQLiteDialect {
         let type = inlinePrimaryKey == nil ? typeSQL(column.type) : "INTEGER"
         if !type.isEmpty { sql += " " + type }
         if !column.isNullable { sql += " NOT NULL" }
-        if let value = column.defaultValue { sql += " DEFAULT " + defaultSQL(value, for: column.type) }
+        if let generated = column.generated {
+            sql += " GENERATED ALWAYS AS (" + generated.expression + ")" + (generated.stored ? " STORED" : " VIRTUAL")
+        } else if let value = column.defaultValue {
+            sql += " DEFAULT " + defaultSQL(value, for: column.type)
+        }
         if let key = inlinePrimaryKey { sql += " " + constraintPrefix(key.name) + "PRIMARY KEY AUTOINCREMENT" }
         return sql
     }

@@ -153,6 +153,22 @@ struct ConstraintScanner {
                 let key = SQLiteTableDefinition.KeyConstraint(name: pendingName, columns: columns)
                 if isPrimary { definition.primaryKey = key } else { definition.uniques.append(key) }
                 pendingName = nil
+            case "GENERATED", "AS":
+                // `GENERATED ALWAYS AS (expr) [STORED | VIRTUAL]`, or the short `AS (expr)`.
+                if token.isKeyword("GENERATED") {
+                    j += 1
+                    if list.isKeyword(j, "ALWAYS") { j += 1 }
+                    guard list.isKeyword(j, "AS") else { continue }
+                }
+                j += 1
+                guard let column, j < end, list.isSymbol(j, "(") else { continue }
+                let close = list.matchingClose(j, limit: end)
+                let expression = list.text((j + 1)..<close)
+                j = close + 1
+                let stored = list.isKeyword(j, "STORED")
+                if stored || list.isKeyword(j, "VIRTUAL") { j += 1 }
+                definition.generatedColumns[column.lowercased()] = Generated(expression, stored: stored)
+                pendingName = nil
             case "CHECK":
                 j += 1
                 if j < end, list.isSymbol(j, "(") {

@@ -110,9 +110,11 @@ struct SQLiteTableAccumulator {
             ? columns.first { $0.name == keyColumns[0] && $0.declaredType.uppercased() == "INTEGER" }?.name : nil
         let tableColumns = columns.map { row -> Column in
             let notNull = row.notNull || row.name == rowIDAlias || (definition.withoutRowID && row.keyPosition > 0)
-            return Column(
+            var column = Column(
                 row.name, row.type, nullable: !notNull, default: row.defaultValue,
                 identity: autoincrement.contains(row.name.lowercased()) && row.keyPosition > 0 ? .autoincrement : nil)
+            column.generated = definition.generatedColumns[row.name.lowercased()]
+            return column
         }
         let primaryKey = keyColumns.isEmpty ? nil : PrimaryKey(columns: keyColumns, name: definition.primaryKey?.name)
 

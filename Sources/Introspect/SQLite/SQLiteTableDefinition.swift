@@ -47,6 +47,8 @@ public struct SQLiteTableDefinition: Sendable, Hashable {
     public var foreignKeys: [ForeignKeyConstraint] = []
     /// CHECK constraints, each expression exactly as written between its parentheses.
     public var checks: [Check] = []
+    /// Generated columns (`[GENERATED ALWAYS] AS (expr) [STORED|VIRTUAL]`), by lowercased name.
+    public var generatedColumns: [String: Generated] = [:]
     /// The columns declared `PRIMARY KEY AUTOINCREMENT`.
     public var autoincrementColumns: [String] = []
     /// Whether the key is declared `column INTEGER PRIMARY KEY DESC`, which SQLite (for

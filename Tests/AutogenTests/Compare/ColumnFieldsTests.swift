@@ -11,7 +11,8 @@ import Testing
         let labels = Mirror(reflecting: Column("id", .integer)).children.compactMap(\.label)
         #expect(
             labels == [
-                "name", "type", "isNullable", "defaultValue", "identity", "comment", "renamedFrom", "pendingInline",
+                "name", "type", "isNullable", "defaultValue", "identity", "comment", "generated", "renamedFrom",
+                "pendingInline",
             ])
         // `pendingInline` holds `.unique()`, `.index()` and `.references(...)` until the table
         // is built, which moves them into the table's constraints: a built table's columns
@@ -46,5 +47,11 @@ import Testing
             ).ops
             #expect(ops.count == 1, "change \(change): \(ops)")
         }
+        // A generated column is never altered in place: a change to it is a diagnostic.
+        changed = table
+        changed.columns[1].generated = Generated("upper(id::text)")
+        let result = Comparer.compare(
+            model: Schema(tables: [table]), database: Schema(tables: [changed]), dialect: PostgresDialect.self)
+        #expect(result.ops == [] && result.diagnostics.map(\.kind) == [.generatedColumnChange])
     }
 }

@@ -120,9 +120,9 @@ extension SQLiteDialect: SQLCompiling {
         statements.append(SQLStatement(createTableSQL(shape)))
         var targets: [String] = []
         var sources: [String] = []
-        for column in new.columns {
+        for column in new.columns where column.generated == nil {
             let source = renames[column.name] ?? column.name
-            guard old.column(source) != nil else { continue }
+            guard let before = old.column(source), before.generated == nil else { continue }
             targets.append(quoteIdentifier(column.name))
             sources.append(quoteIdentifier(source))
         }

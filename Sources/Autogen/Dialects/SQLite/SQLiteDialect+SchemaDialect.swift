@@ -80,6 +80,7 @@ extension SQLiteDialect: SchemaDialect {
     /// constant, and which is nullable or has a non-NULL default.
     static func canAddInPlace(_ column: Column) -> Bool {
         if column.identity == .autoincrement { return false }
+        if column.generated?.stored == true { return false }  // only VIRTUAL ones can be added
         if case .sql? = column.defaultValue { return false }
         return column.isNullable || column.defaultValue != nil
     }

@@ -17,6 +17,11 @@ enum SwiftSchemaSource {
             }
         }
         if let value = column.defaultValue { out += ".default(\(SwiftLiteral.defaultValue(value)))" }
+        if let generated = column.generated {
+            out +=
+                ".generated(\(SwiftLiteral.string(generated.expression))"
+                + (generated.stored ? ")" : ", stored: false)")
+        }
         if let comment = column.comment { out += ".comment(\(SwiftLiteral.string(comment)))" }
         return out
     }
