@@ -126,8 +126,10 @@ import Testing
         let edited =
             original
             .replacingOccurrences(
-                of: "        Column(\"created_at\", .timestamp(withTimeZone: true)).notNull().default(.sql(\"CURRENT_TIMESTAMP\"))\n",
-                with: "        Column(\"website\", .text)\n        Index(\"ix_organization_website\", \"website\")\n")
+                of:
+                    "        Column(\"created_at\", .timestamp(withTimeZone: true)).notNull().default(.sql(\"CURRENT_TIMESTAMP\"))\n",
+                with: "        Column(\"website\", .text)\n        Index(\"ix_organization_website\", \"website\")\n"
+            )
             .replacingOccurrences(
                 of: "Column(\"profile\", .json)", with: "Column(\"settings\", .json).renamed(from: \"profile\")")
         try #require(edited.contains("renamed(from:") && edited.contains("ix_organization_website"))
@@ -161,6 +163,22 @@ import Testing
         let settings = try SQLiteCatalogReader(connection: SQLiteConnection(path: appDB)).read()
         #expect(settings.table("account")?.column("settings") != nil)
         #expect(settings.table("organization")?.column("website") != nil)
+
+        // A model edit whose file time is older than the last build (a `git checkout`, a
+        // `cp -p`) is still built: staleness is the set of sources with their sizes and times.
+        let modelNow = try String(contentsOfFile: modelPath, encoding: .utf8)
+        let withFax = modelNow.replacingOccurrences(
+            of: "        Column(\"website\", .text)\n",
+            with: "        Column(\"website\", .text)\n        Column(\"fax\", .text)\n")
+        try #require(withFax != modelNow)
+        try withFax.write(toFile: modelPath, atomically: true, encoding: .utf8)
+        try manager.setAttributes(
+            [.modificationDate: Date(timeIntervalSince1970: 1_000_000_000)], ofItemAtPath: modelPath)
+        let olderEdit = try Self.autogen(["check"])
+        #expect(
+            olderEdit.status == 1 && olderEdit.out.contains("addColumn(\"organization\", Column(\"fax\", .text))"),
+            "\(olderEdit)")
+        try modelNow.write(toFile: modelPath, atomically: true, encoding: .utf8)
 
         // A change behind the tool's back: check names it and fails.
         try SQLiteConnection(path: appDB).execute("ALTER TABLE organization ADD COLUMN fax TEXT")
@@ -226,7 +244,8 @@ import Testing
         let broken = try Self.autogen(["check"])
         #expect(broken.status == 1, "\(broken)")
         let line = text.filter { $0 == "\n" }.count + 1
-        #expect(broken.err.contains("model.swift:\(line):19: error: cannot convert value of type 'String'"), "\(broken)")
+        #expect(
+            broken.err.contains("model.swift:\(line):19: error: cannot convert value of type 'String'"), "\(broken)")
         #expect(broken.err.hasSuffix("\nerror: the migration environment does not compile\n"), "\(broken)")
     }
 

@@ -15,7 +15,7 @@ import Testing
         }
     }
 
-    @Test func theBinaryIsRebuiltOnlyWhenASourceOrAutogenIsNewer() throws {
+    @Test func theBinaryIsRebuiltOnlyWhenASourceOrAutogenChanged() throws {
         let manager = FileManager.default
         let base = manager.temporaryDirectory.appendingPathComponent("autogen-dispatch-\(UUID().uuidString)").path
         defer { try? manager.removeItem(atPath: base) }
@@ -37,10 +37,10 @@ import Testing
         #expect(package.needsBuild(autogenBinary: autogen), "no binary yet")
         try "bin".write(toFile: package.binary, atomically: true, encoding: .utf8)
         #expect(package.needsBuild(autogenBinary: autogen), "no stamp: never built by autogen")
-        try package.writeStamp(old.addingTimeInterval(60))
+        try package.writeStamp(package.fingerprint(autogenBinary: autogen))
         #expect(!package.needsBuild(autogenBinary: autogen))
-        // An old binary with a new stamp is up to date: a build with nothing to do keeps it.
-        try manager.setAttributes([.modificationDate: old], ofItemAtPath: package.binary)
+        // An old binary with a current stamp is up to date: a build with nothing to do keeps it.
+        try manager.setAttributes([.modificationDate: old.addingTimeInterval(-60)], ofItemAtPath: package.binary)
         #expect(!package.needsBuild(autogenBinary: autogen))
 
         for path in [folder + "/versions/a1_x.swift", folder + "/Package.swift", autogen] {
@@ -52,5 +52,109 @@ import Testing
         try manager.setAttributes([.modificationDate: Date()], ofItemAtPath: folder + "/.build/debug/Other.swift")
         try "readme".write(toFile: folder + "/README", atomically: true, encoding: .utf8)
         #expect(!package.needsBuild(autogenBinary: autogen))
+    }
+
+    /// A project whose sources are all an hour old, with a binary and the stamp of a build of
+    /// just these sources: (package, autogen binary, environment folder, the sources' time).
+    static func builtEnvironment(_ base: String) throws -> (EnvironmentPackage, String, String, Date) {
+        let manager = FileManager.default
+        let folder = base + "/migrations"
+        let autogen = base + "/bin/autogen"
+        for path in [folder + "/versions", folder + "/.build/debug", base + "/bin"] {
+            try manager.createDirectory(atPath: path, withIntermediateDirectories: true)
+        }
+        let package = EnvironmentPackage(folder: folder, configuration: "debug")
+        let old = Date(timeIntervalSinceNow: -3600)
+        for path in [
+            folder + "/Package.swift", folder + "/env.swift", folder + "/versions/a1_x.swift",
+            folder + "/versions/b2_y.swift", autogen, package.binary,
+        ] {
+            try "// x".write(toFile: path, atomically: true, encoding: .utf8)
+            try manager.setAttributes([.modificationDate: old], ofItemAtPath: path)
+        }
+        try package.writeStamp(package.fingerprint(autogenBinary: autogen))
+        return (package, autogen, folder, old)
+    }
+
+    /// Issue #10 item 6: a newest-time check misses each of these, none of them newer than the build.
+    @Test func aRevisionFileRemovedOrPutBackWithAnOldTimeIsRebuilt() throws {
+        let manager = FileManager.default
+        let base = manager.temporaryDirectory.appendingPathComponent("autogen-dispatch-\(UUID().uuidString)").path
+        defer { try? manager.removeItem(atPath: base) }
+        let (package, autogen, folder, old) = try Self.builtEnvironment(base)
+        #expect(!package.needsBuild(autogenBinary: autogen))
+
+        // Deleted.
+        try manager.moveItem(atPath: folder + "/versions/b2_y.swift", toPath: base + "/b2_y.swift")
+        #expect(package.needsBuild(autogenBinary: autogen), "a revision file deleted")
+        try package.writeStamp(package.fingerprint(autogenBinary: autogen))
+        #expect(!package.needsBuild(autogenBinary: autogen))
+        // `mv` back: an hour older than the build that did not have it.
+        try manager.moveItem(atPath: base + "/b2_y.swift", toPath: folder + "/versions/b2_y.swift")
+        #expect(package.needsBuild(autogenBinary: autogen), "a revision file put back")
+        try package.writeStamp(package.fingerprint(autogenBinary: autogen))
+
+        // `cp -p`: a new file with an old time.
+        try "// c3".write(toFile: folder + "/versions/c3_z.swift", atomically: true, encoding: .utf8)
+        try manager.setAttributes(
+            [.modificationDate: old.addingTimeInterval(-86400)], ofItemAtPath: folder + "/versions/c3_z.swift")
+        #expect(package.needsBuild(autogenBinary: autogen), "a revision file added with an old time")
+        try package.writeStamp(package.fingerprint(autogenBinary: autogen))
+
+        // `git checkout` of an older version: an older time, or the same time and another size.
+        let env = folder + "/env.swift"
+        try manager.setAttributes([.modificationDate: old.addingTimeInterval(-0.001)], ofItemAtPath: env)
+        #expect(package.needsBuild(autogenBinary: autogen), "a source with an older time")
+        try manager.setAttributes([.modificationDate: old], ofItemAtPath: env)
+        #expect(!package.needsBuild(autogenBinary: autogen))
+        try "// longer".write(toFile: env, atomically: true, encoding: .utf8)
+        try manager.setAttributes([.modificationDate: old], ofItemAtPath: env)
+        #expect(package.needsBuild(autogenBinary: autogen), "a source of another size")
+
+        // The empty stamp of an older autogen never matches.
+        try "".write(toFile: package.stamp, atomically: true, encoding: .utf8)
+        #expect(package.needsBuild(autogenBinary: autogen))
+    }
+
+    @Test func theStampListsEachSourceOnceSortedWithItsSizeAndNanoseconds() throws {
+        let manager = FileManager.default
+        let base = manager.temporaryDirectory.appendingPathComponent("autogen-dispatch-\(UUID().uuidString)").path
+        defer { try? manager.removeItem(atPath: base) }
+        let (package, autogen, folder, _) = try Self.builtEnvironment(base)
+        let time = Date(timeIntervalSince1970: 1_700_000_000.5)
+        for path in [autogen, folder + "/Package.swift", folder + "/env.swift"] {
+            try manager.setAttributes([.modificationDate: time], ofItemAtPath: path)
+        }
+        try "// longer".write(toFile: folder + "/versions/a1_x.swift", atomically: true, encoding: .utf8)
+        try manager.setAttributes([.modificationDate: time], ofItemAtPath: folder + "/versions/a1_x.swift")
+        try manager.removeItem(atPath: folder + "/versions/b2_y.swift")
+        let text = package.fingerprint(autogenBinary: autogen).text
+        #expect(
+            text == """
+                autogen environment stamp 1
+                4 1700000000500000000 \(autogen)
+                4 1700000000500000000 \(folder)/Package.swift
+                4 1700000000500000000 \(folder)/env.swift
+                9 1700000000500000000 \(folder)/versions/a1_x.swift
+
+                """)
+        try package.writeStamp(package.fingerprint(autogenBinary: autogen))
+        #expect(try String(contentsOfFile: package.stamp, encoding: .utf8) == text)
+    }
+
+    @Test func anEnvironmentWhoseRevisionsDisagreeIsBuiltWhateverItsStampSays() throws {
+        let manager = FileManager.default
+        let base = manager.temporaryDirectory.appendingPathComponent("autogen-dispatch-\(UUID().uuidString)").path
+        defer { try? manager.removeItem(atPath: base) }
+        let (package, autogen, folder, _) = try Self.builtEnvironment(base)
+        #expect(EnvironmentDispatch.buildMessage(package, autogenBinary: autogen, [:]) == nil)
+        let stale = [EnvironmentRebuild.staleVariable: "1"]
+        #expect(
+            EnvironmentDispatch.buildMessage(package, autogenBinary: autogen, stale)
+                == "The compiled revisions do not match the revision files: building the migration environment again..."
+        )
+        try manager.removeItem(atPath: folder + "/versions/b2_y.swift")
+        let message = EnvironmentDispatch.buildMessage(package, autogenBinary: autogen, [:])
+        #expect(message == "Building migration environment...")
     }
 }

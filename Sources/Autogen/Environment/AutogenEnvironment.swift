@@ -22,8 +22,9 @@ public enum AutogenEnvironment {
     public static func main(
         schema: Schema, revisions: [any Revision.Type], hooks: EnvironmentHooks = .none
     ) async -> Never {
-        let arguments = Array(CommandLine.arguments.dropFirst())
-        exit(await run(arguments: arguments, schema: schema, revisions: revisions, output: .process, hooks: hooks))
+        var context = EnvironmentContext(schema: schema, revisions: revisions, output: .process, hooks: hooks)
+        context.handBack = EnvironmentRebuild.takeHandBack()
+        exit(await run(arguments: Array(CommandLine.arguments.dropFirst()), context: context))
     }
 
     /// Runs the process's command line on several databases (the `multidb` template), each
@@ -37,9 +38,10 @@ public enum AutogenEnvironment {
     public static func main(
         databases: [String: Schema], revisions: [any Revision.Type], hooks: EnvironmentHooks = .none
     ) async -> Never {
-        let arguments = Array(CommandLine.arguments.dropFirst())
-        exit(
-            await run(arguments: arguments, databases: databases, revisions: revisions, output: .process, hooks: hooks))
+        var context = EnvironmentContext(
+            schema: Schema(tables: []), revisions: revisions, output: .process, hooks: hooks, databases: databases)
+        context.handBack = EnvironmentRebuild.takeHandBack()
+        exit(await run(arguments: Array(CommandLine.arguments.dropFirst()), context: context))
     }
 
     /// The database a multi-database command is working on while env.swift's hooks run (its
@@ -69,6 +71,9 @@ public enum AutogenEnvironment {
         return await run(arguments: arguments, context: context)
     }
 
+    /// Runs one command line in `context`. When the compiled revisions do not match the
+    /// revision files and autogen started the environment, it is handed back to autogen to be
+    /// rebuilt before anything is printed (the check comes before any database is changed).
     static func run(arguments: [String], context: EnvironmentContext) async -> Int32 {
         let output = context.output
         let parsed = parse(arguments, output: output)
@@ -76,6 +81,7 @@ public enum AutogenEnvironment {
         do {
             return try await subcommand.run(in: context)
         } catch {
+            if let handBack = context.handBack, EnvironmentRebuild.isStale(error) { handBack(arguments) }
             output.err("error: \(EnvironmentError.oneLine(error))")
             return 1
         }

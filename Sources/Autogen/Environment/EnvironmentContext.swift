@@ -14,6 +14,10 @@ public struct EnvironmentContext: Sendable {
     /// The models of a multi-database environment by database name (autogen.ini's
     /// `databases`); nil in a single-database one, which migrates `schema`.
     public let databases: [String: Schema]?
+    /// Replaces the process with the `autogen` that started it, asking for a rebuild
+    /// (`EnvironmentRebuild`); returns only when that could not be done. Nil when the
+    /// environment was not started by autogen, or is already the run after a rebuild.
+    var handBack: (@Sendable ([String]) -> Void)?
 
     public init(
         schema: Schema, revisions: [any Revision.Type], output: EnvironmentOutput, hooks: EnvironmentHooks = .none,

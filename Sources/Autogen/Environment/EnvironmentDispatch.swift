@@ -13,8 +13,9 @@ import Foundation
 /// (`upgrade`, `downgrade`, `current`, `stamp`, `check`, `revision --autogenerate`): it reads
 /// autogen.ini, builds the migration environment's product (`environment_product` of the
 /// package at `environment_package`; `env` of the package at `script_location` by default) when
-/// a source is newer than its binary, and replaces itself with that binary, same arguments,
-/// same folder.
+/// its sources are not the ones of the last build, and replaces itself with that binary, same
+/// arguments, same folder. An environment whose compiled revisions turn out not to match the
+/// revision files comes back here once to be rebuilt (`EnvironmentRebuild`).
 public enum EnvironmentDispatch {
     /// The environment command names.
     static let commands: Set<String> = ["upgrade", "downgrade", "current", "stamp", "check"]
@@ -35,10 +36,12 @@ public enum EnvironmentDispatch {
         do {
             let config = try AutogenConfig.load(parsed.globalOptions.configOptions)
             let package = EnvironmentPackage(config: config)
-            if package.needsBuild(autogenBinary: AutogenBinary.path) {
-                if !parsed.globalOptions.quiet { output.err("Building migration environment...") }
-                try package.build()
+            let autogen = AutogenBinary.path
+            if let message = buildMessage(package, autogenBinary: autogen, ProcessInfo.processInfo.environment) {
+                if !parsed.globalOptions.quiet { output.err(message) }
+                try package.build(autogenBinary: autogen)
             }
+            setenv(EnvironmentRebuild.dispatcherVariable, autogen, 1)
             try exec(package.binary, arguments)
         } catch {
             if case EnvironmentBuildError.doesNotCompile(let lines) = error {
@@ -49,8 +52,20 @@ public enum EnvironmentDispatch {
         }
     }
 
+    /// What to print before building `package`, nil when it is up to date: the environment
+    /// comes back with `AUTOGEN_STALE_REVISIONS` set when its compiled revisions did not match
+    /// the files, and is then built whatever its stamp says.
+    static func buildMessage(
+        _ package: EnvironmentPackage, autogenBinary: String, _ environment: [String: String]
+    ) -> String? {
+        if EnvironmentRebuild.isRequested(environment) {
+            return "The compiled revisions do not match the revision files: building the migration environment again..."
+        }
+        return package.needsBuild(autogenBinary: autogenBinary) ? "Building migration environment..." : nil
+    }
+
     /// Replaces this process with `path`, passing `arguments`; returns only by throwing.
-    private static func exec(_ path: String, _ arguments: [String]) throws -> Never {
+    static func exec(_ path: String, _ arguments: [String]) throws -> Never {
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         execv(path, argv)
         let reason = String(cString: strerror(errno))

@@ -1,13 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The SwiftPM package that holds the migration environment: where its binary is, whether it is
 /// stale, and how to build it.
 ///
@@ -48,31 +40,37 @@ struct EnvironmentPackage: Sendable {
     /// The executable `swift build` writes.
     var binary: String { (folder as NSString).appendingPathComponent(".build/\(configuration)/\(product)") }
 
-    /// Written after each successful build, with the time the build started: the binary
-    /// reflects every source older than it. (The binary's own time does not say so: a build
-    /// that finds nothing to do leaves the binary as it was.)
+    /// Written after each successful build: the fingerprint of the files it was made from,
+    /// taken when it started (see `EnvironmentFingerprint`). (The binary's own time does not say
+    /// what it was built from: a build that finds nothing to do leaves the binary as it was.)
     var stamp: String {
         (folder as NSString).appendingPathComponent(".build/autogen-\(product)-\(configuration).stamp")
     }
 
+    /// What the environment is built from now: the `autogen` binary that dispatches (a rebuilt
+    /// autogen means a rebuilt library), the package's Package.swift and the Swift sources of
+    /// the environment (env.swift, model.swift, versions/). Hidden folders, the environment's
+    /// `.build` among them, are not looked at. Only the environment's own folder is walked (not
+    /// the rest of a user's package), so this costs one `stat` per file there.
+    func fingerprint(autogenBinary: String) -> EnvironmentFingerprint {
+        EnvironmentFingerprint(paths: [autogenBinary, manifest], swiftSourcesUnder: sourceFolder ?? folder)
+    }
+
     /// Whether the environment must be built before it runs: its binary or build stamp is
-    /// missing, or the stamp is older than the `autogen` binary that dispatches (a rebuilt
-    /// autogen means a rebuilt library), than the package's Package.swift, or than a Swift
-    /// source of the environment (env.swift, model.swift, versions/). Hidden folders, the
-    /// environment's `.build` among them, are not looked at. Only the environment's own folder
-    /// is walked (not the rest of a user's package), so an up-to-date check costs one `stat` per
-    /// file there.
+    /// missing, or the stamp's fingerprint is not the current one. A file added or removed,
+    /// or one whose size or time is another (older as well as newer), means a build.
     func needsBuild(autogenBinary: String) -> Bool {
-        guard Self.modified(binary) != nil, let built = Self.modified(stamp) else { return true }
-        if let date = Self.modified(autogenBinary), date > built { return true }
-        if let date = Self.modified(manifest), date > built { return true }
-        return Self.newestSwiftSource(under: sourceFolder ?? folder).map { $0 > built } ?? false
+        guard EnvironmentFingerprint.file(binary) != nil,
+            let recorded = try? String(contentsOfFile: stamp, encoding: .utf8)
+        else { return true }
+        return recorded != fingerprint(autogenBinary: autogenBinary).text
     }
 
     /// Runs `swift build -c CONFIGURATION --package-path FOLDER --product PRODUCT`; on failure
     /// throws with the compiler's error lines, or says the package or the product is missing.
-    func build() throws {
-        let started = Date()
+    func build(autogenBinary: String = AutogenBinary.path) throws {
+        // Taken before the build: a source edited while it runs differs next time and is built then.
+        let inputs = fingerprint(autogenBinary: autogenBinary)
         let environment = ProcessInfo.processInfo.environment
         guard FileManager.default.fileExists(atPath: manifest) else {
             throw EnvironmentBuildError.noManifest(manifest)
@@ -93,7 +91,7 @@ struct EnvironmentPackage: Sendable {
             throw EnvironmentBuildError.cannotRun(path: swift, reason: error.reason)
         }
         guard result.ending != .exited(0) else {
-            try writeStamp(started)
+            try writeStamp(inputs)
             return
         }
         let lines = (result.standardOutput + "\n" + result.standardError).split(separator: "\n").map(String.init)
@@ -107,44 +105,8 @@ struct EnvironmentPackage: Sendable {
         throw EnvironmentBuildError.doesNotCompile(errors: errors)
     }
 
-    /// Records a successful build that started at `date`.
-    func writeStamp(_ date: Date) throws {
-        let manager = FileManager.default
-        try AtomicFile.write("", to: stamp)
-        try manager.setAttributes([.modificationDate: date], ofItemAtPath: stamp)
-    }
-
-    /// The modification time of `path`, nil when it does not exist.
-    private static func modified(_ path: String) -> Date? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        #if canImport(Darwin)
-            let time = info.st_mtimespec
-        #else
-            let time = info.st_mtim
-        #endif
-        return Date(timeIntervalSince1970: Double(time.tv_sec) + Double(time.tv_nsec) / 1_000_000_000)
-    }
-
-    /// The newest modification time of a `.swift` file under `root`, hidden entries skipped;
-    /// `stat` per file, which keeps an up-to-date check to a few milliseconds.
-    private static func newestSwiftSource(under root: String) -> Date? {
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: root) else { return nil }
-        var newest: Date?
-        for entry in entries where !entry.hasPrefix(".") {
-            let path = (root as NSString).appendingPathComponent(entry)
-            var info = stat()
-            guard stat(path, &info) == 0 else { continue }
-            let date: Date?
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                date = newestSwiftSource(under: path)
-            } else if entry.hasSuffix(".swift") {
-                date = modified(path)
-            } else {
-                date = nil
-            }
-            if let date, newest.map({ date > $0 }) ?? true { newest = date }
-        }
-        return newest
+    /// Records a successful build of `inputs`.
+    func writeStamp(_ inputs: EnvironmentFingerprint) throws {
+        try AtomicFile.write(inputs.text, to: stamp)
     }
 }
