@@ -95,6 +95,11 @@ public enum DatabaseURL: Sendable, Hashable, CustomStringConvertible {
             }
         }
         var host = hostPart
+        if host.contains(","), !host.hasPrefix("[") || host.contains("],") {
+            throw .invalidURL(
+                url: redact(original),
+                reason: "several hosts (\(host)) are not supported; give one host, or one hostaddr as a parameter")
+        }
         if host.hasPrefix("[") {
             guard let close = host.firstIndex(of: "]") else {
                 throw .invalidURL(url: redact(original), reason: "unclosed \"[\" in the host")

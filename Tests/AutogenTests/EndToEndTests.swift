@@ -212,6 +212,47 @@ import Testing
         #expect(downgraded.status == 0, "\(downgraded)")
         #expect(try runtimeTables(database) == [])
 
+        // A fatal error in a revision body: the runtime's line, then one line of ours naming the
+        // revision; exit 1; the whole run rolled back.
+        let crash = try Self.autogen(["revision", "-m", "crash"])
+        try #require(crash.status == 0, "\(crash)")
+        let crashFile = try #require(
+            manager.contentsOfDirectory(atPath: Self.journey + "/migrations/versions").first {
+                $0.hasSuffix("_crash.swift")
+            })
+        let crashPath = Self.journey + "/migrations/versions/" + crashFile
+        let crashID = String(crashFile.prefix { $0 != "_" })
+        let crashText = try String(contentsOfFile: crashPath, encoding: .utf8)
+        try crashText.replacingOccurrences(
+            of: "    func upgrade(_ op: Operations) throws {\n        // no changes",
+            with:
+                "    func upgrade(_ op: Operations) throws {\n        try op.execute(\"CREATE TABLE t (x)\")\n        fatalError(\"boom\")"
+        ).write(toFile: crashPath, atomically: true, encoding: .utf8)
+        let crashed = try Self.autogen(["upgrade", "head"])
+        #expect(crashed.status == 1, "\(crashed)")
+        #expect(crashed.err.contains("Fatal error: boom"), "\(crashed)")
+        #expect(
+            crashed.err.hasSuffix(
+                "error: revision \(crashID) failed: a fatal error stopped the process during its upgrade; the run's transaction was not committed, so the database is as it was before this run\n"
+            ), "\(crashed)")
+        #expect(!crashed.err.contains("Current stack trace") && !crashed.err.contains("Backtrace"), "\(crashed)")
+        #expect(try runtimeTables(database) == [])
+        #expect(try Self.autogen(["current"]).out == "", "the version table is empty")
+        try manager.removeItem(atPath: crashPath)
+
+        // A script_location that does not exist: one line naming it, for the commands that
+        // read revision files without building too.
+        try "[autogen]\nscript_location = %(here)s/nowhere\n".write(
+            toFile: Self.journey + "/missing.ini", atomically: true, encoding: .utf8)
+        for command in ["history", "heads", "current"] {
+            let missing = try Self.autogen(["-c", "missing.ini", command])
+            #expect(missing.status == 1, "\(command): \(missing)")
+            #expect(
+                missing.err
+                    == "error: missing.ini:2: script_location names \(Self.journey)/nowhere, which does not exist; run `autogen init` there, or fix the path\n",
+                "\(command): \(missing)")
+        }
+
         // A failing hook: one line, exit 1, the file kept.
         let ini = Self.journey + "/autogen.ini"
         let iniText = try String(contentsOfFile: ini, encoding: .utf8)

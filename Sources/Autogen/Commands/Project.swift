@@ -8,7 +8,24 @@ public struct Project: Sendable {
     /// Loads the config that `options` name and reads every revision file it points at.
     public init(_ options: ConfigOptions) throws {
         config = try AutogenConfig.load(options)
+        try Self.requireScriptLocation(config)
         scripts = try ScriptDirectory(versionLocations: config.versionLocations)
+    }
+
+    /// Throws when `script_location` names no folder, naming the file and line that set it.
+    static func requireScriptLocation(_ config: AutogenConfig) throws(ConfigError) {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: config.scriptLocation, isDirectory: &isFolder), isFolder.boolValue
+        else {
+            // The file that sets it: autogen.ini's section, else Package.autogen.ini's.
+            let layers =
+                [(config.ini, config.section)] + (config.packageIni.map { [($0, AutogenConfig.packageSection)] } ?? [])
+            let holder = layers.first { $0.0.entry("script_location", in: $0.1) != nil }
+            let line = holder.flatMap { $0.0.entry("script_location", in: $0.1)?.line }
+            throw ConfigError.missingFolder(
+                file: holder?.0.path ?? config.ini.path, line: line, key: "script_location", path: config.scriptLocation
+            )
+        }
     }
 
     /// The graph of the project's revisions.

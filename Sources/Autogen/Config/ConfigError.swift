@@ -28,6 +28,8 @@ public enum ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidValue(file: String, line: Int, section: String, key: String, value: String, expected: String)
     /// A `-x` argument is not `key=value`.
     case invalidXArgument(String)
+    /// `script_location` names a folder that does not exist.
+    case missingFolder(file: String, line: Int?, key: String, path: String)
     /// A post-write hook is incompletely or wrongly configured.
     case hook(file: String, line: Int?, hook: String, reason: String)
 
@@ -62,6 +64,9 @@ public enum ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(file):\(line): \"\(key)\" in [\(section)] is \"\(value)\"; expected \(expected)"
         case .invalidXArgument(let argument):
             return "-x \"\(argument)\" is not key=value"
+        case .missingFolder(let file, let line, let key, let path):
+            let place = line.map { "\(file):\($0)" } ?? file
+            return "\(place): \(key) names \(path), which does not exist; run `autogen init` there, or fix the path"
         case .hook(let file, let line, let hook, let reason):
             let place = line.map { "\(file):\($0)" } ?? file
             return "\(place): post-write hook \"\(hook)\": \(reason)"

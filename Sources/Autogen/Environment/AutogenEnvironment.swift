@@ -24,6 +24,7 @@ public enum AutogenEnvironment {
     ) async -> Never {
         var context = EnvironmentContext(schema: schema, revisions: revisions, output: .process, hooks: hooks)
         context.handBack = EnvironmentRebuild.takeHandBack()
+        CrashReport.install()
         exit(await run(arguments: Array(CommandLine.arguments.dropFirst()), context: context))
     }
 
@@ -41,6 +42,7 @@ public enum AutogenEnvironment {
         var context = EnvironmentContext(
             schema: Schema(tables: []), revisions: revisions, output: .process, hooks: hooks, databases: databases)
         context.handBack = EnvironmentRebuild.takeHandBack()
+        CrashReport.install()
         exit(await run(arguments: Array(CommandLine.arguments.dropFirst()), context: context))
     }
 

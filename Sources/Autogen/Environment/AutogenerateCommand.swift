@@ -22,7 +22,8 @@ struct AutogenerateCommand: EnvironmentSubcommand {
     /// Without `--autogenerate`, on the plain command line: the plain revision, no build.
     func run() throws {
         guard !autogenerate else {
-            throw ExitCode(EnvironmentDispatch.run(LeadingGlobalOptions.moved(Array(CommandLine.arguments.dropFirst()))))
+            throw ExitCode(
+                EnvironmentDispatch.run(LeadingGlobalOptions.moved(Array(CommandLine.arguments.dropFirst()))))
         }
         try plain.run()
     }

@@ -39,6 +39,19 @@ enum DatabaseComparison {
             return Comparer.compare(prepared, database: database, options: options)
         case .sqlite(let path):
             var database = Schema(tables: [])
+            if let path, !FileManager.default.fileExists(atPath: path) {
+                // A new file is an empty database, but only in a folder that exists: upgrade
+                // could not create it elsewhere either.
+                let folder = (path as NSString).deletingLastPathComponent
+                var isFolder: ObjCBool = false
+                if !folder.isEmpty,
+                    !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder)
+                        || !isFolder.boolValue
+                {
+                    throw IntrospectError.connectionFailed(
+                        url: url.description, message: "the folder \(folder) does not exist")
+                }
+            }
             if path == nil || FileManager.default.fileExists(atPath: path ?? "") {
                 let connection = try SQLiteConnection(path: path, create: false)
                 database = try SQLiteCatalogReader(connection: connection).read()

@@ -35,6 +35,7 @@ public enum EnvironmentDispatch {
         guard case .command(let parsed) = result else { return result.status }
         do {
             let config = try AutogenConfig.load(parsed.globalOptions.configOptions)
+            try Project.requireScriptLocation(config)
             let package = EnvironmentPackage(config: config)
             let autogen = AutogenBinary.path
             if let message = buildMessage(package, autogenBinary: autogen, ProcessInfo.processInfo.environment) {

@@ -36,6 +36,9 @@ final class MigrationContext {
     /// Whether the revision running now has committed and run a statement outside the
     /// transaction (`CREATE INDEX CONCURRENTLY`): the revisions before it are committed.
     private(set) var ranOutsideTransaction = false
+    /// Whether this run has committed a transaction already (one per revision, or before a
+    /// statement that runs outside one).
+    private(set) var committedInRun = false
     private(set) var statementCount = 0
     private(set) var sqlDuration: Duration = .zero
 
@@ -79,7 +82,10 @@ final class MigrationContext {
     }
 
     func begin() throws(MigrationError) { try emit(dialect.begin, revision: nil) }
-    func commit() throws(MigrationError) { try emit("COMMIT", revision: nil) }
+    func commit() throws(MigrationError) {
+        try emit("COMMIT", revision: nil)
+        committedInRun = true
+    }
 
     static func failure(_ error: IntrospectError, revision: String?) -> MigrationError {
         if let revision, case .sql(let code, let message, let statement) = error {
@@ -130,6 +136,11 @@ final class MigrationContext {
         let line =
             "Running \(step.direction.rawValue) \(step.from.joined(separator: ", ")) -> \(step.to.joined(separator: ", ")), \(message)"
         if isOffline { output.append("-- " + line) } else { options.log(line) }
+        CrashReport.set(
+            CrashReport.running(
+                revision: step.revision, direction: step.direction.rawValue, offline: isOffline,
+                committedBefore: committedInRun))
+        defer { CrashReport.set(CrashReport.idle) }
         let recorded = try await record(step)
         try apply(recorded, revision: step.revision)
         for change in step.versionChanges { try emit(versionTable.sql(for: change), revision: step.revision) }

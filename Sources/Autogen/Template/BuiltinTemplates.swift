@@ -48,8 +48,9 @@ public enum BuiltinTemplates {
                     path: ".",
                     sources: ["env.swift", "model.swift", "versions"],
                     // The model and the revisions are mostly data: unoptimized, they compile in a quarter of
-                    // the time, while the Autogen library they call is optimized in release builds.
-                    swiftSettings: [.unsafeFlags(["-Onone"])],
+                    // the time, while the Autogen library they call is optimized in release builds. Release
+                    // assertion semantics keep a fatal error in them to one line, without a stack trace.
+                    swiftSettings: [.unsafeFlags(["-Onone", "-assert-config", "Release"])],
                     plugins: [.plugin(name: "RevisionIndex", package: ${repr(autogen_package)})]
                 )
             ]
@@ -308,8 +309,9 @@ public enum BuiltinTemplates {
                     path: ".",
                     sources: ["env.swift", "model.swift", "versions"],
                     // The model and the revisions are mostly data: unoptimized, they compile in a quarter of
-                    // the time, while the Autogen library they call is optimized in release builds.
-                    swiftSettings: [.unsafeFlags(["-Onone"])],
+                    // the time, while the Autogen library they call is optimized in release builds. Release
+                    // assertion semantics keep a fatal error in them to one line, without a stack trace.
+                    swiftSettings: [.unsafeFlags(["-Onone", "-assert-config", "Release"])],
                     plugins: [.plugin(name: "RevisionIndex", package: ${repr(autogen_package)})]
                 )
             ]
@@ -558,8 +560,9 @@ public enum BuiltinTemplates {
                     path: ".",
                     sources: ["env.swift", "model.swift", "versions"],
                     // The model and the revisions are mostly data: unoptimized, they compile in a quarter of
-                    // the time, while the Autogen library they call is optimized in release builds.
-                    swiftSettings: [.unsafeFlags(["-Onone"])],
+                    // the time, while the Autogen library they call is optimized in release builds. Release
+                    // assertion semantics keep a fatal error in them to one line, without a stack trace.
+                    swiftSettings: [.unsafeFlags(["-Onone", "-assert-config", "Release"])],
                     plugins: [.plugin(name: "RevisionIndex", package: ${repr(autogen_package)})]
                 )
             ]

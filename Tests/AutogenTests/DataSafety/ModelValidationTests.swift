@@ -61,3 +61,27 @@ import Testing
         }
     }
 }
+
+/// Item 11 of the data-safety issue: smaller errors, each one line.
+@Suite struct SmallErrorTests {
+    @Test func checkAgainstAFileInAMissingFolderIsAConnectionError() async throws {
+        let (folder, ini) = try EnvironmentCommandTests.makeProject(url: "sqlite:///nowhere-\(UUID().uuidString)/x.db")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let run = await EnvironmentCommandTests.run(["check"], ini: ini, revisions: [])
+        #expect(run.status == 1)
+        #expect(run.out == "", "not a difference: \(run.out)")
+        #expect(
+            run.err.hasPrefix("error: cannot connect to sqlite:///nowhere-") && run.err.hasSuffix(" does not exist"),
+            "\(run.err)")
+    }
+
+    @Test func aURLWithSeveralHostsIsRefusedClearly() {
+        #expect {
+            try DatabaseURL("postgresql://u:secret@h1:1,h2:2/db")
+        } throws: { error in
+            "\(error)"
+                == "invalid database URL postgresql://u:***@h1:1,h2:2/db: several hosts (h1:1,h2:2) are not supported; give one host, or one hostaddr as a parameter"
+        }
+        #expect((try? DatabaseURL("postgresql://u@[::1]:5432/db")) != nil)
+    }
+}
