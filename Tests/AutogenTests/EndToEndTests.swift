@@ -20,7 +20,8 @@ import Testing
     static let work = root.appendingPathComponent(".build-e2e").path
     static let journey = work + "/journey"
     static let keptBuild = work + "/env-build"
-    static let autogen = root.appendingPathComponent(".build/debug/autogen").path
+    /// The `autogen` of the build that made this test bundle.
+    static let autogen = BuiltProducts.folder + "/autogen"
 
     /// One run of the binary in `folder`: its status and what it wrote.
     struct Run: CustomStringConvertible {

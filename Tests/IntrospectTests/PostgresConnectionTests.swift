@@ -2,9 +2,8 @@ import Introspect
 import TestSupport
 import Testing
 
-/// Connection errors, SQL errors and parameter binding against a real server.
-@Suite(.enabled(if: TestPostgres.isConfigured))
-struct PostgresConnectionTests {
+/// URL shapes refused before anything connects: no server needed.
+@Suite struct PostgresURLShapeTests {
     @Test func badURLShapesAreRefusedWithTheirReason() {
         #expect(
             throws: IntrospectError.invalidURL(
@@ -21,7 +20,11 @@ struct PostgresConnectionTests {
         }
         #expect(throws: IntrospectError.self) { _ = try DatabaseURL("localhost/db") }
     }
+}
 
+/// Connection errors, SQL errors and parameter binding against a real server.
+@Suite(.enabled(if: TestPostgres.isConfigured))
+struct PostgresConnectionTests {
     @Test func wrongPasswordIsRefusedWithoutShowingIt() throws {
         let server = try TestPostgres.serverURL()
         let admin = try PostgresConnection(server)

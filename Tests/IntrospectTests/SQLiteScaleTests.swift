@@ -53,12 +53,12 @@ struct SQLiteScaleTests {
         #expect(large.schema == SQLiteDialect.storedForm(of: large.model))
     }
 
-    @Test("1000 tables read quickly")
+    @Test("1000 tables read with a fixed number of queries")
     func thousandTables() throws {
         let result = try readCount(tables: 1000)
         print(
             "SQLite: read 1000 tables x 12 columns in \(Int(result.seconds * 1000)) ms with \(result.queries) queries")
         #expect(result.schema.tables.count == 1000)
-        #expect(result.seconds < 2)  // debug build; the release target is < 0.1 s
+        #expect(result.queries <= 10)  // how quickly is for the benchmarks (BENCHMARKS.md)
     }
 }

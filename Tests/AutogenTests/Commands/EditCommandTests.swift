@@ -192,7 +192,7 @@ import Testing
         #expect(unknown.err.contains(RevisionLookupError.unknown(name: "zzzz").description))
     }
 
-    /// Runs `.build/debug/autogen` in `folder` with `EDITOR` set and `input` as its standard input.
+    /// Runs this build's `autogen` in `folder` with `EDITOR` set and `input` as its standard input.
     private func run(_ arguments: [String], editor: String, input: String = "", in folder: String) throws
         -> EndToEndTests.Run
     {

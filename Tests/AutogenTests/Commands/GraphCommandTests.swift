@@ -85,6 +85,10 @@ import Testing
         }
         var missing = options
         missing.file = folder + "/nope.ini"
-        #expect(throws: (any Error).self) { _ = try Project(missing) }
+        #expect {
+            _ = try Project(missing)
+        } throws: { error in
+            "\(error)" == "config file \(folder)/nope.ini not found; run `autogen init` to create one, or pass -c FILE"
+        }
     }
 }

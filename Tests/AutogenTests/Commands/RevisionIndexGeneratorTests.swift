@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Autogen
@@ -6,13 +7,8 @@ import Testing
 /// The generator behind the RevisionIndex plugin, run as the plugin runs it: on revision
 /// files written by the shipped template, plus files that are not revisions.
 @Suite struct RevisionIndexGeneratorTests {
-    static var generator: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
-                ".build/debug/RevisionIndexGenerator"
-            )
-            .path
-    }
+    /// The generator of the build that made this test bundle.
+    static var generator: String { BuiltProducts.folder + "/RevisionIndexGenerator" }
 
     @Test func listsTheRevisionTypesSortedAndSkipsOtherFiles() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("autogen-index-\(UUID().uuidString)")
@@ -53,8 +49,10 @@ import Testing
         let b = folder.appendingPathComponent("b.swift").path
         try "struct Revision_x: Revision {}\n".write(toFile: a, atomically: true, encoding: .utf8)
         try "struct Revision_x: Revision {}\n".write(toFile: b, atomically: true, encoding: .utf8)
-        #expect(throws: (any Error).self) {
+        #expect {
             try CompiledModel.run(Self.generator, [folder.appendingPathComponent("o.swift").path, a, b])
+        } throws: { error in
+            "\(error)".contains("error: two revision files declare Revision_x")
         }
     }
 }

@@ -65,7 +65,7 @@ import Testing
         #expect(text.contains { $0.contains("enum account_status") } == false, "adding a value loses nothing")
         #expect(
             text.contains(
-                "warning: adding NOT NULL column organization.name without a default fails if the table has rows [drops-data]"
+                "warning: adding NOT NULL column organization.name without a default fails if the table has rows [not-null-without-default]"
             ) == false)
     }
 

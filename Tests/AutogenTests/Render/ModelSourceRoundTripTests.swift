@@ -21,6 +21,7 @@ import Testing
             read.append(try SQLiteCatalogReader(connection: connection).read())
         }
         let declared = try CompiledModel.declare(read)
+        try #require(declared.count == read.count)
         for (database, model) in zip(read, declared) {
             let ops = Comparer.compare(model: model, database: database, dialect: SQLiteDialect.self).ops
             #expect(ops.isEmpty, "\(SwiftRenderer.render(ops))")
@@ -45,6 +46,7 @@ import Testing
             }
         }
         let declared = try CompiledModel.declare(read)
+        try #require(declared.count == read.count)
         for (database, model) in zip(read, declared) {
             let ops = Comparer.compare(model: model, database: database, dialect: PostgresDialect.self).ops
             #expect(ops.isEmpty, "\(SwiftRenderer.render(ops))")
@@ -58,9 +60,8 @@ enum CompiledModel {
     struct Failure: Error, CustomStringConvertible { var description: String }
 
     static func declare(_ schemas: [Schema]) throws -> [Schema] {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        let build = root.appendingPathComponent(".build/debug")
+        // The ModelDSL objects and modules of the build that made this test bundle.
+        let build = URL(fileURLWithPath: BuiltProducts.folder)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "autogen-roundtrip-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
