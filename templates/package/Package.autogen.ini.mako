@@ -24,10 +24,8 @@ file_template = %%(rev)s_%%(slug)s
 # truncate_slug_length = 40
 # timezone = UTC
 
-# Where revision files are (script_location's versions/ unless set), and whether subfolders of
-# those folders hold revision files too.
+# Where revision files are (script_location's versions/ unless set; their subfolders too).
 # version_locations = ${script_location}/versions
-# recursive_version_locations = false
 
 [post_write_hooks]
 # Run on every new revision file: the toolchain's swift-format, with .swift-format in the

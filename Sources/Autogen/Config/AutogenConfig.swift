@@ -36,8 +36,6 @@ public struct AutogenConfig: Sendable, Hashable {
     public let versionLocations: [String]
     /// `path_separator` (or `version_path_separator`); nil splits `version_locations` on commas and spaces.
     public let versionPathSeparator: VersionPathSeparator?
-    /// `recursive_version_locations`: look for revision files in subfolders of the version locations.
-    public let recursiveVersionLocations: Bool
     /// `version_table`: `autogen_version` unless set.
     public let versionTable: String
     /// `version_table_schema`; nil for the default schema.
@@ -176,7 +174,6 @@ public struct AutogenConfig: Sendable, Hashable {
         self.timezone = timezone
         self.versionLocations = versionLocations
         self.versionPathSeparator = separator
-        self.recursiveVersionLocations = try reader.bool("recursive_version_locations", default: false)
         self.versionTable = try reader.nonEmpty("version_table") ?? Self.defaultVersionTable
         self.versionTableSchema = try reader.nonEmpty("version_table_schema")
         self.transactionPerMigration = try reader.bool("transaction_per_migration", default: false)
@@ -203,6 +200,14 @@ public struct AutogenConfig: Sendable, Hashable {
             if let packageMain = packageIni.section(Self.packageSection) { layers.append((packageIni, packageMain)) }
         }
         for (file, layer) in layers {
+            if let ignored = layer.entry("recursive_version_locations") {
+                warnings.append(
+                    ConfigWarning(
+                        file: file.path, line: ignored.line,
+                        message:
+                            "\"recursive_version_locations\" is ignored: revision files in subfolders of a version location are always read, as the environment compiles every Swift file there"
+                    ))
+            }
             if let ignored = layer.entry("prepend_sys_path") {
                 warnings.append(
                     ConfigWarning(
