@@ -35,6 +35,26 @@ public struct Schema: Sendable, Hashable, Codable {
         self.catalogObjects = catalogObjects
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case tables, enums, catalogObjects
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        tables = try container.decode([Table].self, forKey: .tables)
+        enums = try container.decodeIfPresent([EnumType].self, forKey: .enums) ?? []
+        catalogObjects = try container.decodeIfPresent([CatalogObject].self, forKey: .catalogObjects) ?? []
+    }
+
+    /// `catalogObjects` is written only when there are some, so a schema of tables alone
+    /// prints as it did before views and triggers were kept.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(tables, forKey: .tables)
+        try container.encode(enums, forKey: .enums)
+        if !catalogObjects.isEmpty { try container.encode(catalogObjects, forKey: .catalogObjects) }
+    }
+
     /// The table called `name` in `schema`, if there is one.
     public func table(_ name: String, schema: String? = nil) -> Table? {
         tables.first { $0.name == name && $0.schema == schema }
