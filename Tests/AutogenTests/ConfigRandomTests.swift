@@ -54,8 +54,17 @@ struct ConfigRandomTests {
             do {
                 let ini = try IniFile(parsing: text, path: "autogen.ini", folder: "/srv")
                 parsed += 1
+                let textLines = text.split(
+                    omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
                 for section in ["DEFAULT"] + ini.sectionNames {
                     for key in ini.keys(in: section) {
+                        // Each key comes from a line of the text that names it.
+                        if let line = ini.entry(key, in: section)?.line {
+                            #expect(
+                                (1...lineCount).contains(line)
+                                    && textLines[line - 1].lowercased().contains(key.lowercased()),
+                                "key \(key) at line \(line) of \(text.debugDescription)")
+                        }
                         do {
                             _ = try ini.value(key, in: section, environment: ["HOME": "/home/u"])
                             resolved += 1

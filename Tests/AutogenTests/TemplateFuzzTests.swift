@@ -81,8 +81,13 @@ import Testing
         .merging(["x": true, "y": [1], "xs": ["a", "b"]]) { old, _ in old }
         do {
             let template = try Template(source: source, name: "fuzz.mako")
-            _ = try template.render(context)
+            let rendered = try template.render(context)
             outcomes.rendered += 1
+            // Rendering is deterministic, and text with no template syntax is its own output.
+            #expect(try template.render(context) == rendered)
+            if !source.contains(where: { "$%#<\\".contains($0) }) {
+                #expect(rendered == source, "plain text changed: \(source.debugDescription)")
+            }
         } catch {
             outcomes.failed += 1
             let lines = source.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
