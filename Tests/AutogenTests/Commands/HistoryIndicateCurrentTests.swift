@@ -119,7 +119,8 @@ import Testing
             )
             try connection.execute("INSERT INTO autogen_version VALUES ('cccc00000003'), ('9999000000a7')")
             let marked = try HistoryIndicateCurrentTests.history(["-i"], project)
-            assertSnapshot(marked, named: "history-current", suite: "GraphCommandTests")
+            // The same text as on SQLite, whose test records it.
+            assertSnapshot(marked, named: "history-current", suite: "GraphCommandTests", recording: false)
             #expect(
                 try HistoryIndicateCurrentTests.history(["-i", "--graph"], project).contains(
                     "* | bbbb00000002 -> cccc00000003 (current), feature a\n"))

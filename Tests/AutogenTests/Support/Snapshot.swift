@@ -6,17 +6,21 @@ import Testing
 /// With `AUTOGEN_RECORD_SNAPSHOTS=1` in the environment the golden file is (re)written from
 /// `text` and the test records an issue saying so, so that a recording run never passes
 /// silently; read every recorded file before keeping it. A missing golden file is a failure.
+///
+/// A second test that must print the same text passes `recording: false`: it only compares,
+/// so that two tests never write one file at once.
 func assertSnapshot(
     _ text: String,
     named name: String,
     suite: String,
+    recording: Bool = true,
     sourceLocation: SourceLocation = #_sourceLocation
 ) {
     // This file is Tests/AutogenTests/Support/Snapshot.swift: the snapshots sit beside Support/.
     let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     let folder = testsFolder.appendingPathComponent("Snapshots").appendingPathComponent(suite)
     let file = folder.appendingPathComponent("\(name).txt")
-    if ProcessInfo.processInfo.environment["AUTOGEN_RECORD_SNAPSHOTS"] == "1" {
+    if recording, ProcessInfo.processInfo.environment["AUTOGEN_RECORD_SNAPSHOTS"] == "1" {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data(text.utf8).write(to: file, options: .atomic)

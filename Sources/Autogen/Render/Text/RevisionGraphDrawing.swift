@@ -21,16 +21,18 @@ public enum RevisionGraphDrawing {
                 lanes.append(node.id)
                 column = lanes.count - 1
             }
-            // Several later revisions branched from this one: their lanes join here.
-            let joining = lanes.indices.filter { $0 > column && lanes[$0] == node.id }
-            if !joining.isEmpty {
-                // Lane k is drawn at column 2k; a joining lane bends left, to column 2k - 1.
+            // Several later revisions branched from this one: their lanes join here, one per
+            // line. Lane k is drawn at column 2k; the joining lane and every lane right of it
+            // bend left (to column 2k - 1), as `git log --graph` draws three branches meeting:
+            //     |/ /
+            //     |/
+            while let k = lanes.indices.first(where: { $0 > column && lanes[$0] == node.id }) {
                 var line = [Character](repeating: " ", count: 2 * lanes.count)
-                for k in lanes.indices {
-                    if joining.contains(k) { line[2 * k - 1] = "/" } else { line[2 * k] = "|" }
+                for j in lanes.indices {
+                    if j < k { line[2 * j] = "|" } else { line[2 * j - 1] = "/" }
                 }
                 out.append(String(line))
-                for k in joining.reversed() { lanes.remove(at: k) }
+                lanes.remove(at: k)
             }
             let glyphs = lanes.indices.map { $0 == column ? "*" : "|" }.joined(separator: " ")
             let pad = node.downRevisions.count > 1 ? "   " : " "
