@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Autogen
@@ -22,7 +23,7 @@ import Testing
             context: TemplateTesting.revisionContext(
                 id: "27c6a30d7c24", downRevisions: [], message: "create account table",
                 createDate: "2026-11-20 08:00:00.000001",
-                upgrades: createAccount + "\ntry op.createIndex(\"ix_account_id\", on: \"account\", columns: [\"id\"])",
+                upgrades: createAccount + "\ntry op.createIndex(Index(\"ix_account_id\", \"id\"), on: \"account\")",
                 downgrades: "try op.dropIndex(\"ix_account_id\", on: \"account\")\ntry op.dropTable(\"account\")")),
         Case(
             name: "normal", template: "generic/script.swift.mako",
@@ -171,8 +172,20 @@ import Testing
             paths.append(path)
             texts.append(text)
         }
-        let parse = try TemplateTesting.run(["swiftc", "-parse"] + paths)
-        #expect(parse.status == 0, "\(parse.output)")
+        // Type-checked against the Autogen library of this build: a call that is not the
+        // operations API fails here, not only in a user's environment.
+        let root = TemplateTesting.repositoryRoot.path
+        let libpq = try TemplateTesting.run(["pkg-config", "--cflags-only-I", "libpq"]).output
+            .split(whereSeparator: \.isWhitespace).filter { $0.hasPrefix("-I") }.flatMap { ["-Xcc", String($0)] }
+        let headers = libpq.isEmpty ? ["-Xcc", "-I/usr/include/postgresql"] : libpq  // Debian's, without pkg-config
+        for (index, path) in paths.enumerated() {
+            let check = try TemplateTesting.run(
+                [
+                    "swiftc", "-typecheck", "-module-name", "Revision\(index)", "-I", BuiltProducts.folder + "/Modules",
+                    "-I", root + "/Sources/CLibPQ", "-I", root + "/Sources/CSQLite",
+                ] + headers + [path])
+            #expect(check.status == 0, "\(path): \(check.output)")
+        }
         let configuration = TemplateTesting.repositoryRoot.appendingPathComponent(".swift-format").path
         for (path, text) in zip(paths, texts) {
             let format = try TemplateTesting.run(["swift-format", "format", "--configuration", configuration, path])
