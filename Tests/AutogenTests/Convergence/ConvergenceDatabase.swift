@@ -6,6 +6,8 @@ import TestSupport
 
 /// A database the convergence tests migrate: create, fill, read back, run SQL.
 protocol ConvergenceDatabase {
+    /// Where `MigrationRunner` connects: the same database as the connection below.
+    var url: DatabaseURL { get }
     var dialect: any SQLCompiling.Type { get }
     var randomDialect: RandomSchema.Dialect { get }
     func reset() throws
@@ -13,8 +15,6 @@ protocol ConvergenceDatabase {
     func introspect() throws -> Schema
     /// Each row's columns as text, rows in primary-key order.
     func rows(of table: String, columns: [String], orderBy: [String]) throws -> [[String?]]
-    /// Runs a migration's statements in one transaction.
-    func migrate(_ statements: [SQLStatement]) throws
     /// Answers for defaults text cannot compare.
     func answers(_ questions: [DefaultQuestion]) -> [DefaultQuestion: Bool]
     func createStatements(for schema: Schema) -> [String]
@@ -23,6 +23,7 @@ protocol ConvergenceDatabase {
 
 struct SQLiteConvergenceDatabase: ConvergenceDatabase {
     let connection: SQLiteConnection
+    let url: DatabaseURL
     var dialect: any SQLCompiling.Type { SQLiteDialect.self }
     var randomDialect: RandomSchema.Dialect { .sqlite }
 
@@ -54,27 +55,6 @@ struct SQLiteConvergenceDatabase: ConvergenceDatabase {
         }
     }
 
-    func migrate(_ statements: [SQLStatement]) throws {
-        try connection.execute("PRAGMA foreign_keys = OFF")
-        try connection.execute("BEGIN")
-        do {
-            for statement in statements {
-                if statement.expectsNoRows {
-                    let rows = try connection.query(statement.sql)
-                    if !rows.isEmpty { throw SQLRenderError("\(statement.sql) returned \(rows)") }
-                } else {
-                    try connection.execute(statement.sql)
-                }
-            }
-            try connection.execute("COMMIT")
-        } catch {
-            try? connection.execute("ROLLBACK")
-            try? connection.execute("PRAGMA foreign_keys = ON")
-            throw error
-        }
-        try connection.execute("PRAGMA foreign_keys = ON")
-    }
-
     func answers(_ questions: [DefaultQuestion]) -> [DefaultQuestion: Bool] { [:] }
     func createStatements(for schema: Schema) -> [String] { SQLiteDialect.createStatements(for: schema) }
     func quote(_ name: String) -> String { SQLiteDialect.quoteIdentifier(name) }
@@ -82,6 +62,7 @@ struct SQLiteConvergenceDatabase: ConvergenceDatabase {
 
 struct PostgresConvergenceDatabase: ConvergenceDatabase {
     let connection: PostgresConnection
+    let url: DatabaseURL
     var dialect: any SQLCompiling.Type { PostgresDialect.self }
     var randomDialect: RandomSchema.Dialect { .postgresql }
 
@@ -104,25 +85,6 @@ struct PostgresConvergenceDatabase: ConvergenceDatabase {
         let order = orderBy.map(quote).joined(separator: ", ")
         let result = try connection.query("SELECT \(list) FROM \(quote(table)) ORDER BY \(order)")
         return (0..<result.rowCount).map { r in (0..<result.columnCount).map { c in result[r, c] } }
-    }
-
-    func migrate(_ statements: [SQLStatement]) throws {
-        try connection.execute("BEGIN")
-        do {
-            for statement in statements {
-                if statement.transactional {
-                    try connection.execute(statement.sql)
-                } else {
-                    try connection.execute("COMMIT")
-                    try connection.execute(statement.sql)
-                    try connection.execute("BEGIN")
-                }
-            }
-            try connection.execute("COMMIT")
-        } catch {
-            try? connection.execute("ROLLBACK")
-            throw error
-        }
     }
 
     func answers(_ questions: [DefaultQuestion]) -> [DefaultQuestion: Bool] {

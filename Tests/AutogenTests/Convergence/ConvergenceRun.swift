@@ -8,6 +8,9 @@ import TestSupport
 /// One seeded pair (A, B): create A with rows, migrate to B with compare's ops, check the
 /// database now matches B and the rows survived, migrate back with the reversed ops, check
 /// it matches A again. Returns what went wrong, or nothing.
+///
+/// The migrations run as users run them: through `MigrationRunner`, as the upgrade and the
+/// downgrade of one revision (`ConvergenceRevision`) whose bodies record compare's ops.
 struct ConvergenceRun {
     let database: any ConvergenceDatabase
     let seed: UInt64
@@ -20,20 +23,21 @@ struct ConvergenceRun {
         var kinds = Set<String>()
     }
 
-    func run() -> Outcome {
+    func run() async -> Outcome {
         var outcome = Outcome()
-        do { try steps(&outcome) } catch { outcome.failures.append("seed \(seed): \(error)") }
+        do { try await steps(&outcome) } catch { outcome.failures.append("seed \(seed): \(error)") }
         return outcome
     }
 
     private func compare(_ model: Schema, _ db: Schema) -> CompareResult {
         var options = CompareOptions()
+        options.excludeTables = [AutogenConfig.defaultVersionTable, "autogen_history"]
         let questions = Comparer.undecidedDefaults(model: model, database: db, dialect: database.dialect)
         options.serverDefaultAnswers = database.answers(questions)
         return Comparer.compare(model: model, database: db, dialect: database.dialect, options: options)
     }
 
-    private func steps(_ outcome: inout Outcome) throws {
+    private func steps(_ outcome: inout Outcome) async throws {
         let a = RandomSchema.make(seed: seed, tables: tables, dialect: database.randomDialect)
         let b = RandomSchema.mutate(a, seed: seed, dialect: database.randomDialect)
         try database.reset()
@@ -60,28 +64,35 @@ struct ConvergenceRun {
         }
         outcome.ops += up.ops.count
         for op in up.ops { outcome.kinds.insert(String("\(op)".prefix { $0 != "(" })) }
-        guard try migrate(up.ops, from: dbA, to: b, label: "upgrade", upgradeOps: up.ops, &outcome) else { return }
+        guard try await migrate(up.ops, to: b, label: "upgrade", upgradeOps: up.ops, &outcome) else { return }
         try checkRows(rowsA, model: a, target: b, label: "after upgrade", &outcome)
-        guard let down = up.ops.undoingOps else {
+        guard up.ops.undoingOps != nil else {
             outcome.failures.append("seed \(seed): ops cannot be reversed: \(up.ops)")
             return
         }
-        guard
-            try migrate(down, from: try database.introspect(), to: a, label: "downgrade", upgradeOps: up.ops, &outcome)
-        else { return }
+        guard try await migrate(up.ops, to: a, label: "downgrade", upgradeOps: up.ops, &outcome) else { return }
         try checkRows(rowsA, model: a, target: b, label: "after downgrade", &outcome)
     }
 
-    /// Runs `ops` on a database whose schema is `current`, then checks compare finds nothing
-    /// left between `target` and the database; records a failure and returns false otherwise.
+    /// Upgrades to `ConvergenceRevision` (or downgrades to base) with `ops` as its upgrade,
+    /// through the runner, then checks compare finds nothing left between `target` and the
+    /// database; records a failure and returns false otherwise.
     private func migrate(
-        _ ops: [MigrationOp], from current: Schema, to target: Schema, label: String, upgradeOps: [MigrationOp],
-        _ outcome: inout Outcome
-    ) throws -> Bool {
-        let sql = try database.dialect.statements(for: ops, current: current)
-        do { try database.migrate(sql) } catch {
-            outcome.failures.append(
-                "seed \(seed): \(label) failed: \(error)\nops: \(ops)\nsql: \(sql.map(\.sql).joined(separator: ";\n"))")
+        _ ops: [MigrationOp], to target: Schema, label: String, upgradeOps: [MigrationOp], _ outcome: inout Outcome
+    ) async throws -> Bool {
+        let runner = try MigrationRunner(
+            url: database.url, revisions: [ConvergenceRevision.self],
+            graph: runtimeGraph([ConvergenceRevision.self]))
+        do {
+            try await ConvergenceRevision.$upgradeOps.withValue(ops) {
+                if label == "upgrade" {
+                    try await runner.upgrade(to: ConvergenceRevision.id)
+                } else {
+                    try await runner.downgrade(to: "base")
+                }
+            }
+        } catch {
+            outcome.failures.append("seed \(seed): \(label) failed: \(error)\nops: \(ops)")
             return false
         }
         let left = compare(target, try database.introspect()).ops
@@ -137,5 +148,23 @@ struct ConvergenceRun {
                 outcome.failures.append("seed \(seed): rows of \(name) \(label): \(now) != \(expected)")
             }
         }
+    }
+}
+
+/// The one revision a convergence run migrates with: its upgrade records the ops compare found
+/// (task-local, so that the SQLite and PostgreSQL suites can run at once), its downgrade their
+/// reverse, as `revision --autogenerate` writes them.
+struct ConvergenceRevision: Revision {
+    static let id = "cv0001"
+    static let downRevisions: [String] = []
+    static let branchLabels: [String] = []
+    static let dependsOn: [String] = []
+    static let message = "convergence"
+    static let createDate = ""
+    @TaskLocal static var upgradeOps: [MigrationOp] = []
+
+    func upgrade(_ op: Operations) throws { for recorded in Self.upgradeOps { op.record(recorded) } }
+    func downgrade(_ op: Operations) throws {
+        for recorded in Self.upgradeOps.undoingOps ?? [] { op.record(recorded) }
     }
 }

@@ -22,12 +22,12 @@ enum ConvergenceSeeds {
 
     /// Runs every seed on `database` and checks that all converged and that the pairs
     /// exercised a good spread of ops.
-    static func check(_ database: any ConvergenceDatabase, minimumKinds: Int) throws {
+    static func check(_ database: any ConvergenceDatabase, minimumKinds: Int) async throws {
         var failures: [String] = []
         var ops = 0
         var kinds = Set<String>()
         for seed in seeds {
-            let outcome = ConvergenceRun(database: database, seed: seed, tables: 5).run()
+            let outcome = await ConvergenceRun(database: database, seed: seed, tables: 5).run()
             failures += outcome.failures
             ops += outcome.ops
             kinds.formUnion(outcome.kinds)
@@ -46,16 +46,20 @@ enum ConvergenceSeeds {
 /// ops take a database from A to B keeping the rows, compare then finds nothing, and the
 /// reversed ops take it back to A.
 @Suite struct SQLiteConvergenceTests {
-    @Test func randomPairsConverge() throws {
-        try ConvergenceSeeds.check(
-            SQLiteConvergenceDatabase(connection: try SQLiteConnection(path: nil)), minimumKinds: 12)
+    @Test func randomPairsConverge() async throws {
+        let (url, path) = temporarySQLiteURL()
+        try await ConvergenceSeeds.check(
+            SQLiteConvergenceDatabase(connection: try SQLiteConnection(path: path), url: url), minimumKinds: 12)
     }
 }
 
 @Suite(.enabled(if: TestPostgres.isConfigured)) struct PostgresConvergenceTests {
-    @Test func randomPairsConverge() throws {
-        try TestPostgres.withTemporaryDatabase { _, connection in
-            try ConvergenceSeeds.check(PostgresConvergenceDatabase(connection: connection), minimumKinds: 14)
+    @Test func randomPairsConverge() async throws {
+        try await withTemporaryPostgres { parts in
+            let connection = try PostgresConnection(parts)
+            defer { connection.close() }
+            try await ConvergenceSeeds.check(
+                PostgresConvergenceDatabase(connection: connection, url: .postgresql(parts)), minimumKinds: 14)
         }
     }
 }
