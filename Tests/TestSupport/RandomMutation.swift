@@ -76,7 +76,34 @@ extension RandomSchema {
             }
             tables.append(fresh)
         }
+        mutateKeys(&tables, seed: seed, referenced: referenced, original: Set(a.tables.map(\.name)))
         return Schema(tables: tables, enums: enums)
+    }
+
+    /// Key changes on kept tables, from a generator of their own (so the mutations above stay
+    /// what they were for every seed): a foreign key's ON DELETE action or deferrability
+    /// changes, and a primary key that no foreign key needs is dropped. Both keep the rows valid.
+    private static func mutateKeys(
+        _ tables: inout [Table], seed: UInt64, referenced: Set<String>, original: Set<String>
+    ) {
+        var rng = SeededRandom(seed: seed ^ 0x0F0F_F0F0)
+        let kept = tables.indices.filter { original.contains(tables[$0].name) && tables[$0].renamedFrom == nil }
+        if rng.chance(0.35), let t = kept.filter({ !tables[$0].foreignKeys.isEmpty }).randomElement(using: &rng) {
+            var key = tables[t].foreignKeys[0]
+            if rng.chance(0.5) {
+                key.onDelete = key.onDelete == .cascade ? .noAction : .cascade
+            } else {
+                key.deferrable.toggle()
+                key.initiallyDeferred = key.deferrable && rng.chance(0.5)
+            }
+            tables[t].foreignKeys[0] = key
+        }
+        if rng.chance(0.25),
+            let t = kept.filter({ tables[$0].primaryKey != nil && !referenced.contains(tables[$0].name) })
+                .randomElement(using: &rng)
+        {
+            tables[t].primaryKey = nil
+        }
     }
 
     private static func mutateTable(
