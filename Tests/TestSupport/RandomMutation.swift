@@ -77,7 +77,21 @@ extension RandomSchema {
             tables.append(fresh)
         }
         mutateKeys(&tables, seed: seed, referenced: referenced, original: Set(a.tables.map(\.name)))
+        removeEnumValue(&enums, original: a.enums, seed: seed)
         return Schema(tables: tables, enums: enums)
+    }
+
+    /// Removes a value from an enum, one that no row holds: `RandomRows` fills two rows per
+    /// table with the first two values, and defaults use the first, so the third on is free.
+    private static func removeEnumValue(_ enums: inout [EnumType], original: [EnumType], seed: UInt64) {
+        var rng = SeededRandom(seed: seed ^ 0x3C3C_C3C3)
+        guard rng.chance(0.3) else { return }
+        let candidates = original.filter { $0.values.count > 2 }
+        guard let pick = candidates.randomElement(using: &rng),
+            let i = enums.firstIndex(where: { $0.name == pick.name })
+        else { return }
+        let value = pick.values[rng.int(2...(pick.values.count - 1))]
+        enums[i].values.removeAll { $0 == value }
     }
 
     /// Key changes on kept tables, from a generator of their own (so the mutations above stay
