@@ -63,14 +63,17 @@ struct SQLiteConvergenceDatabase: ConvergenceDatabase {
 struct PostgresConvergenceDatabase: ConvergenceDatabase {
     let connection: PostgresConnection
     let url: DatabaseURL
+    /// The connection's current schema, where the tables go (`public` unless the database's
+    /// `search_path` says otherwise).
+    var schema = "public"
     var dialect: any SQLCompiling.Type { PostgresDialect.self }
     var randomDialect: RandomSchema.Dialect { .postgresql }
 
     func reset() throws {
-        try connection.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+        try connection.execute("DROP SCHEMA \(quote(schema)) CASCADE; CREATE SCHEMA \(quote(schema))")
         let enums = try connection.query(
-            "SELECT typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'public' AND t.typtype = 'e'"
-        )
+            "SELECT typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = $1 AND t.typtype = 'e'",
+            [schema])
         for row in 0..<enums.rowCount {
             if let name = enums[row, 0] { try connection.execute("DROP TYPE " + quote(name)) }
         }

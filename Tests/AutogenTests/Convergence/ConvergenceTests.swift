@@ -24,7 +24,9 @@ enum ConvergenceSeeds {
     /// exercised a good spread of ops.
     /// `extraKinds`: op kinds the dialect's runs must also have produced (`alterEnum` on
     /// PostgreSQL, where removing a value recreates the type).
-    static func check(_ database: any ConvergenceDatabase, minimumKinds: Int, extraKinds: [String] = []) async throws {
+    static func check(
+        _ database: any ConvergenceDatabase, minimumKinds: Int, extraKinds: [String] = [], seeds: [UInt64] = seeds
+    ) async throws {
         var failures: [String] = []
         var ops = 0
         var kinds = Set<String>()
@@ -68,6 +70,28 @@ enum ConvergenceSeeds {
             try await ConvergenceSeeds.check(
                 PostgresConvergenceDatabase(connection: connection, url: .postgresql(parts)), minimumKinds: 14,
                 extraKinds: ["alterEnum"])
+        }
+    }
+
+    /// The same on a database whose current schema is not `public` (its `search_path` is
+    /// `app`): nothing may assume the default schema's name. Fewer seeds, as the runs above
+    /// already cover the ops.
+    @Test func randomPairsConvergeInAnotherCurrentSchema() async throws {
+        try await withTemporaryPostgres { parts in
+            let admin = try PostgresConnection(parts)
+            try admin.execute("CREATE SCHEMA app")
+            try admin.execute(
+                "ALTER DATABASE \(PostgresDialect.quoteIdentifier(parts.database ?? "")) SET search_path = app")
+            admin.close()
+            let connection = try PostgresConnection(parts)
+            defer { connection.close() }
+            #expect(try connection.query("SELECT current_schema()").optionalString(0, 0) == "app")
+            try await ConvergenceSeeds.check(
+                PostgresConvergenceDatabase(connection: connection, url: .postgresql(parts), schema: "app"),
+                minimumKinds: 14, seeds: Array(1...60))
+            #expect(
+                try connection.query("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").string(0, 0) == "0",
+                "nothing was created in public")
         }
     }
 }
