@@ -30,7 +30,8 @@ actor SecondRun {
         let second = SecondRun()
         var options = MigrationOptions(
             transactionPerMigration: true, log: log.append, lockPollInterval: .milliseconds(5),
-            lockTimeout: .seconds(30))
+            // Generous: on a loaded 2-core machine the first run may wait minutes for a thread.
+            lockTimeout: .seconds(900))
         let plain = options
         options.betweenTransactions = {
             await second.startOnce {
