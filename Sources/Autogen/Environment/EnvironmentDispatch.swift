@@ -39,8 +39,9 @@ public enum EnvironmentDispatch {
             let package = EnvironmentPackage(config: config)
             let autogen = AutogenBinary.path
             if let message = buildMessage(package, autogenBinary: autogen, ProcessInfo.processInfo.environment) {
-                if !parsed.globalOptions.quiet { output.err(message) }
-                try package.build(autogenBinary: autogen)
+                let quiet = parsed.globalOptions.quiet
+                if !quiet { output.err(message) }
+                try package.build(autogenBinary: autogen, progress: quiet ? nil : BuildProgress())
             }
             setenv(EnvironmentRebuild.dispatcherVariable, autogen, 1)
             try exec(package.binary, arguments)

@@ -68,7 +68,7 @@ struct EnvironmentPackage: Sendable {
 
     /// Runs `swift build -c CONFIGURATION --package-path FOLDER --product PRODUCT`; on failure
     /// throws with the compiler's error lines, or says the package or the product is missing.
-    func build(autogenBinary: String = AutogenBinary.path) throws {
+    func build(autogenBinary: String = AutogenBinary.path, progress: BuildProgress? = nil) throws {
         // Taken before the build: a source edited while it runs differs next time and is built then.
         let inputs = fingerprint(autogenBinary: autogenBinary)
         let environment = ProcessInfo.processInfo.environment
@@ -84,12 +84,14 @@ struct EnvironmentPackage: Sendable {
             // every environment command starts the binary once (16 ms instead of 24 for `current`).
             arguments.append("--static-swift-stdlib")
         #endif
-        let process = HookProcess(
+        var process = HookProcess(
             executable: swift, arguments: arguments, cwd: nil, environment: environment, timeout: 3600)
+        if let progress { process.onOutputLine = { progress.line($0) } }
         let result: HookProcess.Result
         do { result = try process.run() } catch {
             throw EnvironmentBuildError.cannotRun(path: swift, reason: error.reason)
         }
+        progress?.finish(succeeded: result.ending == .exited(0))
         guard result.ending != .exited(0) else {
             try writeStamp(inputs)
             return

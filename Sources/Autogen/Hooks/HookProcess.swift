@@ -35,6 +35,8 @@ struct HookProcess {
     let cwd: String?
     let environment: [String: String]
     let timeout: Double
+    /// Called with each line the program writes to standard output, as it comes.
+    var onOutputLine: (@Sendable (String) -> Void)? = nil
 
     /// Why the program could not be started.
     struct LaunchFailure: Error {
@@ -76,7 +78,8 @@ struct HookProcess {
         let readers = DispatchGroup()
         let outputHandle = outputPipe.fileHandleForReading
         let errorHandle = errorPipe.fileHandleForReading
-        DispatchQueue.global().async(group: readers) { output.drain(outputHandle) }
+        let onLine = onOutputLine
+        DispatchQueue.global().async(group: readers) { output.drain(outputHandle, lines: onLine) }
         DispatchQueue.global().async(group: readers) { errors.drain(errorHandle) }
 
         var timedOut = false
@@ -111,14 +114,23 @@ private final class OutputCollector: Sendable {
     private static let limit = 1 << 20
     private let data = Mutex(Data())
 
-    /// Reads `handle` until end of file (or a read error).
-    func drain(_ handle: FileHandle) {
+    /// Reads `handle` until end of file (or a read error), passing each complete line to
+    /// `lines` as it arrives.
+    func drain(_ handle: FileHandle, lines: (@Sendable (String) -> Void)? = nil) {
+        var pending = Data()
         while let chunk = try? handle.read(upToCount: 65_536), !chunk.isEmpty {
             data.withLock { buffer in
                 buffer.append(chunk)
                 if buffer.count > Self.limit { buffer.removeFirst(buffer.count - Self.limit) }
             }
+            guard let lines else { continue }
+            pending.append(chunk)
+            while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+                lines(String(decoding: pending[pending.startIndex..<newline], as: UTF8.self))
+                pending.removeSubrange(pending.startIndex...newline)
+            }
         }
+        if let lines, !pending.isEmpty { lines(String(decoding: pending, as: UTF8.self)) }
     }
 
     /// What was collected, as UTF-8 (invalid bytes replaced).
