@@ -35,7 +35,7 @@ let package = Package(
         .target(
             name: "Autogen",
             dependencies: [
-                "ModelDSL", "Introspect",
+                "ModelDSL", "Introspect", "RevisionIndexing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,7 +43,8 @@ let package = Package(
             name: "AutogenCLI",
             dependencies: ["Autogen"]
         ),
-        .executableTarget(name: "RevisionIndexGenerator"),
+        .target(name: "RevisionIndexing"),
+        .executableTarget(name: "RevisionIndexGenerator", dependencies: ["RevisionIndexing"]),
         .plugin(
             name: "RevisionIndex",
             capability: .buildTool(),

@@ -66,7 +66,8 @@ struct EnvironmentPackage: Sendable {
         return recorded != fingerprint(autogenBinary: autogenBinary).text
     }
 
-    /// Runs `swift build -c CONFIGURATION --package-path FOLDER --product PRODUCT`; on failure
+    /// Compiles the environment directly when `EnvironmentDirectBuild` applies (seconds), else
+    /// runs `swift build -c CONFIGURATION --package-path FOLDER --product PRODUCT`; on failure
     /// throws with the compiler's error lines, or says the package or the product is missing.
     func build(autogenBinary: String = AutogenBinary.path, progress: BuildProgress? = nil) throws {
         // Taken before the build: a source edited while it runs differs next time and is built then.
@@ -74,6 +75,11 @@ struct EnvironmentPackage: Sendable {
         let environment = ProcessInfo.processInfo.environment
         guard FileManager.default.fileExists(atPath: manifest) else {
             throw EnvironmentBuildError.noManifest(manifest)
+        }
+        if let direct = EnvironmentDirectBuild.applying(to: self, autogenBinary: autogenBinary) {
+            try direct.build(autogenBinary: autogenBinary, environment: environment, progress: progress)
+            try writeStamp(inputs)
+            return
         }
         guard let swift = ExecutableLookup.find("swift", environment: environment, baseFolder: folder) else {
             throw EnvironmentBuildError.noSwift

@@ -73,7 +73,7 @@ import Testing
 
         let build = BuiltProducts.folder
         var objects: [String] = []
-        for target in ["Autogen", "Introspect", "ModelDSL", "ArgumentParser", "ArgumentParserToolInfo"] {
+        for target in EnvironmentDirectBuild.libraryTargets {
             let objectFolder = build + "/\(target).build"
             objects += try FileManager.default.contentsOfDirectory(atPath: objectFolder).filter { $0.hasSuffix(".o") }
                 .map { objectFolder + "/" + $0 }

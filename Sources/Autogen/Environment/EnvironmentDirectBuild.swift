@@ -1,0 +1,176 @@
+import Foundation
+import RevisionIndexing
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Builds a migration environment laid out by the generic, async or multidb template without
+/// SwiftPM: `swiftc` compiles env.swift, model.swift, the revision files and their index, and
+/// links them with the Autogen library that the running `autogen` was built with. A first
+/// build takes seconds instead of the minute and more that compiling the library again takes.
+///
+/// It applies when the running `autogen` sits in a SwiftPM build folder that holds the
+/// library's modules and object files (`swift build` of the autogen checkout), on Linux, and
+/// when the environment is the template's own package: a Package.swift that declares one
+/// package dependency (autogen) and the template's `sources`. Anything else (a Package.swift
+/// with more dependencies or sources, the package template, an autogen copied elsewhere) is
+/// built by SwiftPM as before.
+///
+/// The library's object files are kept as one archive next to them
+/// (`<build>/autogen-environment/libAutogenEnvironment.a`), made again when the `autogen`
+/// binary is newer.
+struct EnvironmentDirectBuild {
+    /// The library targets an environment links, in the build folder as `<name>.build/*.o`.
+    static let libraryTargets = [
+        "ModelDSL", "Introspect", "RevisionIndexing", "Autogen", "ArgumentParser", "ArgumentParserToolInfo",
+    ]
+    /// The sources the templates' Package.swift lists.
+    static let templateSources = #"sources: ["env.swift", "model.swift", "versions"]"#
+
+    let package: EnvironmentPackage
+    /// The folder of the running `autogen` (`.build/release` of the checkout).
+    let buildFolder: String
+    /// The checkout's sources, for the C libraries' module maps.
+    let checkout: String
+
+    /// The direct build of `package` when it applies (see the type's comment), nil otherwise.
+    static func applying(to package: EnvironmentPackage, autogenBinary: String) -> EnvironmentDirectBuild? {
+        #if os(Linux)
+            let manager = FileManager.default
+            guard package.sourceFolder == nil || package.sourceFolder == package.folder,
+                let manifest = try? String(contentsOfFile: package.manifest, encoding: .utf8),
+                manifest.components(separatedBy: ".package(").count == 2, manifest.contains(templateSources)
+            else { return nil }
+            let build = (autogenBinary as NSString).deletingLastPathComponent
+            let checkout = AutogenCheckout.path
+            guard manager.fileExists(atPath: build + "/Modules/Autogen.swiftmodule"),
+                libraryTargets.allSatisfy({ manager.fileExists(atPath: build + "/\($0).build") }),
+                manager.fileExists(atPath: checkout + "/Sources/CLibPQ/module.modulemap"),
+                manager.fileExists(atPath: checkout + "/Sources/CSQLite/module.modulemap")
+            else { return nil }
+            return EnvironmentDirectBuild(package: package, buildFolder: build, checkout: checkout)
+        #else
+            return nil
+        #endif
+    }
+
+    var archive: String { buildFolder + "/autogen-environment/libAutogenEnvironment.a" }
+
+    /// Compiles and links the environment; throws the compiler's error lines when it does not compile.
+    func build(autogenBinary: String, environment: [String: String], progress: BuildProgress?) throws {
+        try makeArchive(autogenBinary: autogenBinary, environment: environment)
+        let sources = try environmentSources()
+        let index = package.folder + "/.build/autogen-direct/AutogenRevisionIndex.swift"
+        try writeIndex(to: index, revisionFiles: sources.filter { $0.hasPrefix(package.folder + "/versions/") })
+        guard let swiftc = ExecutableLookup.find("swiftc", environment: environment, baseFolder: package.folder) else {
+            throw EnvironmentBuildError.noSwift
+        }
+        progress?.update("compiling \(sources.count) file(s) and linking")
+        let binary = package.binary
+        try FileManager.default.createDirectory(
+            atPath: (binary as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        var arguments = [
+            "-parse-as-library", "-Onone", "-assert-config", "Release", "-module-name", package.product,
+            "-I", buildFolder + "/Modules", "-I", checkout + "/Sources/CLibPQ", "-I", checkout + "/Sources/CSQLite",
+        ]
+        arguments += libpqIncludes(environment: environment).flatMap { ["-Xcc", $0] }
+        arguments += sources + [index, archive, "-lpq", "-lsqlite3", "-static-stdlib", "-o", binary + ".tmp"]
+        let result = try run(swiftc, arguments, environment: environment)
+        progress?.finish(succeeded: result.ending == .exited(0))
+        guard result.ending == .exited(0) else {
+            let lines = (result.standardOutput + "\n" + result.standardError).split(separator: "\n").map(String.init)
+            var errors: [String] = []
+            for line in lines where line.contains(": error: ") && !errors.contains(line) { errors.append(line) }
+            if errors.isEmpty { errors = lines.filter { $0.contains("error") } }
+            throw EnvironmentBuildError.doesNotCompile(errors: errors)
+        }
+        guard rename(binary + ".tmp", binary) == 0 else {
+            throw EnvironmentBuildError.cannotRun(path: binary, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// env.swift, model.swift and every Swift file below versions/ (hidden entries skipped).
+    func environmentSources() throws -> [String] {
+        var files = [package.folder + "/env.swift", package.folder + "/model.swift"]
+        let versions = package.folder + "/versions"
+        if let walker = FileManager.default.enumerator(atPath: versions) {
+            var found: [String] = []
+            while let relative = walker.nextObject() as? String {
+                if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+                if relative.hasSuffix(".swift") { found.append(versions + "/" + relative) }
+            }
+            files += found.sorted()
+        }
+        return files
+    }
+
+    /// The revision index, as the RevisionIndex plugin writes it.
+    func writeIndex(to path: String, revisionFiles: [String]) throws {
+        var texts: [String] = []
+        for file in revisionFiles {
+            texts.append(try String(contentsOfFile: file, encoding: .utf8))
+        }
+        let text: String
+        do { text = try RevisionIndexSource.text(sources: texts) } catch {
+            throw EnvironmentBuildError.doesNotCompile(errors: ["error: \(error)"])
+        }
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        if (try? String(contentsOfFile: path, encoding: .utf8)) != text { try AtomicFile.write(text, to: path) }
+    }
+
+    /// The library's object files as one archive, made again when `autogen` is newer than it.
+    func makeArchive(autogenBinary: String, environment: [String: String]) throws {
+        let manager = FileManager.default
+        if let made = EnvironmentFingerprint.file(archive)?.modified,
+            let binary = EnvironmentFingerprint.file(autogenBinary)?.modified, made >= binary
+        {
+            return
+        }
+        var objects: [String] = []
+        for target in Self.libraryTargets {
+            let folder = buildFolder + "/\(target).build"
+            objects += try manager.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".o") }.sorted()
+                .map { folder + "/" + $0 }
+        }
+        guard
+            let ar = ExecutableLookup.find("llvm-ar", environment: environment, baseFolder: buildFolder)
+                ?? ExecutableLookup.find("ar", environment: environment, baseFolder: buildFolder)
+        else { throw EnvironmentBuildError.cannotRun(path: "ar", reason: "no llvm-ar or ar in PATH") }
+        try manager.createDirectory(
+            atPath: (archive as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let temporary = archive + ".\(getpid()).tmp"
+        try? manager.removeItem(atPath: temporary)
+        let result = try run(ar, ["rcs", temporary] + objects, environment: environment)
+        guard result.ending == .exited(0), rename(temporary, archive) == 0 else {
+            try? manager.removeItem(atPath: temporary)
+            throw EnvironmentBuildError.cannotRun(path: ar, reason: result.standardError)
+        }
+    }
+
+    /// libpq's header folder: `pkg-config --cflags-only-I libpq`, else Debian's.
+    func libpqIncludes(environment: [String: String]) -> [String] {
+        if let pkgConfig = ExecutableLookup.find("pkg-config", environment: environment, baseFolder: buildFolder),
+            let result = try? run(pkgConfig, ["--cflags-only-I", "libpq"], environment: environment),
+            result.ending == .exited(0)
+        {
+            let flags = result.standardOutput.split(whereSeparator: \.isWhitespace).map(String.init)
+                .filter { $0.hasPrefix("-I") }
+            if !flags.isEmpty { return flags }
+        }
+        return ["-I/usr/include/postgresql"]
+    }
+
+    private func run(_ program: String, _ arguments: [String], environment: [String: String]) throws
+        -> HookProcess.Result
+    {
+        let process = HookProcess(
+            executable: program, arguments: arguments, cwd: nil, environment: environment, timeout: 3600)
+        do { return try process.run() } catch {
+            throw EnvironmentBuildError.cannotRun(path: program, reason: error.reason)
+        }
+    }
+}

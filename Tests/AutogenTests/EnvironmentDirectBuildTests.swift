@@ -1,0 +1,61 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Autogen
+
+/// When an environment is compiled directly (issue #12) and when SwiftPM builds it.
+@Suite struct EnvironmentDirectBuildTests {
+    static func package(_ manifest: String) throws -> (EnvironmentPackage, String) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "autogen-direct-\(UUID().uuidString)"
+        )
+        .path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try manifest.write(toFile: folder + "/Package.swift", atomically: true, encoding: .utf8)
+        return (EnvironmentPackage(folder: folder), folder)
+    }
+
+    static let template = try! Template(
+        source: BuiltinTemplates.files["generic/Package.swift.mako"] ?? "", name: "Package.swift.mako")
+
+    static func templateManifest() throws -> String {
+        try template.render([
+            "package_dependency": .string(".package(name: \"autogen\", path: \"/src/autogen\")"),
+            "autogen_package": .string("autogen"),
+        ])
+    }
+
+    @Test func theTemplatesOwnPackageIsCompiledDirectly() throws {
+        let (package, folder) = try Self.package(try Self.templateManifest())
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let autogen = try BuiltProducts.executable("autogen")
+        let direct = try #require(EnvironmentDirectBuild.applying(to: package, autogenBinary: autogen))
+        #expect(direct.buildFolder == BuiltProducts.folder)
+    }
+
+    @Test func anythingElseIsLeftToSwiftPM() throws {
+        let autogen = try BuiltProducts.executable("autogen")
+        let manifest = try Self.templateManifest()
+        let extraDependency = manifest.replacingOccurrences(
+            of: "dependencies: [\n",
+            with: "dependencies: [\n        .package(url: \"https://example.com/x.git\", from: \"1.0.0\"),\n")
+        let extraSources = manifest.replacingOccurrences(
+            of: EnvironmentDirectBuild.templateSources,
+            with: #"sources: ["env.swift", "model.swift", "versions", "helpers.swift"]"#)
+        for text in [extraDependency, extraSources] {
+            #expect(text != manifest)
+            let (package, folder) = try Self.package(text)
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            #expect(EnvironmentDirectBuild.applying(to: package, autogenBinary: autogen) == nil)
+        }
+        // The package template: the environment is a target of the user's package.
+        let (package, folder) = try Self.package(manifest)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var target = package
+        target.sourceFolder = folder + "/Sources/Migrations"
+        #expect(EnvironmentDirectBuild.applying(to: target, autogenBinary: autogen) == nil)
+        // An autogen with no library build beside it (copied elsewhere).
+        #expect(EnvironmentDirectBuild.applying(to: package, autogenBinary: folder + "/autogen") == nil)
+    }
+}
