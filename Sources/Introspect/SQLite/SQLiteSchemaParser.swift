@@ -205,7 +205,7 @@ struct ConstraintScanner {
             case "COLLATE":
                 j += 2
                 pendingName = nil
-            case "NULL", "AS":
+            case "NULL":
                 j += 1
                 pendingName = nil
             default:
