@@ -358,9 +358,7 @@ import Testing
             #expect(downgraded.status == 0, "\(downgraded)")
             #expect(try runtimeTables(.postgresql(url)) == [])
 
-            try connection.execute(
-                "DO $$ BEGIN CREATE ROLE autogen_password_test LOGIN PASSWORD 'right-secret'; EXCEPTION WHEN duplicate_object THEN NULL; END $$"
-            )
+            try TestPostgres.ensurePasswordRole(connection)
             let wrong =
                 "postgresql://autogen_password_test:wrong-secret@\(url.host ?? "127.0.0.1"):\(url.port ?? 5432)/\(url.database ?? "postgres")"
             let refused = try Self.autogen(["current"], environment: ["AUTOGEN_E2E_URL": wrong])

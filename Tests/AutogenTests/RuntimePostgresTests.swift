@@ -94,16 +94,7 @@ import Testing
             // Connect as a role that logs in with a password, so that "no password in the
             // message" can fail.
             let admin = try PostgresConnection(database)
-            try admin.execute(
-                """
-                DO $$ BEGIN
-                    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'autogen_password_test') THEN
-                        CREATE ROLE autogen_password_test LOGIN PASSWORD 'right-secret';
-                    ELSE
-                        ALTER ROLE autogen_password_test LOGIN PASSWORD 'right-secret';
-                    END IF;
-                END $$
-                """)
+            try TestPostgres.ensurePasswordRole(admin)
             try admin.execute(
                 "ALTER DATABASE \(PostgresDialect.quoteIdentifier(database.database ?? "")) OWNER TO autogen_password_test"
             )

@@ -20,34 +20,10 @@ import Testing
 /// async tests need one.
 extension EndToEndTests {
     @Suite(.serialized) struct TemplateJourneyTests {
-        struct Run: CustomStringConvertible {
-            var status: Int32
-            var out: String
-            var err: String
-            var description: String { "exit \(status)\nstdout:\n\(out)\nstderr:\n\(err)" }
-        }
-
-        static func autogen(_ arguments: [String], in folder: String) throws -> Run {
-            let outPath = folder + "/.autogen-stdout"
-            let errPath = folder + "/.autogen-stderr"
-            _ = FileManager.default.createFile(atPath: outPath, contents: nil)
-            _ = FileManager.default.createFile(atPath: errPath, contents: nil)
-            defer {
-                try? FileManager.default.removeItem(atPath: outPath)
-                try? FileManager.default.removeItem(atPath: errPath)
-            }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: try BuiltProducts.executable("autogen"))
-            process.arguments = arguments
-            process.currentDirectoryURL = URL(fileURLWithPath: folder)
-            process.standardInput = FileHandle.nullDevice
-            process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-            process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-            try process.run()
-            process.waitUntilExit()
-            return Run(
-                status: process.terminationStatus, out: try String(contentsOfFile: outPath, encoding: .utf8),
-                err: try String(contentsOfFile: errPath, encoding: .utf8))
+        /// `autogen` in `folder`, through the end-to-end suite's runner (this suite runs inside
+        /// it, one test at a time, so its output files are never shared).
+        static func autogen(_ arguments: [String], in folder: String) throws -> EndToEndTests.Run {
+            try EndToEndTests.autogen(arguments, in: folder)
         }
 
         /// A fresh project folder for `template`, its kept environment build put back after `init`.

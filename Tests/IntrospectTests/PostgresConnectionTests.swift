@@ -29,16 +29,7 @@ struct PostgresConnectionTests {
         let server = try TestPostgres.serverURL()
         let admin = try PostgresConnection(server)
         defer { admin.close() }
-        try admin.execute(
-            """
-            DO $$ BEGIN
-                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'autogen_password_test') THEN
-                    CREATE ROLE autogen_password_test LOGIN PASSWORD 'right-secret';
-                ELSE
-                    ALTER ROLE autogen_password_test LOGIN PASSWORD 'right-secret';
-                END IF;
-            END $$
-            """)
+        try TestPostgres.ensurePasswordRole(admin)
         var url = server
         url.user = "autogen_password_test"
         url.password = "wrong-secret"

@@ -64,6 +64,26 @@ public enum TestPostgres {
         return try body(url, connection)
     }
 
+    /// The role that logs in with a password (the test server's pg_hba.conf asks it for one,
+    /// over scram-sha-256), and its password.
+    public static let passwordRole = "autogen_password_test"
+    public static let passwordRoleSecret = "right-secret"
+
+    /// Creates `passwordRole` (cluster-wide) or resets its password; safe when tests race.
+    public static func ensurePasswordRole(_ connection: PostgresConnection) throws {
+        try connection.execute(
+            """
+            DO $$ BEGIN
+                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '\(passwordRole)') THEN
+                    CREATE ROLE \(passwordRole) LOGIN PASSWORD '\(passwordRoleSecret)';
+                ELSE
+                    ALTER ROLE \(passwordRole) LOGIN PASSWORD '\(passwordRoleSecret)';
+                END IF;
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+            END $$
+            """)
+    }
+
     private static func environment(_ name: String) -> String? {
         guard let value = getenv(name) else { return nil }
         let text = String(cString: value)
