@@ -200,21 +200,10 @@ public struct AutogenConfig: Sendable, Hashable {
             if let packageMain = packageIni.section(Self.packageSection) { layers.append((packageIni, packageMain)) }
         }
         for (file, layer) in layers {
-            if let ignored = layer.entry("recursive_version_locations") {
+            for (key, reason) in ConfigKey.ignored {
+                guard let ignored = layer.entry(key) else { continue }
                 warnings.append(
-                    ConfigWarning(
-                        file: file.path, line: ignored.line,
-                        message:
-                            "\"recursive_version_locations\" is ignored: revision files in subfolders of a version location are always read, as the environment compiles every Swift file there"
-                    ))
-            }
-            if let ignored = layer.entry("prepend_sys_path") {
-                warnings.append(
-                    ConfigWarning(
-                        file: file.path, line: ignored.line,
-                        message:
-                            "\"prepend_sys_path\" is ignored: the migration environment is a Swift package, with no sys.path"
-                    ))
+                    ConfigWarning(file: file.path, line: ignored.line, message: "\"\(key)\" is ignored: \(reason)"))
             }
             for entry in layer.entries where !ConfigKey.known.contains(entry.key) {
                 let hint = ConfigKey.suggestion(for: entry.key).map { " (did you mean \($0)?)" } ?? ""

@@ -12,6 +12,15 @@ enum ConfigKey {
         "environment_build", "environment_package", "environment_product",
     ]
 
+    /// Keys Alembic users bring that autogen accepts but cannot honour, with the reason.
+    static let ignored: [(key: String, reason: String)] = [
+        (
+            "recursive_version_locations",
+            "revision files in subfolders of a version location are always read, as the environment compiles every Swift file there"
+        ),
+        ("prepend_sys_path", "the migration environment is a Swift package, with no sys.path"),
+    ]
+
     /// The known key nearest to `key` by edit distance, if it is close enough to be a typo.
     static func suggestion(for key: String, among candidates: [String] = known) -> String? {
         var best: (key: String, distance: Int)?
