@@ -21,7 +21,7 @@ import Testing
 
     static func templateManifest() throws -> String {
         try template.render([
-            "package_dependency": .string(".package(name: \"autogen\", path: \"/src/autogen\")"),
+            "package_dependency": .string(AutogenDependency.path(AutogenCheckout.path).declaration),
             "autogen_package": .string("autogen"),
         ])
     }
@@ -43,7 +43,13 @@ import Testing
         let extraSources = manifest.replacingOccurrences(
             of: EnvironmentDirectBuild.templateSources,
             with: #"sources: ["env.swift", "model.swift", "versions", "helpers.swift"]"#)
-        for text in [extraDependency, extraSources] {
+        let pinned = manifest.replacingOccurrences(
+            of: AutogenDependency.path(AutogenCheckout.path).declaration,
+            with: AutogenDependency.url("https://example.com/autogen.git", from: "1.0.0").declaration)
+        let otherCheckout = manifest.replacingOccurrences(
+            of: AutogenDependency.path(AutogenCheckout.path).declaration,
+            with: AutogenDependency.path("/elsewhere/autogen").declaration)
+        for text in [extraDependency, extraSources, pinned, otherCheckout] {
             #expect(text != manifest)
             let (package, folder) = try Self.package(text)
             defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -15,7 +15,7 @@ import RevisionIndexing
 /// It applies when the running `autogen` sits in a SwiftPM build folder that holds the
 /// library's modules and object files (`swift build` of the autogen checkout), on Linux, and
 /// when the environment is the template's own package: a Package.swift that declares one
-/// package dependency (autogen) and the template's `sources`. Anything else (a Package.swift
+/// package dependency, the checkout this `autogen` was built from, and the template's `sources`. Anything else (a Package.swift
 /// with more dependencies or sources, the package template, an autogen copied elsewhere) is
 /// built by SwiftPM as before.
 ///
@@ -46,7 +46,10 @@ struct EnvironmentDirectBuild {
             else { return nil }
             let build = (autogenBinary as NSString).deletingLastPathComponent
             let checkout = AutogenCheckout.path
-            guard manager.fileExists(atPath: build + "/Modules/Autogen.swiftmodule"),
+            // The dependency must be this very checkout: an environment pinned to a released
+            // autogen (`--package-url`) or another checkout gets that library, from SwiftPM.
+            guard manifest.contains(AutogenDependency.path(checkout).declaration),
+                manager.fileExists(atPath: build + "/Modules/Autogen.swiftmodule"),
                 libraryTargets.allSatisfy({ manager.fileExists(atPath: build + "/\($0).build") }),
                 manager.fileExists(atPath: checkout + "/Sources/CLibPQ/module.modulemap"),
                 manager.fileExists(atPath: checkout + "/Sources/CSQLite/module.modulemap")
