@@ -80,7 +80,10 @@ struct EnvironmentDirectBuild {
             "-I", buildFolder + "/Modules", "-I", checkout + "/Sources/CLibPQ", "-I", checkout + "/Sources/CSQLite",
         ]
         arguments += libpqIncludes(environment: environment).flatMap { ["-Xcc", $0] }
-        arguments += sources + [index, archive, "-lpq", "-lsqlite3", "-static-stdlib", "-o", binary + ".tmp"]
+        // A file of this process's own: two commands building at once never share one.
+        let temporary = binary + ".\(getpid()).tmp"
+        defer { try? FileManager.default.removeItem(atPath: temporary) }
+        arguments += sources + [index, archive, "-lpq", "-lsqlite3", "-static-stdlib", "-o", temporary]
         let result = try run(swiftc, arguments, environment: environment)
         progress?.finish(succeeded: result.ending == .exited(0))
         guard result.ending == .exited(0) else {
@@ -90,7 +93,7 @@ struct EnvironmentDirectBuild {
             if errors.isEmpty { errors = lines.filter { $0.contains("error") } }
             throw EnvironmentBuildError.doesNotCompile(errors: errors)
         }
-        guard rename(binary + ".tmp", binary) == 0 else {
+        guard rename(temporary, binary) == 0 else {
             throw EnvironmentBuildError.cannotRun(path: binary, reason: String(cString: strerror(errno)))
         }
     }
@@ -125,6 +128,13 @@ struct EnvironmentDirectBuild {
         if (try? String(contentsOfFile: path, encoding: .utf8)) != text { try AtomicFile.write(text, to: path) }
     }
 
+    /// Whether a compiler line says the library's modules come from another compiler (a
+    /// toolchain switched since autogen was built).
+    static func isToolchainMismatch(_ line: String) -> Bool {
+        line.contains("compiled module was created by") || line.contains("module compiled with Swift")
+            || line.contains("cannot load module")
+    }
+
     /// The library's object files as one archive, made again when `autogen` is newer than it.
     func makeArchive(autogenBinary: String, environment: [String: String]) throws {
         let manager = FileManager.default
@@ -135,9 +145,7 @@ struct EnvironmentDirectBuild {
         }
         var objects: [String] = []
         for target in Self.libraryTargets {
-            let folder = buildFolder + "/\(target).build"
-            objects += try manager.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".o") }.sorted()
-                .map { folder + "/" + $0 }
+            objects += try Self.objects(of: buildFolder + "/\(target).build")
         }
         guard
             let ar = ExecutableLookup.find("llvm-ar", environment: environment, baseFolder: buildFolder)
@@ -152,6 +160,18 @@ struct EnvironmentDirectBuild {
             try? manager.removeItem(atPath: temporary)
             throw EnvironmentBuildError.cannotRun(path: ar, reason: result.standardError)
         }
+    }
+
+    /// The object files of one target's build folder that its current sources produced: the
+    /// ones its `output-file-map.json` names and that exist. (SwiftPM leaves the object of a
+    /// renamed or deleted source behind; archiving it could link old code.)
+    static func objects(of folder: String) throws -> [String] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/output-file-map.json"))
+        guard let map = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw EnvironmentBuildError.cannotRun(path: folder, reason: "unreadable output-file-map.json")
+        }
+        let named = map.values.compactMap { ($0 as? [String: Any])?["object"] as? String }
+        return named.filter { FileManager.default.fileExists(atPath: $0) }.sorted()
     }
 
     /// libpq's header folder: `pkg-config --cflags-only-I libpq`, else Debian's.

@@ -77,9 +77,16 @@ struct EnvironmentPackage: Sendable {
             throw EnvironmentBuildError.noManifest(manifest)
         }
         if let direct = EnvironmentDirectBuild.applying(to: self, autogenBinary: autogenBinary) {
-            try direct.build(autogenBinary: autogenBinary, environment: environment, progress: progress)
-            try writeStamp(inputs)
-            return
+            do {
+                try direct.build(autogenBinary: autogenBinary, environment: environment, progress: progress)
+                try writeStamp(inputs)
+                return
+            } catch EnvironmentBuildError.doesNotCompile(let errors)
+                where errors.contains(where: EnvironmentDirectBuild.isToolchainMismatch)
+            {
+                // The `swiftc` on PATH is not the one the library was built with: SwiftPM
+                // builds the library with it instead.
+            }
         }
         guard let swift = ExecutableLookup.find("swift", environment: environment, baseFolder: folder) else {
             throw EnvironmentBuildError.noSwift

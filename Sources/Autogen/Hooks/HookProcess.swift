@@ -129,6 +129,11 @@ private final class OutputCollector: Sendable {
                 lines(String(decoding: pending[pending.startIndex..<newline], as: UTF8.self))
                 pending.removeSubrange(pending.startIndex...newline)
             }
+            // A line longer than the limit is passed on in pieces rather than held whole.
+            if pending.count > Self.limit {
+                lines(String(decoding: pending, as: UTF8.self))
+                pending.removeAll()
+            }
         }
         if let lines, !pending.isEmpty { lines(String(decoding: pending, as: UTF8.self)) }
     }

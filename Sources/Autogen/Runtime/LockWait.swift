@@ -15,7 +15,9 @@ enum LockWait {
             if let timeout = options.lockTimeout, ContinuousClock.now - started >= timeout {
                 throw .lockTimeout(url: url, seconds: MigrationContext.milliseconds(timeout) / 1000)
             }
-            try? await Task.sleep(for: options.lockPollInterval)
+            do { try await Task.sleep(for: options.lockPollInterval) } catch {
+                throw .database(.unsupported("stopped while waiting for the migration lock on \(url)"))
+            }
         }
     }
 }

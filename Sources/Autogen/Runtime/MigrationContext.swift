@@ -237,6 +237,12 @@ final class MigrationContext {
         if !statement.transactional {
             try commit()
             ranOutsideTransaction = true
+            // From here a fatal error leaves this revision partly applied: say so.
+            if !isOffline {
+                CrashReport.set(
+                    "error: revision \(revision) failed: a fatal error stopped the process after it ran a statement outside the transaction; what ran before that statement is committed, and the version table does not record revision \(revision) yet"
+                )
+            }
             try emit(statement.sql, revision: revision)
             try begin()
         } else if statement.expectsNoRows, !isOffline {

@@ -54,7 +54,8 @@ public final class SQLiteConnection {
 
     /// How long a statement waits for another connection's lock before SQLITE_BUSY.
     public func setBusyTimeout(milliseconds: Double) {
-        sqlite3_busy_timeout(handle, Int32(clamping: Int(milliseconds.rounded(.up))))
+        let bounded = min(max(milliseconds.rounded(.up), 0), Double(Int32.max))
+        sqlite3_busy_timeout(handle, Int32(bounded))
     }
 
     /// Runs one statement with `parameters` bound to its `?` placeholders, in order, and

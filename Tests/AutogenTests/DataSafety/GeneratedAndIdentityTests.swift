@@ -94,4 +94,20 @@ import Testing
         #expect(after.ops == [] && after.diagnostics == [], "\(SwiftRenderer.render(after.ops))")
         #expect(try runtimeQuery(url, "SELECT twice, s FROM t") == [["42", "X"]])
     }
+
+    /// A rebuild never writes into a generated column, but copies the values of one that
+    /// becomes plain (reading a generated column is allowed).
+    @Test func aRebuildCopiesFromAColumnThatWasGenerated() {
+        let old = Table("t") {
+            Column("id", .integer).primaryKey()
+            Column("a", .integer)
+            Column("twice", .integer).generated("a * 2")
+        }
+        var plain = old
+        plain.columns[2].generated = nil
+        let copy = SQLiteDialect.rebuild(from: old, to: plain, renames: [:]).map(\.sql).first { $0.hasPrefix("INSERT") }
+        #expect(copy?.contains("(\"id\", \"a\", \"twice\") SELECT \"id\", \"a\", \"twice\"") == true, "\(copy ?? "")")
+        let back = SQLiteDialect.rebuild(from: plain, to: old, renames: [:]).map(\.sql).first { $0.hasPrefix("INSERT") }
+        #expect(back?.contains("(\"id\", \"a\") SELECT \"id\", \"a\" FROM") == true, "\(back ?? "")")
+    }
 }

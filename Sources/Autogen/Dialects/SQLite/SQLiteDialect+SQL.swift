@@ -122,7 +122,8 @@ extension SQLiteDialect: SQLCompiling {
         var sources: [String] = []
         for column in new.columns where column.generated == nil {
             let source = renames[column.name] ?? column.name
-            guard let before = old.column(source), before.generated == nil else { continue }
+            // A column that was generated is read like any other (only writing into one is refused).
+            guard old.column(source) != nil else { continue }
             targets.append(quoteIdentifier(column.name))
             sources.append(quoteIdentifier(source))
         }
