@@ -73,7 +73,7 @@ import Testing
         try await withTemporaryPostgres { parts in
             _ = try runtimeQuery(.postgresql(parts), "CREATE SCHEMA meta")
             let text =
-                "postgresql://\(parts.user ?? "postgres")@\(parts.host ?? "127.0.0.1"):\(parts.port ?? 5432)/\(parts.database ?? "")"
+                TestPostgres.text(parts)
             let (folder, ini) = try Self.project("version_table_schema = meta\n", url: text)
             defer { try? FileManager.default.removeItem(atPath: folder) }
             try revisionFileText(id: "a1", message: "add account")

@@ -16,11 +16,10 @@ import Testing
         return (EnvironmentPackage(folder: folder), folder)
     }
 
-    static let template = try! Template(
-        source: BuiltinTemplates.files["generic/Package.swift.mako"] ?? "", name: "Package.swift.mako")
-
     static func templateManifest() throws -> String {
-        try template.render([
+        let template = try Template(
+            source: BuiltinTemplates.files["generic/Package.swift.mako"] ?? "", name: "Package.swift.mako")
+        return try template.render([
             "package_dependency": .string(AutogenDependency.path(AutogenCheckout.path).declaration),
             "autogen_package": .string("autogen"),
         ])

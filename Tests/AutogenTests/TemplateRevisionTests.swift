@@ -175,15 +175,11 @@ import Testing
         // Type-checked against the Autogen library of this build: a call that is not the
         // operations API fails here, not only in a user's environment.
         let root = TemplateTesting.repositoryRoot.path
-        let libpq = try TemplateTesting.run(["pkg-config", "--cflags-only-I", "libpq"]).output
-            .split(whereSeparator: \.isWhitespace).filter { $0.hasPrefix("-I") }.flatMap { ["-Xcc", String($0)] }
-        let headers = libpq.isEmpty ? ["-Xcc", "-I/usr/include/postgresql"] : libpq  // Debian's, without pkg-config
+        let imports = EnvironmentDirectBuild.importFlags(
+            buildFolder: BuiltProducts.folder, checkout: root, environment: ProcessInfo.processInfo.environment)
         for (index, path) in paths.enumerated() {
             let check = try TemplateTesting.run(
-                [
-                    "swiftc", "-typecheck", "-module-name", "Revision\(index)", "-I", BuiltProducts.folder + "/Modules",
-                    "-I", root + "/Sources/CLibPQ", "-I", root + "/Sources/CSQLite",
-                ] + headers + [path])
+                ["swiftc", "-typecheck", "-module-name", "Revision\(index)"] + imports + [path])
             #expect(check.status == 0, "\(path): \(check.output)")
         }
         let configuration = TemplateTesting.repositoryRoot.appendingPathComponent(".swift-format").path

@@ -64,6 +64,15 @@ public enum TestPostgres {
         return try body(url, connection)
     }
 
+    /// `url` as autogen.ini spells it, password included (`DatabaseURL.description` hides it).
+    public static func text(_ url: DatabaseURL.PostgresURL) -> String {
+        var out = "postgresql://" + (url.user ?? "")
+        if let password = url.password { out += ":" + password }
+        if url.user != nil || url.password != nil { out += "@" }
+        out += (url.host ?? "") + (url.port.map { ":\($0)" } ?? "") + "/" + (url.database ?? "")
+        return out
+    }
+
     /// The role that logs in with a password (the test server's pg_hba.conf asks it for one,
     /// over scram-sha-256), and its password.
     public static let passwordRole = "autogen_password_test"

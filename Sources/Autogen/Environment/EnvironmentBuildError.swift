@@ -11,6 +11,14 @@ enum EnvironmentBuildError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The package has no executable product `product` (the package template's target not added yet).
     case productNotFound(product: String, manifest: String)
 
+    /// A build's error lines: the compiler's `file:line:column: error: ...` lines, each once;
+    /// the build tool's or linker's own `error:` lines when there are none.
+    static func errorLines(in lines: [String]) -> [String] {
+        var errors: [String] = []
+        for line in lines where line.contains(": error: ") && !errors.contains(line) { errors.append(line) }
+        return errors.isEmpty ? lines.filter { $0.contains("error:") } : errors
+    }
+
     var description: String {
         switch self {
         case .noSwift: return "no `swift` in PATH: the migration environment needs a Swift toolchain to build"

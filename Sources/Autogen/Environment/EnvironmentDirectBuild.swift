@@ -50,7 +50,7 @@ struct EnvironmentDirectBuild {
             // autogen (`--package-url`) or another checkout gets that library, from SwiftPM.
             guard manifest.contains(AutogenDependency.path(checkout).declaration),
                 manager.fileExists(atPath: build + "/Modules/Autogen.swiftmodule"),
-                libraryTargets.allSatisfy({ manager.fileExists(atPath: build + "/\($0).build") }),
+                libraryTargets.allSatisfy({ manager.fileExists(atPath: build + "/\($0).build/output-file-map.json") }),
                 manager.fileExists(atPath: checkout + "/Sources/CLibPQ/module.modulemap"),
                 manager.fileExists(atPath: checkout + "/Sources/CSQLite/module.modulemap")
             else { return nil }
@@ -77,9 +77,8 @@ struct EnvironmentDirectBuild {
             atPath: (binary as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         var arguments = [
             "-parse-as-library", "-Onone", "-assert-config", "Release", "-module-name", package.product,
-            "-I", buildFolder + "/Modules", "-I", checkout + "/Sources/CLibPQ", "-I", checkout + "/Sources/CSQLite",
         ]
-        arguments += libpqIncludes(environment: environment).flatMap { ["-Xcc", $0] }
+        arguments += Self.importFlags(buildFolder: buildFolder, checkout: checkout, environment: environment)
         // A file of this process's own: two commands building at once never share one.
         let temporary = binary + ".\(getpid()).tmp"
         defer { try? FileManager.default.removeItem(atPath: temporary) }
@@ -88,10 +87,7 @@ struct EnvironmentDirectBuild {
         progress?.finish(succeeded: result.ending == .exited(0))
         guard result.ending == .exited(0) else {
             let lines = (result.standardOutput + "\n" + result.standardError).split(separator: "\n").map(String.init)
-            var errors: [String] = []
-            for line in lines where line.contains(": error: ") && !errors.contains(line) { errors.append(line) }
-            if errors.isEmpty { errors = lines.filter { $0.contains("error") } }
-            throw EnvironmentBuildError.doesNotCompile(errors: errors)
+            throw EnvironmentBuildError.doesNotCompile(errors: EnvironmentBuildError.errorLines(in: lines))
         }
         guard rename(temporary, binary) == 0 else {
             throw EnvironmentBuildError.cannotRun(path: binary, reason: String(cString: strerror(errno)))
@@ -174,9 +170,16 @@ struct EnvironmentDirectBuild {
         return named.filter { FileManager.default.fileExists(atPath: $0) }.sorted()
     }
 
+    /// What `swiftc` needs to `import Autogen` from `buildFolder`: its modules, the C
+    /// libraries' module maps in the checkout, and libpq's headers.
+    static func importFlags(buildFolder: String, checkout: String, environment: [String: String]) -> [String] {
+        ["-I", buildFolder + "/Modules", "-I", checkout + "/Sources/CLibPQ", "-I", checkout + "/Sources/CSQLite"]
+            + libpqIncludes(environment: environment).flatMap { ["-Xcc", $0] }
+    }
+
     /// libpq's header folder: `pkg-config --cflags-only-I libpq`, else Debian's.
-    func libpqIncludes(environment: [String: String]) -> [String] {
-        if let pkgConfig = ExecutableLookup.find("pkg-config", environment: environment, baseFolder: buildFolder),
+    static func libpqIncludes(environment: [String: String]) -> [String] {
+        if let pkgConfig = ExecutableLookup.find("pkg-config", environment: environment, baseFolder: "/"),
             let result = try? run(pkgConfig, ["--cflags-only-I", "libpq"], environment: environment),
             result.ending == .exited(0)
         {
@@ -188,6 +191,12 @@ struct EnvironmentDirectBuild {
     }
 
     private func run(_ program: String, _ arguments: [String], environment: [String: String]) throws
+        -> HookProcess.Result
+    {
+        try Self.run(program, arguments, environment: environment)
+    }
+
+    private static func run(_ program: String, _ arguments: [String], environment: [String: String]) throws
         -> HookProcess.Result
     {
         let process = HookProcess(

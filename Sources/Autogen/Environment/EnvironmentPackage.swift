@@ -113,11 +113,7 @@ struct EnvironmentPackage: Sendable {
         if lines.contains(where: { $0.hasSuffix("error: no product named '\(product)'") }) {
             throw EnvironmentBuildError.productNotFound(product: product, manifest: manifest)
         }
-        // The compiler's `file:line:column: error: ...` lines; SwiftPM's own when there are none.
-        var errors: [String] = []
-        for line in lines where line.contains(": error: ") && !errors.contains(line) { errors.append(line) }
-        if errors.isEmpty { errors = lines.filter { $0.contains("error:") } }
-        throw EnvironmentBuildError.doesNotCompile(errors: errors)
+        throw EnvironmentBuildError.doesNotCompile(errors: EnvironmentBuildError.errorLines(in: lines))
     }
 
     /// Records a successful build of `inputs`.

@@ -9,13 +9,8 @@ import Testing
 /// `list-templates`, `help COMMAND`, usage errors (exit 64), `-q`, `revision --depends-on`;
 /// and `current --verbose` in the environment.
 @Suite struct CLIFlagTests {
-    struct Run {
-        var status: Int32
-        var out: String
-        var err: String
-    }
-
-    static func autogen(_ arguments: [String], in folder: String) throws -> Run {
+    /// `autogen` in `folder`, its output through pipes (tests of this suite run in parallel).
+    static func autogen(_ arguments: [String], in folder: String) throws -> EndToEndTests.Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try BuiltProducts.executable("autogen"))
         process.arguments = arguments
@@ -29,7 +24,7 @@ import Testing
         let outText = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         let errText = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, out: outText, err: errText)
+        return EndToEndTests.Run(status: process.terminationStatus, out: outText, err: errText)
     }
 
     static func folder() throws -> String {

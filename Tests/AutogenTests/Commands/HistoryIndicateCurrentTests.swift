@@ -91,15 +91,6 @@ import Testing
 }
 
 @Suite(.enabled(if: TestPostgres.isConfigured)) struct HistoryIndicateCurrentPostgresTests {
-    /// `url` as autogen.ini spells it, password included.
-    static func text(_ url: DatabaseURL.PostgresURL) -> String {
-        var out = "postgresql://" + (url.user ?? "")
-        if let password = url.password { out += ":" + password }
-        if url.user != nil || url.password != nil { out += "@" }
-        out += (url.host ?? "") + (url.port.map { ":\($0)" } ?? "") + "/" + (url.database ?? "")
-        return out
-    }
-
     static func project(_ fixture: EditCommandTests.Fixture, url: String, extra: String = "") throws -> Project {
         try "[autogen]\nscript_location = %(here)s/migrations\nurl = \(url)\n\(extra)".write(
             toFile: fixture.folder + "/autogen.ini", atomically: true, encoding: .utf8)
@@ -111,7 +102,7 @@ import Testing
         let fixture = try EditCommandTests.Fixture()
         defer { fixture.remove() }
         try TestPostgres.withTemporaryDatabase { url, connection in
-            let project = try Self.project(fixture, url: Self.text(url))
+            let project = try Self.project(fixture, url: TestPostgres.text(url))
             let plain = try HistoryIndicateCurrentTests.history([], project)
             #expect(try HistoryIndicateCurrentTests.history(["-i"], project) == plain)
             try connection.execute(
@@ -130,7 +121,7 @@ import Testing
             try connection.execute(
                 "CREATE TABLE meta.autogen_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)")
             try connection.execute("INSERT INTO meta.autogen_version VALUES ('ffff00000006')")
-            let inMeta = try Self.project(fixture, url: Self.text(url), extra: "version_table_schema = meta\n")
+            let inMeta = try Self.project(fixture, url: TestPostgres.text(url), extra: "version_table_schema = meta\n")
             let fromMeta = try HistoryIndicateCurrentTests.history(["-i"], inMeta)
             #expect(fromMeta.hasPrefix("eeee00000005 -> ffff00000006 (head) (current), add index\n"))
             #expect(fromMeta.components(separatedBy: "(current)").count == 2)
@@ -145,7 +136,7 @@ import Testing
         url.password = "pw-s3cret-x"
         url.database = "autogen_no_such_database_" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
         let unreachable = "postgresql://someone:pw-s3cret-x@127.0.0.1:1/nothing"
-        for text in [Self.text(url), unreachable] {
+        for text in [TestPostgres.text(url), unreachable] {
             let project = try Self.project(fixture, url: text)
             do {
                 _ = try HistoryIndicateCurrentTests.history(["-i"], project)

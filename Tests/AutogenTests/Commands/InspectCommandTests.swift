@@ -83,7 +83,7 @@ import Testing
             try connection.execute("CREATE TABLE billing.invoice (id integer PRIMARY KEY)")
             try connection.execute("CREATE TABLE scratch.tmp (id integer)")
             let url =
-                "postgresql://\(parts.user ?? "postgres")@\(parts.host ?? "127.0.0.1"):\(parts.port ?? 5432)/\(parts.database ?? "")"
+                TestPostgres.text(parts)
             func tables(_ flags: [String]) throws -> [String] {
                 let run = try CLIFlagTests.autogen(["inspect", "--url", url] + flags, in: NSTemporaryDirectory())
                 try #require(run.status == 0, "\(run.err)")

@@ -82,7 +82,8 @@ import Testing
         // And the unchanged table gives nothing.
         #expect(
             Comparer.compare(
-                model: Schema(tables: [Self.table]), database: Schema(tables: [Self.table]), dialect: PostgresDialect.self
+                model: Schema(tables: [Self.table]), database: Schema(tables: [Self.table]),
+                dialect: PostgresDialect.self
             ).ops == [])
     }
 }

@@ -74,18 +74,14 @@ import Testing
         let build = BuiltProducts.folder
         var objects: [String] = []
         for target in EnvironmentDirectBuild.libraryTargets {
-            let objectFolder = build + "/\(target).build"
-            objects += try FileManager.default.contentsOfDirectory(atPath: objectFolder).filter { $0.hasSuffix(".o") }
-                .map { objectFolder + "/" + $0 }
+            objects += try EnvironmentDirectBuild.objects(of: build + "/\(target).build")
         }
         let root = TemplateTesting.repositoryRoot.path
         let program = folder + "/prog"
-        let libpq = try TemplateTesting.run(["pkg-config", "--cflags-only-I", "libpq"]).output
-            .split(whereSeparator: \.isWhitespace).filter { $0.hasPrefix("-I") }.flatMap { ["-Xcc", String($0)] }
-        let headers = libpq.isEmpty ? ["-Xcc", "-I/usr/include/postgresql"] : libpq
+        let imports = EnvironmentDirectBuild.importFlags(
+            buildFolder: build, checkout: root, environment: ProcessInfo.processInfo.environment)
         let compile = try TemplateTesting.run(
-            ["swiftc", "-I", build + "/Modules", "-I", root + "/Sources/CLibPQ", "-I", root + "/Sources/CSQLite"]
-                + headers + sources + [main] + objects + ["-lpq", "-lsqlite3", "-o", program])
+            ["swiftc"] + imports + sources + [main] + objects + ["-lpq", "-lsqlite3", "-o", program])
         try #require(compile.status == 0, "\(compile.output.prefix(4000))")
 
         for pair in pairs {

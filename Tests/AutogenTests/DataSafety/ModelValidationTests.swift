@@ -50,7 +50,7 @@ import Testing
             var url = parts
             url.password = nil
             let text =
-                "postgresql://\(url.user ?? "postgres")@\(url.host ?? "127.0.0.1"):\(url.port ?? 5432)/\(url.database ?? "")"
+                TestPostgres.text(url)
             let run = try await Self.autogenerate(
                 Schema { Table(long) { Column("id", .integer).primaryKey() } }, url: text)
             #expect(run.status == 1 && run.files.isEmpty)

@@ -47,7 +47,10 @@ struct RevAfterConcurrent: Revision {
             #expect(history.map { $0[0] ?? "" } == ["a1", "ci", "gx"])
         }
     }
+}
 
+/// The offline plan of the same runs: no server needed.
+@Suite struct NonTransactionalOfflineTests {
     /// Offline, the same plan: the revision with the concurrent index is committed on its own.
     @Test func offlineSQLCommitsAfterTheRevision() async throws {
         let runner = try runtimeRunner(

@@ -87,23 +87,27 @@ extension PostgresDialect {
     /// `bit varying(8)` is `bit varying`; `timestamp(3) with time zone` is `timestamp with time zone`.
     static func baseName(_ type: String) -> String {
         let lower = type.lowercased()
-        guard let open = lower.firstIndex(of: "("), let close = lower.firstIndex(of: ")"), open < close else {
-            return lower
-        }
+        guard let (open, close) = parentheses(lower) else { return lower }
         return (String(lower[..<open]) + String(lower[lower.index(after: close)...]))
             .split(separator: " ").joined(separator: " ")
     }
 
+    /// The number in the type's parentheses: 3 for `timestamp(3) with time zone`.
+    static func modifier(_ type: String) -> Int? {
+        guard let (open, close) = parentheses(type) else { return nil }
+        return Int(type[type.index(after: open)..<close])
+    }
+
+    private static func parentheses(_ text: String) -> (String.Index, String.Index)? {
+        guard let open = text.firstIndex(of: "("), let close = text.firstIndex(of: ")"), open < close else {
+            return nil
+        }
+        return (open, close)
+    }
+
     /// `timestamp(6)` against `timestamp(3)`, `time(3) with time zone` against `time(0) ...`.
     static func sameBaseWithSmallerPrecision(_ from: String, _ to: String) -> Bool {
-        func split(_ text: String) -> (String, Int?) {
-            let lower = text.lowercased()
-            guard let open = lower.firstIndex(of: "("), let close = lower.firstIndex(of: ")"), open < close else {
-                return (lower, nil)
-            }
-            let base = String(lower[..<open]) + String(lower[lower.index(after: close)...])
-            return (base, Int(lower[lower.index(after: open)..<close]))
-        }
+        func split(_ text: String) -> (String, Int?) { (baseName(text), modifier(text)) }
         let (a, p) = split(from)
         let (b, q) = split(to)
         guard a == b, a.hasPrefix("time") || a.hasPrefix("interval"), let q else { return false }
