@@ -28,6 +28,7 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .target(name: "ModelDSL"),
+        .target(name: "ModelReader", dependencies: ["ModelDSL"]),
         .target(
             name: "Introspect",
             dependencies: ["ModelDSL", "CAutogenLibPQ", "CAutogenSQLite"]
@@ -35,7 +36,7 @@ let package = Package(
         .target(
             name: "Autogen",
             dependencies: [
-                "ModelDSL", "Introspect", "RevisionIndexing",
+                "ModelDSL", "ModelReader", "Introspect", "RevisionIndexing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,7 +62,8 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "ModelDSLTests", dependencies: ["ModelDSL", "TestSupport"]),
+        .testTarget(name: "ModelReaderTests", dependencies: ["ModelReader", "ModelDSL"]),
         .testTarget(name: "IntrospectTests", dependencies: ["Introspect", "ModelDSL", "TestSupport"]),
-        .testTarget(name: "AutogenTests", dependencies: ["Autogen", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "AutogenTests", dependencies: ["Autogen", "ModelReader", "TestSupport"], exclude: ["Snapshots"]),
     ]
 )

@@ -147,14 +147,19 @@ import Testing
         let base = manager.temporaryDirectory.appendingPathComponent("autogen-dispatch-\(UUID().uuidString)").path
         defer { try? manager.removeItem(atPath: base) }
         let (package, autogen, folder, _) = try Self.builtEnvironment(base)
-        #expect(EnvironmentDispatch.buildMessage(package, autogenBinary: autogen, [:]) == nil)
+        #expect(
+            ModelHandoff.plan(package, autogenBinary: autogen, [:])
+                == .run(.record(model: package.modelFile, marker: package.modelBindingFile)))
         let stale = [EnvironmentRebuild.staleVariable: "1"]
         #expect(
-            EnvironmentDispatch.buildMessage(package, autogenBinary: autogen, stale)
-                == "The compiled revisions do not match the revision files: building the migration environment again..."
-        )
+            ModelHandoff.plan(package, autogenBinary: autogen, stale)
+                == .build(
+                    message:
+                        "The compiled revisions do not match the revision files: building the migration environment again..."
+                ))
         try manager.removeItem(atPath: folder + "/versions/b2_y.swift")
-        let message = EnvironmentDispatch.buildMessage(package, autogenBinary: autogen, [:])
-        #expect(message == "Building migration environment...")
+        #expect(
+            ModelHandoff.plan(package, autogenBinary: autogen, [:])
+                == .build(message: "Building migration environment..."))
     }
 }

@@ -22,7 +22,9 @@ public enum AutogenEnvironment {
     public static func main(
         schema: Schema, revisions: [any Revision.Type], hooks: EnvironmentHooks = .none
     ) async -> Never {
-        var context = EnvironmentContext(schema: schema, revisions: revisions, output: .process, hooks: hooks)
+        let read = readModel([ModelBinding.single: schema])
+        var context = EnvironmentContext(
+            schema: read[ModelBinding.single] ?? schema, revisions: revisions, output: .process, hooks: hooks)
         context.handBack = EnvironmentRebuild.takeHandBack()
         CrashReport.install()
         exit(await run(arguments: Array(CommandLine.arguments.dropFirst()), context: context))
@@ -40,10 +42,20 @@ public enum AutogenEnvironment {
         databases: [String: Schema], revisions: [any Revision.Type], hooks: EnvironmentHooks = .none
     ) async -> Never {
         var context = EnvironmentContext(
-            schema: Schema(tables: []), revisions: revisions, output: .process, hooks: hooks, databases: databases)
+            schema: Schema(tables: []), revisions: revisions, output: .process, hooks: hooks,
+            databases: readModel(databases))
         context.handBack = EnvironmentRebuild.takeHandBack()
         CrashReport.install()
         exit(await run(arguments: Array(CommandLine.arguments.dropFirst()), context: context))
+    }
+
+    /// The schemas to run with: the compiled ones, or model.swift as autogen asked the
+    /// environment to read it (`ModelHandoff`).
+    private static func readModel(_ compiled: [String: Schema]) -> [String: Schema] {
+        let dispatcher = EnvironmentRebuild.dispatcher(ProcessInfo.processInfo.environment)
+        return ModelHandoff.resolve(
+            compiled, handoff: ModelHandoff.take(), dispatcher: dispatcher,
+            arguments: Array(CommandLine.arguments.dropFirst()))
     }
 
     /// The database a multi-database command is working on while env.swift's hooks run (its

@@ -25,7 +25,7 @@ import RevisionIndexing
 struct EnvironmentDirectBuild {
     /// The library targets an environment links, in the build folder as `<name>.build/*.o`.
     static let libraryTargets = [
-        "ModelDSL", "Introspect", "RevisionIndexing", "Autogen", "ArgumentParser", "ArgumentParserToolInfo",
+        "ModelDSL", "ModelReader", "Introspect", "RevisionIndexing", "Autogen", "ArgumentParser", "ArgumentParserToolInfo",
     ]
     /// The sources the templates' Package.swift lists.
     static let templateSources = #"sources: ["env.swift", "model.swift", "versions"]"#

@@ -38,11 +38,17 @@ public enum EnvironmentDispatch {
             try Project.requireScriptLocation(config)
             let package = EnvironmentPackage(config: config)
             let autogen = AutogenBinary.path
-            if let message = buildMessage(package, autogenBinary: autogen, ProcessInfo.processInfo.environment) {
+            var handoff = ModelHandoff.compiled
+            switch ModelHandoff.plan(package, autogenBinary: autogen, ProcessInfo.processInfo.environment) {
+            case .build(let message):
                 let quiet = parsed.globalOptions.quiet
                 if !quiet { output.err(message) }
                 try package.build(autogenBinary: autogen, progress: quiet ? nil : BuildProgress())
+                handoff = .record(model: package.modelFile, marker: package.modelBindingFile)
+            case .run(let planned):
+                handoff = planned
             }
+            handoff.export()
             setenv(EnvironmentRebuild.dispatcherVariable, autogen, 1)
             try exec(package.binary, arguments)
         } catch {
@@ -52,18 +58,6 @@ public enum EnvironmentDispatch {
             output.err("error: \(EnvironmentError.oneLine(error))")
             return 1
         }
-    }
-
-    /// What to print before building `package`, nil when it is up to date: the environment
-    /// comes back with `AUTOGEN_STALE_REVISIONS` set when its compiled revisions did not match
-    /// the files, and is then built whatever its stamp says.
-    static func buildMessage(
-        _ package: EnvironmentPackage, autogenBinary: String, _ environment: [String: String]
-    ) -> String? {
-        if EnvironmentRebuild.isRequested(environment) {
-            return "The compiled revisions do not match the revision files: building the migration environment again..."
-        }
-        return package.needsBuild(autogenBinary: autogenBinary) ? "Building migration environment..." : nil
     }
 
     /// Replaces this process with `path`, passing `arguments`; returns only by throwing.

@@ -60,10 +60,38 @@ struct EnvironmentPackage: Sendable {
     /// missing, or the stamp's fingerprint is not the current one. A file added or removed,
     /// or one whose size or time is another (older as well as newer), means a build.
     func needsBuild(autogenBinary: String) -> Bool {
+        freshness(autogenBinary: autogenBinary) != .current
+    }
+
+    /// How the environment's sources compare with its last build.
+    enum Freshness: Equatable {
+        case current
+        /// model.swift alone differs (`ModelHandoff` may read it instead of building).
+        case modelOnly
+        case stale
+    }
+
+    /// Compares the stamp with the sources now (see `needsBuild`), telling apart an edit of
+    /// model.swift alone.
+    func freshness(autogenBinary: String) -> Freshness {
         guard EnvironmentFingerprint.file(binary) != nil,
             let recorded = try? String(contentsOfFile: stamp, encoding: .utf8)
-        else { return true }
-        return recorded != fingerprint(autogenBinary: autogenBinary).text
+        else { return .stale }
+        let now = fingerprint(autogenBinary: autogenBinary).text
+        if recorded == now { return .current }
+        let model = " " + modelFile
+        func withoutModel(_ text: String) -> [Substring] {
+            text.split(separator: "\n").filter { !$0.hasSuffix(model) }
+        }
+        return withoutModel(recorded) == withoutModel(now) ? .modelOnly : .stale
+    }
+
+    /// The environment's model file: model.swift in its source folder.
+    var modelFile: String { ((sourceFolder ?? folder) as NSString).appendingPathComponent("model.swift") }
+
+    /// Where the environment records its `ModelBinding` after each build.
+    var modelBindingFile: String {
+        (folder as NSString).appendingPathComponent(".build/autogen-\(product)-\(configuration).model-binding")
     }
 
     /// Compiles the environment directly when `EnvironmentDirectBuild` applies (seconds), else
@@ -72,6 +100,8 @@ struct EnvironmentPackage: Sendable {
     func build(autogenBinary: String = AutogenBinary.path, progress: BuildProgress? = nil) throws {
         // Taken before the build: a source edited while it runs differs next time and is built then.
         let inputs = fingerprint(autogenBinary: autogenBinary)
+        // The binding belongs to the build it was recorded after; the new one records its own.
+        try? FileManager.default.removeItem(atPath: modelBindingFile)
         let environment = ProcessInfo.processInfo.environment
         guard FileManager.default.fileExists(atPath: manifest) else {
             throw EnvironmentBuildError.noManifest(manifest)

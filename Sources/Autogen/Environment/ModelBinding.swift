@@ -1,0 +1,99 @@
+import Foundation
+import ModelDSL
+import ModelReader
+
+/// Which constants of model.swift are the schemas a compiled migration environment hands to
+/// autogen, as that environment found them, and so whether autogen may read later edits of
+/// model.swift instead of compiling them (`ModelHandoff`).
+///
+/// The environment writes it once after each build, the first time it runs: it reads
+/// model.swift with `ModelReader` and looks for the constant equal to each schema it was
+/// compiled with (`schema` for the generic template, `mainSchema` and `auditSchema` for
+/// multidb). When every schema has exactly one, the reader reads this model as the compiler
+/// does and env.swift hands those constants over unchanged: the binding is recorded. Otherwise
+/// the reason is, and model edits are compiled as before.
+///
+/// ```text
+/// autogen model binding 1
+/// bound - schema
+/// ```
+enum ModelBinding: Sendable, Equatable {
+    /// Database name (`-` for a single-database environment) to constant name.
+    case bound([String: String])
+    /// Why edits of this model are compiled: the reader stopped (`12:5: `for` loop`) or no
+    /// constant matched.
+    case unbound(String)
+
+    static let header = "autogen model binding 1"
+    /// The key of a single-database environment's schema.
+    static let single = "-"
+
+    /// Finds the constant of `source` (model.swift's text) equal to each of `schemas`.
+    init(source: String?, schemas: [String: Schema]) {
+        guard let source else {
+            self = .unbound("no model.swift")
+            return
+        }
+        let read: [String: Schema]
+        do { read = try ModelReader(source: source).schemas } catch {
+            self = .unbound("model.swift:\(error)")
+            return
+        }
+        var bound: [String: String] = [:]
+        for (key, schema) in schemas {
+            let equal = read.filter { $0.value == schema }.map(\.key)
+            guard equal.count == 1 else {
+                let what = key == Self.single ? "the environment's schema" : "the schema of database \(key)"
+                self = .unbound(
+                    equal.isEmpty
+                        ? "no constant of model.swift is \(what) (env.swift builds it otherwise)"
+                        : "several constants of model.swift are \(what)")
+                return
+            }
+            bound[key] = equal[0]
+        }
+        self = .bound(bound)
+    }
+
+    init?(text: String) {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard lines.first == Self.header else { return nil }
+        lines.removeFirst()
+        if let reason = lines.first, reason.hasPrefix("unbound ") {
+            self = .unbound(String(reason.dropFirst("unbound ".count)))
+            return
+        }
+        var bound: [String: String] = [:]
+        for line in lines where !line.isEmpty {
+            let parts = line.split(separator: " ")
+            guard parts.count == 3, parts[0] == "bound" else { return nil }
+            bound[String(parts[1])] = String(parts[2])
+        }
+        guard !bound.isEmpty else { return nil }
+        self = .bound(bound)
+    }
+
+    var text: String {
+        switch self {
+        case .bound(let names):
+            return ([Self.header] + names.sorted { $0.key < $1.key }.map { "bound \($0.key) \($0.value)" })
+                .joined(separator: "\n") + "\n"
+        case .unbound(let reason):
+            return Self.header + "\nunbound " + reason.replacingOccurrences(of: "\n", with: " ") + "\n"
+        }
+    }
+
+    /// The schemas `source` declares under the bound constants, by database key; throws
+    /// where the reader stops, or names a constant that is gone.
+    static func schemas(source: String, names: [String: String]) throws -> [String: Schema] {
+        let read = try ModelReader(source: source).schemas
+        var out: [String: Schema] = [:]
+        for (key, name) in names {
+            guard let schema = read[name] else {
+                throw ModelUnreadable(SourcePosition(line: 1, column: 1), "no constant `\(name)` any more")
+            }
+            out[key] = schema
+        }
+        return out
+    }
+}

@@ -1,0 +1,143 @@
+import ModelDSL
+
+extension ModelDeclarations {
+    /// A modifier: the receiver's type, the method's name and its signature. `make` gets the
+    /// receiver as `self`.
+    struct Method: Sendable {
+        let signature: ModelSignature
+        let apply: @Sendable (ModelValue, ModelArguments) -> ModelValue
+    }
+
+    /// Modifiers, by the receiver's type and the method's name.
+    static let methods: [ModelType: [String: Method]] = [
+        .column: [
+            "notNull": columnMethod([]) { c, _ in c.notNull() },
+            "nullable": columnMethod([]) { c, _ in c.nullable() },
+            "primaryKey": columnMethod([]) { c, _ in c.primaryKey() },
+            "unique": columnMethod([.defaulted("name", .optional(.string))]) { c, a in
+                c.unique(name: a.optionalString(0))
+            },
+            "index": columnMethod([.defaulted("name", .optional(.string)), .defaulted("unique", .bool)]) { c, a in
+                c.index(name: a.optionalString(0), unique: a.bool(1, default: false))
+            },
+            "default": columnMethod([.unlabeled(.defaultValue)]) { c, a in c.default(a.defaultValue(0)!) },
+            "identity": columnMethod([.defaulted(nil, .identity)]) { c, a in
+                c.identity(a.identity(0, default: .byDefault)!)
+            },
+            "serial": columnMethod([]) { c, _ in c.serial() },
+            "autoincrement": columnMethod([]) { c, _ in c.autoincrement() },
+            "generated": columnMethod([.unlabeled(.string), .defaulted("stored", .bool)]) { c, a in
+                c.generated(a.string(0), stored: a.bool(1, default: true))
+            },
+            "renamed": columnMethod([.labeled("from", .string)]) { c, a in c.renamed(from: a.string(0)) },
+            "comment": columnMethod([.unlabeled(.optional(.string))]) { c, a in c.comment(a.optionalString(0)) },
+            "references": columnMethod([
+                .unlabeled(.string), .unlabeled(.string), .defaulted("schema", .optional(.string)),
+                .defaulted("onDelete", .referentialAction), .defaulted("onUpdate", .referentialAction),
+                .defaulted("deferrable", .bool), .defaulted("initiallyDeferred", .bool),
+                .defaulted("name", .optional(.string)),
+            ]) { c, a in
+                c.references(
+                    a.string(0), a.string(1), schema: a.optionalString(2), onDelete: a.action(3), onUpdate: a.action(4),
+                    deferrable: a.bool(5, default: false), initiallyDeferred: a.bool(6, default: false),
+                    name: a.optionalString(7))
+            },
+        ],
+        .table: [
+            "comment": Method(signature: ModelSignature(.table, [.unlabeled(.optional(.string))]) { _ in .none }) {
+                receiver, a in
+                guard case .table(let t) = receiver else { preconditionFailure("not a Table") }
+                return .table(t.comment(a.optionalString(0)))
+            },
+            "renamed": Method(signature: ModelSignature(.table, [.labeled("from", .string)]) { _ in .none }) {
+                receiver, a in
+                guard case .table(let t) = receiver else { preconditionFailure("not a Table") }
+                return .table(t.renamed(from: a.string(0)))
+            },
+        ],
+        .index: [
+            "where": indexMethod([.unlabeled(.string)]) { i, a in i.where(a.string(0)) },
+            "using": indexMethod([.unlabeled(.string)]) { i, a in i.using(a.string(0)) },
+            "unique": indexMethod([.defaulted(nil, .bool)]) { i, a in i.unique(a.bool(0, default: true)) },
+        ],
+    ]
+
+    private static func columnMethod(
+        _ parameters: [P], _ apply: @escaping @Sendable (Column, ModelArguments) -> Column
+    ) -> Method {
+        Method(signature: ModelSignature(.column, parameters) { _ in .none }) { receiver, a in
+            guard case .column(let c) = receiver else { preconditionFailure("not a Column") }
+            return .column(apply(c, a))
+        }
+    }
+
+    private static func indexMethod(
+        _ parameters: [P], _ apply: @escaping @Sendable (Index, ModelArguments) -> Index
+    ) -> Method {
+        Method(signature: ModelSignature(.index, parameters) { _ in .none }) { receiver, a in
+            guard case .index(let i) = receiver else { preconditionFailure("not an Index") }
+            return .index(apply(i, a))
+        }
+    }
+
+    /// Static members used without a call (`.text`, `.cascade`), by type and name.
+    static let constants: [ModelType: [String: ModelValue]] = [
+        .columnType: [
+            "smallint": .columnType(.smallint), "integer": .columnType(.integer), "bigint": .columnType(.bigint),
+            "real": .columnType(.real), "double": .columnType(.double), "boolean": .columnType(.boolean),
+            "text": .columnType(.text), "date": .columnType(.date), "interval": .columnType(.interval),
+            "json": .columnType(.json), "jsonb": .columnType(.jsonb), "uuid": .columnType(.uuid),
+            "binary": .columnType(.binary),
+        ],
+        .identity: Dictionary(uniqueKeysWithValues: Identity.allCases.map { ($0.rawValue, .identity($0)) }),
+        .referentialAction: Dictionary(
+            uniqueKeysWithValues: ReferentialAction.allCases.map { ($0.rawValue, .referentialAction($0)) }),
+        .namingConvention: ["default": .namingConvention(.default)],
+    ]
+
+    /// Static members that are called (`.varchar(50)`, `.sql("now()")`), by type and name.
+    static let functions: [ModelType: [String: ModelSignature]] = [
+        .columnType: [
+            "numeric": ModelSignature(
+                .columnType, [.defaulted(nil, .optional(.int)), .defaulted(nil, .optional(.int))]
+            ) {
+                a in .columnType(.numeric(a.optionalInt(0), a.optionalInt(1)))
+            },
+            "varchar": ModelSignature(.columnType, [.defaulted(nil, .optional(.int))]) { a in
+                .columnType(.varchar(a.optionalInt(0)))
+            },
+            "char": ModelSignature(.columnType, [.defaulted(nil, .optional(.int))]) { a in
+                .columnType(.char(a.optionalInt(0)))
+            },
+            "time": ModelSignature(.columnType, [.defaulted("withTimeZone", .bool)]) { a in
+                .columnType(.time(withTimeZone: a.bool(0, default: false)))
+            },
+            "timestamp": ModelSignature(.columnType, [.defaulted("withTimeZone", .bool)]) { a in
+                .columnType(.timestamp(withTimeZone: a.bool(0, default: false)))
+            },
+            "enumeration": ModelSignature(.columnType, [.unlabeled(.string), .defaulted("schema", .optional(.string))])
+            {
+                a in .columnType(.enumeration(a.string(0), schema: a.optionalString(1)))
+            },
+            "array": ModelSignature(.columnType, [.unlabeled(.columnType)]) { a in .columnType(.array(a.columnType(0)))
+            },
+            "raw": ModelSignature(.columnType, [.unlabeled(.string)]) { a in .columnType(.raw(a.string(0))) },
+        ],
+        .defaultValue: [
+            "string": ModelSignature(.defaultValue, [.unlabeled(.string)]) { a in .defaultValue(.string(a.string(0))) },
+            "integer": ModelSignature(.defaultValue, [.unlabeled(.int64)]) { a in .defaultValue(.integer(a.int64(0))) },
+            "decimal": ModelSignature(.defaultValue, [.unlabeled(.string)]) { a in .defaultValue(.decimal(a.string(0)))
+            },
+            "boolean": ModelSignature(.defaultValue, [.unlabeled(.bool)]) { a in
+                .defaultValue(.boolean(a.bool(0, default: false)))
+            },
+            "sql": ModelSignature(.defaultValue, [.unlabeled(.string)]) { a in .defaultValue(.sql(a.string(0))) },
+        ],
+        .indexElement: [
+            "column": ModelSignature(.indexElement, [.unlabeled(.string)]) { a in .indexElement(.column(a.string(0))) },
+            "expression": ModelSignature(.indexElement, [.unlabeled(.string)]) { a in
+                .indexElement(.expression(a.string(0)))
+            },
+        ],
+    ]
+}

@@ -1,0 +1,150 @@
+import ModelDSL
+
+/// The DSL as the reader knows it: every initializer, modifier and static member a
+/// declarative model uses, with Swift's parameter lists, each making its value with the DSL's
+/// own code. A name or an argument list not here leaves the file to the compiler.
+///
+/// When a declaration in ModelDSL changes, this table changes with it; `ModelReaderCoverageTests`
+/// reads a file that uses every entry and compares the result with the same file compiled.
+enum ModelDeclarations {
+    typealias P = ModelSignature.Parameter
+
+    /// Initializers, by the type name they are called with.
+    static let initializers: [String: [ModelSignature]] = [
+        "Schema": [
+            ModelSignature(.schema, [.defaulted("naming", .namingConvention)], builder: .schema) { a in
+                let elements = a.schemaElements
+                return .schema(Schema(naming: a.namingConvention(0)) { elements })
+            }
+        ],
+        "Table": [
+            ModelSignature(.table, [.unlabeled(.string), .defaulted("schema", .optional(.string))], builder: .table) {
+                a in .table(Table(name: a.string(0), schema: a.optionalString(1), elements: a.tableElements))
+            }
+        ],
+        "Column": [
+            ModelSignature(
+                .column,
+                [
+                    .unlabeled(.string), .unlabeled(.columnType), .defaulted("nullable", .bool),
+                    .defaulted("default", .optional(.defaultValue)), .defaulted("identity", .optional(.identity)),
+                    .defaulted("comment", .optional(.string)),
+                ]
+            ) { a in
+                .column(
+                    Column(
+                        a.string(0), a.columnType(1), nullable: a.bool(2, default: true), default: a.defaultValue(3),
+                        identity: a.identity(4, default: nil), comment: a.optionalString(5)))
+            }
+        ],
+        "Index": [
+            ModelSignature(.index, [.unlabeled(.string), .variadic(nil, .string), .defaulted("unique", .bool)]) { a in
+                .index(
+                    Index(
+                        name: a.string(0), elements: a.strings(1).map(IndexElement.column),
+                        unique: a.bool(2, default: false)))
+            },
+            ModelSignature(
+                .index, [.unlabeled(.string), .labeled("expressions", .array(.string)), .defaulted("unique", .bool)]
+            ) { a in
+                .index(
+                    Index(
+                        name: a.string(0), elements: a.strings(1).map(IndexElement.expression),
+                        unique: a.bool(2, default: false)))
+            },
+            ModelSignature(.index, [.variadic("on", .string), .defaulted("unique", .bool)]) { a in
+                .index(
+                    Index(name: nil, elements: a.strings(0).map(IndexElement.column), unique: a.bool(1, default: false))
+                )
+            },
+            ModelSignature(
+                .index,
+                [
+                    .labeled("name", .optional(.string)), .labeled("elements", .array(.indexElement)),
+                    .defaulted("unique", .bool), .defaulted("method", .optional(.string)),
+                    .defaulted("predicate", .optional(.string)),
+                ]
+            ) { a in
+                .index(
+                    Index(
+                        name: a.optionalString(0), elements: a.indexElements(1), unique: a.bool(2, default: false),
+                        method: a.optionalString(3), predicate: a.optionalString(4)))
+            },
+        ],
+        "Unique": [
+            ModelSignature(.unique, [.unlabeled(.string), .variadic(nil, .string)]) { a in
+                .unique(Unique(name: a.string(0), columns: a.strings(1)))
+            },
+            ModelSignature(.unique, [.variadic("on", .string)]) { a in .unique(Unique(name: nil, columns: a.strings(0)))
+            },
+            ModelSignature(.unique, [.labeled("name", .optional(.string)), .labeled("columns", .array(.string))]) { a in
+                .unique(Unique(name: a.optionalString(0), columns: a.strings(1)))
+            },
+        ],
+        "PrimaryKey": [
+            ModelSignature(.primaryKey, [.variadic(nil, .string), .defaulted("name", .optional(.string))]) { a in
+                .primaryKey(PrimaryKey(columns: a.strings(0), name: a.optionalString(1)))
+            },
+            ModelSignature(.primaryKey, [.labeled("columns", .array(.string)), .defaulted("name", .optional(.string))])
+            {
+                a in .primaryKey(PrimaryKey(columns: a.strings(0), name: a.optionalString(1)))
+            },
+        ],
+        "ForeignKey": [
+            ModelSignature(
+                .foreignKey,
+                [
+                    .unlabeled(.array(.string)), .labeled("references", .string), .unlabeled(.array(.string)),
+                    .defaulted("schema", .optional(.string)), .defaulted("onDelete", .referentialAction),
+                    .defaulted("onUpdate", .referentialAction), .defaulted("deferrable", .bool),
+                    .defaulted("initiallyDeferred", .bool), .defaulted("name", .optional(.string)),
+                ]
+            ) { a in
+                .foreignKey(
+                    ForeignKey(
+                        a.strings(0), references: a.string(1), a.strings(2), schema: a.optionalString(3),
+                        onDelete: a.action(4), onUpdate: a.action(5), deferrable: a.bool(6, default: false),
+                        initiallyDeferred: a.bool(7, default: false), name: a.optionalString(8)))
+            }
+        ],
+        "Check": [
+            ModelSignature(.check, [.unlabeled(.string), .unlabeled(.string)]) { a in
+                .check(Check(a.string(0), a.string(1)))
+            },
+            ModelSignature(.check, [.labeled("name", .optional(.string)), .labeled("expression", .string)]) { a in
+                .check(Check(name: a.optionalString(0), expression: a.string(1)))
+            },
+        ],
+        "EnumType": enumInitializers,
+        "Enum": enumInitializers,
+        "NamingConvention": [
+            ModelSignature(
+                .namingConvention,
+                [
+                    .defaulted("primaryKey", .string), .defaulted("unique", .string), .defaulted("foreignKey", .string),
+                    .defaulted("index", .string), .defaulted("enumCheck", .string),
+                ]
+            ) { a in
+                let d = NamingConvention.default
+                return .namingConvention(
+                    NamingConvention(
+                        primaryKey: a.optionalString(0) ?? d.primaryKey, unique: a.optionalString(1) ?? d.unique,
+                        foreignKey: a.optionalString(2) ?? d.foreignKey, index: a.optionalString(3) ?? d.index,
+                        enumCheck: a.optionalString(4) ?? d.enumCheck))
+            }
+        ],
+        "ColumnType": [
+            ModelSignature(.columnType, [.labeled("parsing", .string)]) { a in
+                .columnType(ColumnType(parsing: a.string(0)))
+            }
+        ],
+    ]
+
+    private static let enumInitializers = [
+        ModelSignature(
+            .enumType, [.unlabeled(.string), .unlabeled(.array(.string)), .defaulted("schema", .optional(.string))]
+        ) {
+            a in .enumType(EnumType(a.string(0), a.strings(1), schema: a.optionalString(2)))
+        }
+    ]
+}

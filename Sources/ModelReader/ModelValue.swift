@@ -1,0 +1,66 @@
+import ModelDSL
+
+/// The static type of a value in a model file: the DSL's types and the few standard ones
+/// their arguments take.
+indirect enum ModelType: Hashable, Sendable, CustomStringConvertible {
+    case string, int, int64, double, bool
+    case columnType, defaultValue, identity, referentialAction, indexElement
+    case column, table, index, unique, primaryKey, foreignKey, check, enumType, namingConvention, schema
+    case optional(ModelType)
+    case array(ModelType)
+
+    /// The types a model file may name (`let t: Table`, `ColumnType.text`), by their Swift names.
+    static let named: [String: ModelType] = [
+        "String": .string, "Int": .int, "Int64": .int64, "Double": .double, "Bool": .bool,
+        "ColumnType": .columnType, "DefaultValue": .defaultValue, "Identity": .identity,
+        "ReferentialAction": .referentialAction, "IndexElement": .indexElement, "Column": .column, "Table": .table,
+        "Index": .index, "Unique": .unique, "PrimaryKey": .primaryKey, "ForeignKey": .foreignKey, "Check": .check,
+        "EnumType": .enumType, "Enum": .enumType, "NamingConvention": .namingConvention, "Schema": .schema,
+    ]
+
+    var description: String {
+        switch self {
+        case .string: return "String"
+        case .int: return "Int"
+        case .int64: return "Int64"
+        case .double: return "Double"
+        case .bool: return "Bool"
+        case .columnType: return "ColumnType"
+        case .defaultValue: return "DefaultValue"
+        case .identity: return "Identity"
+        case .referentialAction: return "ReferentialAction"
+        case .indexElement: return "IndexElement"
+        case .column: return "Column"
+        case .table: return "Table"
+        case .index: return "Index"
+        case .unique: return "Unique"
+        case .primaryKey: return "PrimaryKey"
+        case .foreignKey: return "ForeignKey"
+        case .check: return "Check"
+        case .enumType: return "EnumType"
+        case .namingConvention: return "NamingConvention"
+        case .schema: return "Schema"
+        case .optional(let wrapped): return "\(wrapped)?"
+        case .array(let element): return "[\(element)]"
+        }
+    }
+}
+
+/// A value the reader computed, made by the DSL's own initializers and modifiers.
+indirect enum ModelValue: Sendable {
+    case string(String), int(Int), int64(Int64), double(Double), bool(Bool)
+    /// `nil`, as the value of an optional.
+    case none
+    case columnType(ColumnType), defaultValue(DefaultValue), identity(Identity)
+    case referentialAction(ReferentialAction), indexElement(IndexElement)
+    case column(Column), table(Table), index(Index), unique(Unique), primaryKey(PrimaryKey)
+    case foreignKey(ForeignKey), check(Check), enumType(EnumType), namingConvention(NamingConvention)
+    case schema(Schema)
+    case array([ModelValue])
+}
+
+/// A value with its static type.
+struct TypedValue: Sendable {
+    let type: ModelType
+    let value: ModelValue
+}

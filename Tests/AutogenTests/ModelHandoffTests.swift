@@ -1,0 +1,130 @@
+import Foundation
+import ModelDSL
+import Testing
+
+@testable import Autogen
+
+/// When autogen reads model.swift instead of compiling it: only model.swift changed since the
+/// build, and the build recorded that the reader reads this environment's model exactly.
+@Suite struct ModelHandoffTests {
+    static let model = """
+        import Autogen
+
+        private let account = Table("account") {
+            Column("id", .integer).primaryKey()
+        }
+
+        let schema = Schema {
+            account
+        }
+
+        let other = Schema {}
+        """
+
+    static var compiled: Schema { Schema { Table("account") { Column("id", .integer).primaryKey() } } }
+
+    @Test func theBindingNamesTheConstantEqualToTheCompiledSchema() {
+        let binding = ModelBinding(source: Self.model, schemas: [ModelBinding.single: Self.compiled])
+        #expect(binding == .bound([ModelBinding.single: "schema"]))
+        #expect(ModelBinding(text: binding.text) == binding)
+        #expect(binding.text == "autogen model binding 1\nbound - schema\n")
+        let multi = ModelBinding(source: Self.model, schemas: ["main": Self.compiled, "audit": Schema {}])
+        #expect(multi == .bound(["main": "schema", "audit": "other"]))
+        #expect(ModelBinding(text: multi.text) == multi)
+    }
+
+    @Test func noBindingWhenEnvSwiftChangesTheSchemaOrTheReaderStops() {
+        // env.swift hands over something else than a constant of model.swift.
+        let changed = ModelBinding(
+            source: Self.model,
+            schemas: [
+                ModelBinding.single: Schema(
+                    tables: Self.compiled.tables + [Table("extra") {}].map { $0.named(by: .default) })
+            ])
+        #expect(
+            changed
+                == .unbound("no constant of model.swift is the environment's schema (env.swift builds it otherwise)"))
+        let twice = ModelBinding(
+            source: Self.model + "\nlet same = Schema { account }", schemas: [ModelBinding.single: Self.compiled])
+        #expect(twice == .unbound("several constants of model.swift are the environment's schema"))
+        let loop = ModelBinding(
+            source: "import Autogen\nlet schema = Schema {\n    for n in [\"a\"] { Table(n) {} }\n}",
+            schemas: [ModelBinding.single: Self.compiled])
+        #expect(loop == .unbound("model.swift:3:5: `for` loop"))
+        #expect(ModelBinding(text: loop.text) == loop)
+        #expect(ModelBinding(source: nil, schemas: [:]) == .unbound("no model.swift"))
+        #expect(ModelBinding(text: "something else") == nil)
+    }
+
+    @Test func plansABuildOnlyForWhatTheReaderCannotTakeOver() throws {
+        let manager = FileManager.default
+        let base = manager.temporaryDirectory.appendingPathComponent("autogen-handoff-\(UUID().uuidString)").path
+        defer { try? manager.removeItem(atPath: base) }
+        let (package, autogen, folder, old) = try EnvironmentDispatchTests.builtEnvironment(base)
+        try Self.model.write(toFile: package.modelFile, atomically: true, encoding: .utf8)
+        try manager.setAttributes([.modificationDate: old], ofItemAtPath: package.modelFile)
+        try package.writeStamp(package.fingerprint(autogenBinary: autogen))
+        let record = ModelHandoff.record(model: folder + "/model.swift", marker: package.modelBindingFile)
+        #expect(ModelHandoff.plan(package, autogenBinary: autogen, [:]) == .run(record))
+        try ModelBinding.bound(["-": "schema"]).text.write(
+            toFile: package.modelBindingFile, atomically: true, encoding: .utf8)
+        #expect(ModelHandoff.plan(package, autogenBinary: autogen, [:]) == .run(.compiled))
+
+        // model.swift edited: read, not built.
+        try (Self.model + "\n").write(toFile: package.modelFile, atomically: true, encoding: .utf8)
+        #expect(package.freshness(autogenBinary: autogen) == .modelOnly)
+        #expect(
+            ModelHandoff.plan(package, autogenBinary: autogen, [:])
+                == .run(.read(model: package.modelFile, names: ["-": "schema"])))
+        // The environment stopped reading it: built, saying why.
+        let unread = [ModelHandoff.unreadVariable: "model.swift:3:5: `for` loop is not read without compiling"]
+        #expect(
+            ModelHandoff.plan(package, autogenBinary: autogen, unread)
+                == .build(
+                    message:
+                        "Building migration environment (model.swift:3:5: `for` loop is not read without compiling)...")
+        )
+        // No binding: built, saying why.
+        try ModelBinding.unbound("model.swift:3:5: `for` loop").text.write(
+            toFile: package.modelBindingFile, atomically: true, encoding: .utf8)
+        #expect(
+            ModelHandoff.plan(package, autogenBinary: autogen, [:])
+                == .build(message: "Building migration environment (model.swift:3:5: `for` loop)..."))
+        // Any other source as well: built.
+        try ModelBinding.bound(["-": "schema"]).text.write(
+            toFile: package.modelBindingFile, atomically: true, encoding: .utf8)
+        try "// new".write(toFile: folder + "/env.swift", atomically: true, encoding: .utf8)
+        #expect(package.freshness(autogenBinary: autogen) == .stale)
+        #expect(
+            ModelHandoff.plan(package, autogenBinary: autogen, [:])
+                == .build(message: "Building migration environment..."))
+    }
+
+    @Test func theEnvironmentReadsRecordsOrKeepsItsCompiledSchema() throws {
+        let manager = FileManager.default
+        let folder = manager.temporaryDirectory.appendingPathComponent("autogen-handoff-\(UUID().uuidString)").path
+        try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? manager.removeItem(atPath: folder) }
+        let model = folder + "/model.swift"
+        let marker = folder + "/binding"
+        try Self.model.write(toFile: model, atomically: true, encoding: .utf8)
+        let compiled = [ModelBinding.single: Self.compiled]
+
+        let record = ModelHandoff(environment: [
+            ModelHandoff.modelVariable: model, ModelHandoff.bindingVariable: marker,
+        ])
+        #expect(try record.schemas(compiled: compiled) == compiled)
+        #expect(try String(contentsOfFile: marker, encoding: .utf8) == "autogen model binding 1\nbound - schema\n")
+
+        try Self.model.replacingOccurrences(of: "primaryKey()", with: "primaryKey()\n    Column(\"email\", .text)")
+            .write(toFile: model, atomically: true, encoding: .utf8)
+        let read = ModelHandoff(environment: [ModelHandoff.modelVariable: model, ModelHandoff.readVariable: "-=schema"])
+        #expect(read == .read(model: model, names: ["-": "schema"]))
+        #expect(try read.schemas(compiled: compiled)["-"]?.table("account")?.columns.map(\.name) == ["id", "email"])
+
+        try "import Autogen\nlet schema = Schema { for n in [\"a\"] { Table(n) {} } }".write(
+            toFile: model, atomically: true, encoding: .utf8)
+        #expect(throws: (any Error).self) { try read.schemas(compiled: compiled) }
+        #expect(ModelHandoff(environment: [:]) == .compiled)
+    }
+}

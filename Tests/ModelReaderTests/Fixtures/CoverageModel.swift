@@ -1,0 +1,102 @@
+// Every declaration ModelReader knows, used at least once: the test target compiles this file,
+// and ModelReaderCoverageTests reads its text and compares the two results.
+import Foundation
+import ModelDSL
+
+/* A block comment /* nested */ still a comment. */
+let coverageTimestamps = [
+    Column("created_at", .timestamp(withTimeZone: true)).notNull().default(.sql("CURRENT_TIMESTAMP")),
+    Column("updated_at", .timestamp()).nullable(),
+]
+
+private let coverageAccount = Table("account", schema: "app") {
+    Column("id", .bigint).primaryKey().identity(.always)
+    Column("org_id", .integer).notNull().references(
+        "organization", "id", schema: "app", onDelete: .cascade, onUpdate: .restrict, deferrable: true,
+        initiallyDeferred: false, name: "fk_org")
+    Column("email", .varchar(320), nullable: false, default: "x@example.com", identity: nil, comment: "login")
+    Column("balance", .numeric(10, 2)).default(10.50)
+    Column("ratio", .numeric()).default(-1.5e3)
+    Column("scale_only", .numeric(nil, 2)).default(.decimal("0.00"))
+    Column("count", .smallint).default(-42)
+    Column("big", .bigint).default(.integer(9_000_000_000))
+    Column("flag", .boolean).default(true).comment(nil)
+    Column("flag2", .boolean, default: .boolean(false))
+    Column("title", .char(3)).default(.string("a\"b\\c\n\t\u{e9}\0'"))
+    Column("plain_char", .char())
+    Column("plain_varchar", .varchar())
+    Column("status", .enumeration("account_status", schema: "app")).default("active")
+    Column("tags", .array(.text))
+    Column("matrix", .array(.array(.integer)))
+    Column("doc", .jsonb)
+    Column("raw_json", .json)
+    Column("ident", .uuid)
+    Column("blob", .binary)
+    Column("born", .date)
+    Column("wake", .time(withTimeZone: true))
+    Column("nap", .time())
+    Column("span", .interval)
+    Column("price", .real)
+    Column("weight", .double)
+    Column("note", .text).unique().index()
+    Column("note2", .text).unique(name: "uq_note2").index(name: "ix_note2", unique: true)
+    Column("ts", .raw("tsvector"))
+    Column("parsed", ColumnType(parsing: "character varying(12)"))
+    Column("serial_no", .integer).serial()
+    Column("total", .integer).generated("count * 2")
+    Column("total2", .integer).generated("count * 3", stored: false)
+    Column("renamed_col", .text).renamed(from: "old_col")
+    Column("identity_default", .integer).identity()
+    Column("explicit", ColumnType.text).default(DefaultValue.sql("'x'"))
+    Column("action", .text).references("organization", "name", onDelete: ReferentialAction.setNull, onUpdate: .noAction)
+    coverageTimestamps
+    Unique("uq_account_pair", "org_id", "email")
+    Unique(on: "email", "org_id")
+    Unique(name: nil, columns: ["flag", "count"])
+    Check("ck_balance", "balance >= 0")
+    Check(name: nil, expression: "count < 100")
+    ForeignKey(["org_id", "email"], references: "membership", ["org_id", "email"], onDelete: .setDefault)
+    Index("ix_account_email", "email", unique: true).where("email <> ''").using("btree")
+    Index("ix_account_lower", expressions: ["lower(email)"])
+    Index(on: "org_id", "status").using("hash").unique()
+    Index(name: "ix_mixed", elements: [.column("org_id"), .expression("lower(email)")], unique: false, method: "gin", predicate: "org_id > 0")
+    Index(on: "count").unique(false)
+}
+.comment("Accounts")
+
+let coverageMembership: Table = Table("membership") {
+    Column("org_id", .integer); Column("email", .text)
+    PrimaryKey("org_id", "email", name: "membership_pk")
+}.renamed(from: "members")
+
+let coverageOrganization = Table("organization", schema: "app") {
+    Column("id", .integer).autoincrement()
+    Column("name", .text)
+    PrimaryKey(columns: ["id"])
+}
+
+let coverageNaming = NamingConvention(primaryKey: "pk_%(table)s", index: "idx_%(table)s_%(columns)s")
+
+let coverageSchema = Schema(naming: coverageNaming) {
+    Enum("account_status", ["active", "closed"], schema: "app")
+    EnumType("mood", [])
+    coverageAccount
+    [coverageMembership, coverageOrganization]
+    Table("empty") {}
+    Table("nullable_pk") {
+        Column("id", .integer).primaryKey().nullable()
+    }
+}
+
+let coverageDefaultNaming = Schema(naming: .default) {
+    Table("t") { Column("id", .integer).primaryKey() }
+}
+
+let coverageEmpty = Schema {}
+
+let coverageNames: [String] = ["a", "b"]
+let coverageCount = 3
+let coverageFlag = true
+let coverageRatio = 2.5
+let coverageIdentity = Identity.byDefault
+let coverageConvention = NamingConvention.default
