@@ -13,12 +13,9 @@ struct ModelEvaluator {
 
     init(file: SourceFile) throws(ModelUnreadable) {
         var bindings: [String: SourceBinding] = [:]
+        // (The parser refuses reserved words and capitalized names, so no constant shadows a
+        // type or a literal.)
         for binding in file.bindings {
-            if ModelType.named[binding.name] != nil || ModelDeclarations.initializers[binding.name] != nil
-                || ["true", "false", "nil"].contains(binding.name)
-            {
-                throw ModelUnreadable(binding.position, "a constant named `\(binding.name)`, like a type")
-            }
             guard bindings[binding.name] == nil else {
                 throw ModelUnreadable(binding.position, "`\(binding.name)` declared twice")
             }
@@ -73,6 +70,13 @@ struct ModelEvaluator {
             guard let number = Double(text), number.isFinite else {
                 throw ModelUnreadable(position, "a number out of range")
             }
+            #if arch(x86_64) || arch(i386)
+                // There Swift rounds a float literal to Float80 first, then to Double: a literal
+                // where that gives another Double is left to the compiler.
+                guard let wide = Float80(text), Double(wide) == number else {
+                    throw ModelUnreadable(position, "a decimal literal rounded twice")
+                }
+            #endif
             result = try literal(position, expected, "a decimal literal") {
                 switch $0 {
                 case nil, .double?: return TypedValue(type: .double, value: .double(number))

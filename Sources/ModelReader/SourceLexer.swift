@@ -4,7 +4,7 @@
 /// interpolation) makes the file unreadable here, and the compiler reads it.
 struct SourceLexer {
     private let bytes: [UInt8]
-    private var offset = 0
+    private(set) var offset = 0
     private var line = 1
     private var lineStart = 0
 
@@ -21,13 +21,17 @@ struct SourceLexer {
         var newline = true
         while true {
             do {
+                let before = lexer.offset
                 newline = try lexer.skipTrivia() || newline
-                let token = try lexer.next(startsLine: newline)
+                var token = try lexer.next(startsLine: newline)
+                token.spaceBefore = before == 0 || token.offset != before
                 tokens.append(token)
                 if token.kind == .end { return tokens }
             } catch {
-                tokens.append(SourceToken(kind: .invalid(error), position: error.position, startsLine: newline))
-                tokens.append(SourceToken(kind: .end, position: error.position, startsLine: true))
+                tokens.append(
+                    SourceToken(
+                        kind: .invalid(error), position: error.position, startsLine: newline, offset: lexer.offset))
+                tokens.append(SourceToken(kind: .end, position: error.position, startsLine: true, offset: lexer.offset))
                 return tokens
             }
             newline = false
@@ -45,13 +49,13 @@ struct SourceLexer {
         var sawNewline = false
         while let byte = peek() {
             switch byte {
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+            case UInt8(ascii: " "), UInt8(ascii: "\t"):
                 offset += 1
-            case UInt8(ascii: "\n"):
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
                 newLine()
                 sawNewline = true
             case UInt8(ascii: "/") where peek(1) == UInt8(ascii: "/"):
-                while let b = peek(), b != UInt8(ascii: "\n") { offset += 1 }
+                while let b = peek(), b != UInt8(ascii: "\n"), b != UInt8(ascii: "\r") { offset += 1 }
             case UInt8(ascii: "/") where peek(1) == UInt8(ascii: "*"):
                 sawNewline = try skipBlockComment() || sawNewline
             default:
@@ -61,7 +65,9 @@ struct SourceLexer {
         return sawNewline
     }
 
+    /// Past a line break: `\n`, `\r\n` or a lone `\r`, as Swift counts them.
     private mutating func newLine() {
+        if peek() == UInt8(ascii: "\r") && peek(1) == UInt8(ascii: "\n") { offset += 1 }
         offset += 1
         line += 1
         lineStart = offset
@@ -80,7 +86,7 @@ struct SourceLexer {
             } else if byte == UInt8(ascii: "*") && peek(1) == UInt8(ascii: "/") {
                 depth -= 1
                 offset += 2
-            } else if byte == UInt8(ascii: "\n") {
+            } else if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
                 newLine()
                 sawNewline = true
             } else {
@@ -92,17 +98,13 @@ struct SourceLexer {
 
     private mutating func next(startsLine: Bool) throws(ModelUnreadable) -> SourceToken {
         let start = position
-        guard let byte = peek() else { return SourceToken(kind: .end, position: start, startsLine: true) }
+        let startOffset = offset
+        guard let byte = peek() else {
+            return SourceToken(kind: .end, position: start, startsLine: true, offset: startOffset)
+        }
         let kind: SourceToken.Kind
         if Self.isIdentifierHead(byte) {
             kind = .identifier(identifier())
-        } else if byte == UInt8(ascii: "`") {
-            offset += 1
-            guard let b = peek(), Self.isIdentifierHead(b) else { throw ModelUnreadable(start, "a backtick") }
-            let name = identifier()
-            guard peek() == UInt8(ascii: "`") else { throw ModelUnreadable(start, "a backtick") }
-            offset += 1
-            kind = .identifier(name)
         } else if Self.isDigit(byte) {
             kind = try number(start)
         } else if byte == UInt8(ascii: "\"") {
@@ -113,7 +115,7 @@ struct SourceLexer {
         } else {
             throw ModelUnreadable(start, byte < 0x80 ? "`\(UnicodeScalar(byte))`" : "a non-ASCII character")
         }
-        return SourceToken(kind: kind, position: start, startsLine: startsLine)
+        return SourceToken(kind: kind, position: start, startsLine: startsLine, offset: startOffset)
     }
 
     private static let punctuation: [UInt8: Character] = [
@@ -183,8 +185,12 @@ struct SourceLexer {
         offset += 1
         var out: [UInt8] = []
         while true {
-            guard let byte = peek(), byte != UInt8(ascii: "\n") else {
+            guard let byte = peek(), byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r") else {
                 throw ModelUnreadable(start, "an unterminated string literal")
+            }
+            // Swift refuses raw control characters in a literal (a tab excepted).
+            if (byte < 0x20 && byte != UInt8(ascii: "\t")) || byte == 0x7F {
+                throw ModelUnreadable(start, "a control character in a string literal")
             }
             offset += 1
             switch byte {
@@ -216,7 +222,8 @@ struct SourceLexer {
                 offset += 1
             }
             offset += 1
-            guard (1...8).contains(hex.count), let value = UInt32(hex, radix: 16), let scalar = UnicodeScalar(value)
+            guard (1...8).contains(hex.count), hex.allSatisfy(\.isHexDigit), let value = UInt32(hex, radix: 16),
+                let scalar = UnicodeScalar(value)
             else { throw ModelUnreadable(start, "a malformed \\u escape") }
             out += Array(String(Character(scalar)).utf8)
         case UInt8(ascii: "("): throw ModelUnreadable(start, "string interpolation")

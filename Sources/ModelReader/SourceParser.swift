@@ -76,10 +76,6 @@ struct SourceParser {
     private mutating func file() throws(ModelUnreadable) -> SourceFile {
         var file = SourceFile()
         while current.kind != .end {
-            if isPunctuation(";") {
-                _ = advance()
-                continue
-            }
             let start = current.position
             guard case .identifier(var word) = current.kind else { throw unexpected("a declaration") }
             if word == "import" {
@@ -104,8 +100,24 @@ struct SourceParser {
         return file
     }
 
+    /// Swift's reserved words, which cannot name a constant without backticks.
+    private static let reserved: Set<String> = [
+        "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init", "inout",
+        "internal", "let", "open", "operator", "private", "precedencegroup", "protocol", "public", "rethrows",
+        "static", "struct", "subscript", "typealias", "var", "break", "case", "catch", "continue", "default", "defer",
+        "do", "else", "fallthrough", "for", "guard", "if", "in", "repeat", "return", "throw", "switch", "where",
+        "while", "Any", "as", "await", "false", "is", "nil", "self", "Self", "super", "throws", "true", "try", "_",
+    ]
+
     private mutating func binding(_ start: SourcePosition) throws(ModelUnreadable) -> SourceBinding {
+        let namePosition = current.position
         let name = try identifier()
+        if Self.reserved.contains(name) { throw ModelUnreadable(namePosition, "the reserved word `\(name)` as a name") }
+        // Types and the environment's own declarations (`Environment`, the revision types,
+        // Autogen's types) have capitalized names: a constant named so could clash with them.
+        if name.first?.isUppercase ?? false {
+            throw ModelUnreadable(namePosition, "a capitalized constant name, `\(name)`")
+        }
         var type: SourceTypeName?
         if isPunctuation(":") {
             _ = advance()
@@ -117,7 +129,12 @@ struct SourceParser {
                 type = SourceTypeName(name: try identifier(), isArray: false)
             }
         }
+        let equals = current
         try expect("=")
+        // Swift wants the same spacing on both sides of `=` (`let x =1` is an error).
+        if equals.spaceBefore != current.spaceBefore {
+            throw ModelUnreadable(equals.position, "`=` spaced differently on its two sides")
+        }
         return SourceBinding(name: name, type: type, value: try expression(), position: start)
     }
 
@@ -125,8 +142,12 @@ struct SourceParser {
         var result = try primary()
         while true {
             if isPunctuation(".") {
-                let position = advance().position
-                result = .member(result, try identifier(), position)
+                // `a.b`, or `.b` opening a line; Swift reads `a .b` and `a. b` otherwise.
+                let dot = advance()
+                guard dot.startsLine || !dot.spaceBefore, !current.spaceBefore else {
+                    throw ModelUnreadable(dot.position, "a `.` with a space beside it")
+                }
+                result = .member(result, try identifier(), dot.position)
             } else if isPunctuation("("), !current.startsLine {
                 let position = advance().position
                 let arguments = try argumentList()
@@ -160,9 +181,16 @@ struct SourceParser {
             return .float(text, token.position)
         case .punctuation("."):
             _ = advance()
+            if current.spaceBefore { throw ModelUnreadable(token.position, "a `.` with a space beside it") }
             return .implicitMember(try identifier(), token.position)
         case .punctuation("-"):
-            // Swift reads `-1` as a negative literal only when the sign touches the number.
+            // Swift reads `-1` as a negative literal only when the sign touches the number and
+            // is not bound to what comes before (`=-1` is another operator).
+            let previous = index > 0 ? tokens[index - 1].kind : .end
+            let opening = [SourceToken.Kind.punctuation("("), .punctuation("["), .punctuation(","), .punctuation(":")]
+            guard token.spaceBefore || opening.contains(previous) else {
+                throw ModelUnreadable(token.position, "the `-` operator")
+            }
             _ = advance()
             let next = current
             guard next.position.line == token.position.line, next.position.column == token.position.column + 1
@@ -219,10 +247,6 @@ struct SourceParser {
         try expect("{")
         var statements: [SourceExpression] = []
         while !isPunctuation("}") {
-            if isPunctuation(";") {
-                _ = advance()
-                continue
-            }
             if current.kind == .end { throw unexpected("`}`") }
             statements.append(try expression())
             try endStatement(closing: "}")

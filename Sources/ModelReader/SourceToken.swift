@@ -21,6 +21,18 @@ struct SourceToken: Sendable, Equatable {
     /// Whether a line break (or the start of the file) comes before the token: Swift does not
     /// continue an expression with `(`, `[` or `{` on a new line.
     let startsLine: Bool
+    /// Whether spaces, a line break or a comment come right before the token (Swift tells
+    /// operators and member dots apart by the whitespace around them).
+    var spaceBefore = true
+    /// The token's first byte in the file.
+    var offset = 0
+
+    init(kind: Kind, position: SourcePosition, startsLine: Bool, offset: Int) {
+        self.kind = kind
+        self.position = position
+        self.startsLine = startsLine
+        self.offset = offset
+    }
 }
 
 /// A line and column in the model file, both from 1.

@@ -63,7 +63,7 @@ import Testing
             "`schema` declared twice"
         ),
         ("let a = b\nlet b = a", "`a` refers to itself"),
-        ("let Table = 1", "a constant named `Table`, like a type"),
+        ("let Table = 1", "a capitalized constant name, `Table`"),
         ("let t: Money = 1", "the type `Money`"),
         ("let schema = Schema { Table(\"a\") { x in Column(\"id\", .integer) } }", "two statements on one line"),
         ("let schema = Schema { Table(\"a\") { Column(\"id\", .integer) }.columns }", "the property `columns`"),
@@ -77,6 +77,23 @@ import Testing
             "let schema = Schema { Table(\"a\") { Column(\"id\", .integer) }; Column(\"b\", .text) }",
             "a Column in a schema"
         ),
+        // Found in review, each checked against swiftc.
+        ("let default = Schema {}", "the reserved word `default` as a name"),
+        ("let _ = Schema {}", "the reserved word `_` as a name"),
+        ("let Environment = Schema {}", "a capitalized constant name, `Environment`"),
+        ("let schema = Schema { Table(\"a\") { Column(\"b\", .boolean).default(`true`) } }", "`\u{60}`"),
+        ("let n =1", "`=` spaced differently on its two sides"),
+        ("let n= 1", "`=` spaced differently on its two sides"),
+        ("let n =-1", "`=` spaced differently on its two sides"),
+        ("let c = Column(\"a\", .text). notNull()", "a `.` with a space beside it"),
+        ("let c = Column(\"a\", .text) .notNull()", "a `.` with a space beside it"),
+        ("let c = Column(\"a\", . text)", "a `.` with a space beside it"),
+        ("let n = 1;;", "`;` where a declaration was expected"),
+        ("let schema = Schema { ; Table(\"t\") {} }", "`;` where an expression was expected"),
+        ("let s = \"\\u{+41}\"", "a malformed \\u escape"),
+        ("let s = \"a\u{01}b\"", "a control character in a string literal"),
+        ("let s = \"a\rb\"", "an unterminated string literal"),
+        ("let c = Column(\"a\", .numeric()).default(1.00000000000000011104)", "a decimal literal rounded twice"),
     ])
     func leavesToTheCompiler(_ body: String, _ expected: String) {
         let found = Self.reason(body)
@@ -100,5 +117,14 @@ import Testing
     @Test func ambiguousCallsAreLeftToTheCompiler() {
         // `Index("a")` fits only the named initializer; `Unique("a")` only `Unique(_:_:...)`.
         #expect(Self.reason("let schema = Schema { Table(\"t\") { Index(\"ix\"); Unique(\"u\") } }") == nil)
+    }
+
+    @Test func lineBreaksAreSwiftsOwn() throws {
+        // A lone CR ends a `//` comment and a line, as in Swift: `.notNull()` applies.
+        let text =
+            "import ModelDSL\rlet schema = Schema { Table(\"t\") {\r Column(\"a\", .text) // note\r.notNull()\r\n} }"
+        let schema = try #require(try ModelReader(source: text).schemas["schema"])
+        #expect(schema.table("t")?.column("a")?.isNullable == false)
+        #expect(Self.reason("let x = 1\rlet y = z")?.position == SourcePosition(line: 3, column: 9))
     }
 }
