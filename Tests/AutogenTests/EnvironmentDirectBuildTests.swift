@@ -63,4 +63,24 @@ import Testing
         // An autogen with no library build beside it (copied elsewhere).
         #expect(EnvironmentDirectBuild.applying(to: package, autogenBinary: folder + "/autogen") == nil)
     }
+
+    @Test func saysWhichFilesTheIncrementalCompileCompiled() {
+        let inputs = [
+            "/e/env.swift", "/e/model.swift", "/e/versions/a1_x.swift", "/e/.build/autogen-direct/Index.swift",
+        ]
+        let incremental = [
+            "remark: Incremental compilation: May skip current input:  {compile: model.o <= model.swift}",
+            "remark: Incremental compilation: Scheduling new  {compile: versions_a1_x.o <= a1_x.swift}",
+            "remark: Incremental compilation: Queuing (initial):  {compile: Index.o <= Index.swift}",
+            "remark: Incremental compilation: Scheduling all post-compile jobs because something was compiled",
+        ]
+        #expect(EnvironmentDirectBuild.compiledSources(in: incremental, of: inputs) == ["a1_x.swift", "Index.swift"])
+        let nothing = ["remark: Incremental compilation: May skip current input:  {compile: env.o <= env.swift}"]
+        #expect(EnvironmentDirectBuild.compiledSources(in: nothing, of: inputs).isEmpty)
+        let first = ["remark: Incremental compilation: Scheduling all post-compile jobs because something was compiled"]
+        #expect(EnvironmentDirectBuild.compiledSources(in: first, of: inputs).count == 4)
+        #expect(EnvironmentDirectBuild.compiledSources(in: [], of: inputs).count == 4)
+        let disabled = ["remark: Incremental compilation: Disabling incremental build: different arguments were passed"]
+        #expect(EnvironmentDirectBuild.compiledSources(in: disabled, of: inputs).count == 4)
+    }
 }

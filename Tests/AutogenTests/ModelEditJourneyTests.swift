@@ -49,8 +49,8 @@ extension EndToEndTests {
 
             // An edit the reader does not read: compiled, saying where and why.
             try edit(
-                "let schema = Schema {",
-                "let schema = Schema {\n    for name in [\"tag\"] { Table(name) { Column(\"id\", .integer).primaryKey() } }"
+                "let schema: Schema = Schema {",
+                "let schema: Schema = Schema {\n    for name in [\"tag\"] { Table(name) { Column(\"id\", .integer).primaryKey() } }"
             )
             let looped = try run(["check"])
             #expect(

@@ -5,7 +5,7 @@
 import Autogen
 
 /// The database `main`: the application's data.
-let mainSchema = Schema {
+let mainSchema: Schema = Schema {
     Table("organization") {
         Column("id", .integer).primaryKey()
         Column("name", .varchar(100)).notNull().unique()
@@ -22,7 +22,7 @@ let mainSchema = Schema {
 }
 
 /// The database `audit`: who did what, kept apart from the application's data.
-let auditSchema = Schema {
+let auditSchema: Schema = Schema {
     Table("audit_event") {
         Column("id", .bigint).primaryKey()
         Column("account_id", .bigint).notNull()

@@ -3,7 +3,7 @@
 // `autogen check` fails while they differ.
 import Autogen
 
-let schema = Schema {
+let schema: Schema = Schema {
     Enum("account_status", ["active", "suspended", "closed"])
 
     Table("organization") {

@@ -68,11 +68,13 @@ final class BuildProgress: Sendable {
         if let output { write(output) }
     }
 
-    /// The last line: how long the build took (the terminal's progress line replaced).
-    func finish(succeeded: Bool) {
+    /// The last line: how long the build took (the terminal's progress line replaced), and
+    /// `detail` in parentheses when there is one.
+    func finish(succeeded: Bool, detail: String? = nil) {
         let drawn = state.withLock { $0.drawn }
         let clear = terminal && drawn ? "\r\u{1B}[K" : ""
         let verdict = succeeded ? "built" : "failed"
-        write(clear + "Migration environment \(verdict) in \(Int(elapsed.rounded())) s\n")
+        let more = detail.map { " (\($0))" } ?? ""
+        write(clear + "Migration environment \(verdict) in \(Int(elapsed.rounded())) s\(more)\n")
     }
 }

@@ -25,7 +25,8 @@ import RevisionIndexing
 struct EnvironmentDirectBuild {
     /// The library targets an environment links, in the build folder as `<name>.build/*.o`.
     static let libraryTargets = [
-        "ModelDSL", "ModelReader", "Introspect", "RevisionIndexing", "Autogen", "ArgumentParser", "ArgumentParserToolInfo",
+        "ModelDSL", "ModelReader", "Introspect", "RevisionIndexing", "Autogen", "ArgumentParser",
+        "ArgumentParserToolInfo",
     ]
     /// The sources the templates' Package.swift lists.
     static let templateSources = #"sources: ["env.swift", "model.swift", "versions"]"#
@@ -66,32 +67,114 @@ struct EnvironmentDirectBuild {
     func build(autogenBinary: String, environment: [String: String], progress: BuildProgress?) throws {
         try makeArchive(autogenBinary: autogenBinary, environment: environment)
         let sources = try environmentSources()
-        let index = package.folder + "/.build/autogen-direct/AutogenRevisionIndex.swift"
+        let index = directFolder + "/AutogenRevisionIndex.swift"
         try writeIndex(to: index, revisionFiles: sources.filter { $0.hasPrefix(package.folder + "/versions/") })
         guard let swiftc = ExecutableLookup.find("swiftc", environment: environment, baseFolder: package.folder) else {
             throw EnvironmentBuildError.noSwift
         }
-        progress?.update("compiling \(sources.count) file(s) and linking")
+        progress?.update("compiling and linking")
         let binary = package.binary
         try FileManager.default.createDirectory(
             atPath: (binary as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        var arguments = [
+        // Two commands building at once take turns: they share the object files.
+        let lock = FileLock(path: directFolder + "/build.lock")
+        try lock?.lock()
+        defer { lock?.unlock() }
+        var compile = [
             "-parse-as-library", "-Onone", "-assert-config", "Release", "-module-name", package.product,
         ]
-        arguments += Self.importFlags(buildFolder: buildFolder, checkout: checkout, environment: environment)
-        // A file of this process's own: two commands building at once never share one.
+        compile += Self.importFlags(buildFolder: buildFolder, checkout: checkout, environment: environment)
+        // Incremental: a new revision file compiles that file and the index, not the model.
+        let inputs = sources + [index]
+        let objects = try writeOutputFileMap(inputs)
+        compile += [
+            // `-static-stdlib` here too: the objects then name the static Foundation's own
+            // libraries (CoreFoundation, ICU) for the link.
+            "-static-stdlib", "-c", "-incremental", "-output-file-map", directFolder + "/output-file-map.json",
+            "-j", String(max(1, ProcessInfo.processInfo.activeProcessorCount)), "-driver-show-incremental",
+        ]
+        progress?.update("compiling")
+        let compiled = try runCompiler(
+            swiftc, compile + inputs, environment: environment, progress: progress, finishing: false)
+        // What the driver said about the incremental build, for whoever wonders what it compiled.
+        try? AtomicFile.write(compiled.joined(separator: "\n") + "\n", to: directFolder + "/last-compile.log")
+        let names = Self.compiledSources(in: compiled, of: inputs)
+        progress?.update("linking")
+        // Linked every time (the driver would not link again for a newer library archive), to
+        // a file of this process's own, which replaces the binary whole.
         let temporary = binary + ".\(getpid()).tmp"
         defer { try? FileManager.default.removeItem(atPath: temporary) }
-        arguments += sources + [index, archive, "-lpq", "-lsqlite3", "-static-stdlib", "-o", temporary]
-        let result = try run(swiftc, arguments, environment: environment)
-        progress?.finish(succeeded: result.ending == .exited(0))
-        guard result.ending == .exited(0) else {
-            let lines = (result.standardOutput + "\n" + result.standardError).split(separator: "\n").map(String.init)
-            throw EnvironmentBuildError.doesNotCompile(errors: EnvironmentBuildError.errorLines(in: lines))
-        }
+        let link = inputs.map { objects[$0]! } + [archive, "-lpq", "-lsqlite3", "-static-stdlib", "-o", temporary]
+        let shown = names.prefix(3).joined(separator: ", ") + (names.count > 3 ? ", ..." : "")
+        try runCompiler(
+            swiftc, link, environment: environment, progress: progress, finishing: true,
+            detail: "compiled \(names.count) of \(inputs.count) files" + (names.isEmpty ? "" : ": " + shown))
         guard rename(temporary, binary) == 0 else {
             throw EnvironmentBuildError.cannotRun(path: binary, reason: String(cString: strerror(errno)))
         }
+    }
+
+    /// The folder of the direct build's own files (index, objects, dependencies, lock).
+    var directFolder: String { package.folder + "/.build/autogen-direct" }
+
+    /// Runs `swiftc` and returns its output lines; throws the compiler's error lines when it fails.
+    @discardableResult
+    private func runCompiler(
+        _ swiftc: String, _ arguments: [String], environment: [String: String], progress: BuildProgress?,
+        finishing: Bool, detail: String? = nil
+    ) throws -> [String] {
+        let result = try run(swiftc, arguments, environment: environment)
+        let succeeded = result.ending == .exited(0)
+        if finishing || !succeeded { progress?.finish(succeeded: succeeded, detail: succeeded ? detail : nil) }
+        let lines = (result.standardOutput + "\n" + result.standardError).split(separator: "\n").map(String.init)
+        guard succeeded else {
+            throw EnvironmentBuildError.doesNotCompile(errors: EnvironmentBuildError.errorLines(in: lines))
+        }
+        return lines
+    }
+
+    /// The file names of `inputs` that an incremental compile's remarks say it compiled
+    /// (`Queuing ... {compile: x.o <= x.swift}`), in the order of `inputs`; all of them when
+    /// the driver compiled without naming files (a first build, new arguments, no remarks).
+    static func compiledSources(in lines: [String], of inputs: [String]) -> [String] {
+        let remarks = lines.filter { $0.contains("Incremental compilation:") }
+        let names = inputs.map { ($0 as NSString).lastPathComponent }
+        let disabled = remarks.contains { $0.contains("Disabling incremental build") }
+        if remarks.isEmpty || disabled { return names }
+        var compiled: Set<String> = []
+        for line in remarks where line.contains("Queuing") || line.contains("Scheduling") {
+            guard let arrow = line.range(of: "<= "), let close = line[arrow.upperBound...].firstIndex(of: "}") else {
+                continue
+            }
+            compiled.insert(String(line[arrow.upperBound..<close]))
+        }
+        // No build record yet: the driver compiles everything without naming the files.
+        if compiled.isEmpty, remarks.contains(where: { $0.contains("because something was compiled") }) { return names }
+        return names.filter(compiled.contains)
+    }
+
+    /// Writes the output file map of an incremental build of `sources` (an object and a
+    /// dependency file each, named by the source's path, under `objects/`) and returns the
+    /// object of each source.
+    func writeOutputFileMap(_ sources: [String]) throws -> [String: String] {
+        let objects = directFolder + "/objects"
+        try FileManager.default.createDirectory(atPath: objects, withIntermediateDirectories: true)
+        var map: [String: [String: String]] = ["": ["swift-dependencies": objects + "/module.swiftdeps"]]
+        var out: [String: String] = [:]
+        for source in sources {
+            var relative =
+                source.hasPrefix(package.folder + "/") ? String(source.dropFirst(package.folder.count + 1)) : source
+            relative = relative.replacingOccurrences(of: "/", with: "_")
+            let base = objects + "/" + (relative as NSString).deletingPathExtension
+            map[source] = ["object": base + ".o", "swift-dependencies": base + ".swiftdeps"]
+            out[source] = base + ".o"
+        }
+        let data = try JSONSerialization.data(withJSONObject: map, options: [.sortedKeys])
+        let path = directFolder + "/output-file-map.json"
+        if (try? Data(contentsOf: URL(fileURLWithPath: path))) != data {
+            try data.write(to: URL(fileURLWithPath: path))
+        }
+        return out
     }
 
     /// env.swift, model.swift and every Swift file below versions/ (hidden entries skipped).

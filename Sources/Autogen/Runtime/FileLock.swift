@@ -40,6 +40,15 @@ final class FileLock {
         throw FileLockError(path: path, message: String(cString: strerror(code)))
     }
 
+    /// Takes the lock, waiting for another holder to let go.
+    func lock() throws(FileLockError) {
+        while flock(descriptor, LOCK_EX) != 0 {
+            let code = errno
+            if code != EINTR { throw FileLockError(path: path, message: String(cString: strerror(code))) }
+        }
+        held = true
+    }
+
     func unlock() {
         guard held else { return }
         _ = flock(descriptor, LOCK_UN)

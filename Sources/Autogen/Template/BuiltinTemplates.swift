@@ -160,7 +160,7 @@ public enum BuiltinTemplates {
         // `autogen check` fails while they differ.
         import Autogen
 
-        let schema = Schema {
+        let schema: Schema = Schema {
             Enum("account_status", ["active", "suspended", "closed"])
 
             Table("organization") {
@@ -412,7 +412,7 @@ public enum BuiltinTemplates {
         // `autogen check` fails while they differ.
         import Autogen
 
-        let schema = Schema {
+        let schema: Schema = Schema {
             Enum("account_status", ["active", "suspended", "closed"])
 
             Table("organization") {
@@ -682,7 +682,7 @@ public enum BuiltinTemplates {
         import Autogen
 
         /// The database `main`: the application's data.
-        let mainSchema = Schema {
+        let mainSchema: Schema = Schema {
             Table("organization") {
                 Column("id", .integer).primaryKey()
                 Column("name", .varchar(100)).notNull().unique()
@@ -699,7 +699,7 @@ public enum BuiltinTemplates {
         }
 
         /// The database `audit`: who did what, kept apart from the application's data.
-        let auditSchema = Schema {
+        let auditSchema: Schema = Schema {
             Table("audit_event") {
                 Column("id", .bigint).primaryKey()
                 Column("account_id", .bigint).notNull()
@@ -1009,7 +1009,7 @@ public enum BuiltinTemplates {
         // `autogen check` fails while they differ.
         import Autogen
 
-        let schema = Schema {
+        let schema: Schema = Schema {
             Enum("account_status", ["active", "suspended", "closed"])
 
             Table("organization") {

@@ -25,9 +25,9 @@ import Testing
         }
         let source = ModelSourceRenderer.render(Schema(tables: tables))
         #expect(source.contains("private let t0Table = Table(\"t0\") {\n    Column(\"id\", .integer).primaryKey()\n}"))
-        #expect(source.contains("let schema = Schema {\n    t0Table\n    t1Table\n"), "\(source)")
+        #expect(source.contains("let schema: Schema = Schema {\n    t0Table\n    t1Table\n"), "\(source)")
         let small = ModelSourceRenderer.render(Schema(tables: Array(tables.prefix(2))))
         #expect(!small.contains("private let"))
-        #expect(small.contains("let schema = Schema {\n    Table(\"t0\") {"), "\(small)")
+        #expect(small.contains("let schema: Schema = Schema {\n    Table(\"t0\") {"), "\(small)")
     }
 }
