@@ -53,7 +53,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "autogen-bench",
-            dependencies: ["Autogen", "Introspect", "ModelDSL"],
+            dependencies: ["Autogen", "Introspect", "ModelDSL", "ModelReader"],
             path: "Sources/Bench"
         ),
         .target(

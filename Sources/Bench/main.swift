@@ -1,6 +1,7 @@
 // autogen-bench: benchmarks that print figures (see BENCHMARKS.md).
 //
 //   autogen-bench introspect --url URL [--runs N] [--warmup N] [--schema S]
+//   autogen-bench model-read --file model.swift [--runs N]
 import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -10,6 +11,7 @@ let modes: [String: ([String]) -> Void] = [
     "introspect": runIntrospectBench,
     "template": runTemplateBench,
     "runtime": runRuntimeBench,
+    "model-read": runModelReadBench,
 ]
 guard let mode = arguments.first, let run = modes[mode] else {
     FileHandle.standardError.write(

@@ -252,13 +252,14 @@ struct ModelEvaluator {
             throw ModelUnreadable(position, "\(what) with these argument labels")
         }
         var slots: [ModelValue?] = []
+        slots.reserveCapacity(assigned.count)
         for (parameter, given) in zip(signature.parameters, assigned) {
             if parameter.isVariadic {
                 var items: [ModelValue] = []
-                for argument in given { items.append(try evaluate(argument.value, expecting: parameter.type).value) }
+                for i in given { items.append(try evaluate(arguments[i].value, expecting: parameter.type).value) }
                 slots.append(.array(items))
-            } else if let argument = given.first {
-                slots.append(try evaluate(argument.value, expecting: parameter.type).value)
+            } else if let i = given.first {
+                slots.append(try evaluate(arguments[i].value, expecting: parameter.type).value)
             } else {
                 slots.append(nil)
             }

@@ -31,25 +31,23 @@ struct ModelSignature: Sendable {
     }
 
     /// Which arguments go to which parameter, by Swift's rules for labels, defaults and
-    /// variadic parameters; nil when the labels do not fit.
-    func assign(_ arguments: [SourceArgument]) -> [[SourceArgument]]? {
-        var assigned: [[SourceArgument]] = []
+    /// variadic parameters: a range of `arguments` per parameter (empty when left out); nil
+    /// when the labels do not fit.
+    func assign(_ arguments: [SourceArgument]) -> [Range<Int>]? {
+        var assigned: [Range<Int>] = []
+        assigned.reserveCapacity(parameters.count)
         var next = 0
         for parameter in parameters {
-            var taken: [SourceArgument] = []
+            let start = next
             if next < arguments.count, arguments[next].label == parameter.label {
-                taken.append(arguments[next])
                 next += 1
                 if parameter.isVariadic {
-                    while next < arguments.count, arguments[next].label == nil {
-                        taken.append(arguments[next])
-                        next += 1
-                    }
+                    while next < arguments.count, arguments[next].label == nil { next += 1 }
                 }
             } else if !parameter.hasDefault && !parameter.isVariadic {
                 return nil
             }
-            assigned.append(taken)
+            assigned.append(start..<next)
         }
         return next == arguments.count ? assigned : nil
     }

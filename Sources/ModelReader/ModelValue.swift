@@ -2,12 +2,12 @@ import ModelDSL
 
 /// The static type of a value in a model file: the DSL's types and the few standard ones
 /// their arguments take.
-indirect enum ModelType: Hashable, Sendable, CustomStringConvertible {
+enum ModelType: Hashable, Sendable, CustomStringConvertible {
     case string, int, int64, double, bool
     case columnType, defaultValue, identity, referentialAction, indexElement
     case column, table, index, unique, primaryKey, foreignKey, check, enumType, namingConvention, schema
-    case optional(ModelType)
-    case array(ModelType)
+    indirect case optional(ModelType)
+    indirect case array(ModelType)
 
     /// The types a model file may name (`let t: Table`, `ColumnType.text`), by their Swift names.
     static let named: [String: ModelType] = [
@@ -47,7 +47,7 @@ indirect enum ModelType: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// A value the reader computed, made by the DSL's own initializers and modifiers.
-indirect enum ModelValue: Sendable {
+enum ModelValue: Sendable {
     case string(String), int(Int), int64(Int64), double(Double), bool(Bool)
     /// `nil`, as the value of an optional.
     case none

@@ -20,7 +20,9 @@ struct SourceParser {
         return try parser.file()
     }
 
-    private var current: SourceToken { tokens[index] }
+    private var current: SourceToken {
+        _read { yield tokens[index] }
+    }
 
     private mutating func advance() -> SourceToken {
         let token = tokens[index]

@@ -1,13 +1,13 @@
 /// An expression of a model file, as parsed: names, member accesses, calls (with a trailing
 /// builder closure), literals and array literals. Nothing here has a type yet.
-indirect enum SourceExpression: Sendable {
+enum SourceExpression: Sendable {
     case name(String, SourcePosition)
     /// `.text`, `.varchar(50)`'s callee: a member of the type the context expects.
     case implicitMember(String, SourcePosition)
     /// `base.name`: a method's callee, or a type's static member (`ColumnType.text`).
-    case member(SourceExpression, String, SourcePosition)
+    indirect case member(SourceExpression, String, SourcePosition)
     /// `callee(arguments) { closure }`; `closure` is the trailing closure's statements.
-    case call(SourceExpression, [SourceArgument], closure: [SourceExpression]?, SourcePosition)
+    indirect case call(SourceExpression, [SourceArgument], closure: [SourceExpression]?, SourcePosition)
     case string(String, SourcePosition)
     /// The literal's digits, with a leading `-` when it is negative.
     case integer(String, SourcePosition)

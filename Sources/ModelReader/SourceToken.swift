@@ -11,8 +11,9 @@ struct SourceToken: Sendable, Equatable {
         case float(String)
         /// One of `( ) { } [ ] , : . = ; -`.
         case punctuation(Character)
-        /// Where the lexer stopped: the parser reports it if it gets this far.
-        case invalid(ModelUnreadable)
+        /// Where the lexer stopped: the parser reports it if it gets this far (boxed, to keep
+        /// every token small).
+        indirect case invalid(ModelUnreadable)
         case end
     }
 

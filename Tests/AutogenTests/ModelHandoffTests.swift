@@ -127,4 +127,14 @@ import Testing
         #expect(throws: (any Error).self) { try read.schemas(compiled: compiled) }
         #expect(ModelHandoff(environment: [:]) == .compiled)
     }
+
+    @Test func onlyTheCommandsThatCompareReadTheModel() {
+        #expect(ModelHandoff.usesModel(["check"]))
+        #expect(ModelHandoff.usesModel(["revision", "-m", "x", "--autogenerate"]))
+        for line in [
+            ["current"], ["upgrade", "head"], ["downgrade", "-1"], ["stamp", "head"], ["revision", "-m", "x"], [],
+        ] {
+            #expect(!ModelHandoff.usesModel(line), "\(line)")
+        }
+    }
 }

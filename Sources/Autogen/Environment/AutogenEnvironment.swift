@@ -53,9 +53,11 @@ public enum AutogenEnvironment {
     /// environment to read it (`ModelHandoff`).
     private static func readModel(_ compiled: [String: Schema]) -> [String: Schema] {
         let dispatcher = EnvironmentRebuild.dispatcher(ProcessInfo.processInfo.environment)
-        return ModelHandoff.resolve(
-            compiled, handoff: ModelHandoff.take(), dispatcher: dispatcher,
-            arguments: Array(CommandLine.arguments.dropFirst()))
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let handoff = ModelHandoff.take()
+        // Only `check` and `revision --autogenerate` look at the model: the others skip reading it.
+        if case .read = handoff, !ModelHandoff.usesModel(arguments) { return compiled }
+        return ModelHandoff.resolve(compiled, handoff: handoff, dispatcher: dispatcher, arguments: arguments)
     }
 
     /// The database a multi-database command is working on while env.swift's hooks run (its

@@ -124,6 +124,13 @@ enum ModelHandoff: Equatable {
         }
     }
 
+    /// Whether the command line compares with the model (`check`, `revision --autogenerate`);
+    /// the other commands never look at it.
+    static func usesModel(_ arguments: [String]) -> Bool {
+        guard let command = arguments.first else { return false }
+        return command == "check" || (command == "revision" && arguments.contains("--autogenerate"))
+    }
+
     /// The schemas to run with, given the compiled ones by database key: the compiled ones, or
     /// model.swift read now. Throws the reader's reason when it cannot read the file.
     func schemas(compiled: [String: Schema]) throws -> [String: Schema] {
