@@ -28,6 +28,8 @@ import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench_commands import autogen_project  # noqa: E402  (a project without the formatter hook)
 
 ALEMBIC_ENV = '''
 import sys
@@ -79,17 +81,6 @@ def wall(argv, cwd, expect=(0, 1, 255)):
     start = time.perf_counter()
     run(argv, cwd, expect)
     return time.perf_counter() - start
-
-
-def autogen_project(autogen, folder, url, model=None):
-    shutil.rmtree(folder, ignore_errors=True)
-    os.makedirs(folder)
-    run([autogen, "init", "migrations", "--package-path", ROOT], folder)
-    ini = os.path.join(folder, "autogen.ini")
-    text = open(ini).read().replace("url = sqlite:///app.db", f"url = {url}")
-    open(ini, "w").write(text)
-    if model:
-        shutil.copy(model, os.path.join(folder, "migrations", "model.swift"))
 
 
 def alembic_project(alembic, folder, url, env):
