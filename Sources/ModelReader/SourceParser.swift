@@ -149,7 +149,9 @@ struct SourceParser {
                 guard dot.startsLine || !dot.spaceBefore, !current.spaceBefore else {
                     throw ModelUnreadable(dot.position, "a `.` with a space beside it")
                 }
-                result = .member(result, try identifier(), dot.position)
+                // Positioned at the name, where the compiler reports a wrong one.
+                let namePosition = current.position
+                result = .member(result, try identifier(), namePosition)
             } else if isPunctuation("("), !current.startsLine {
                 let position = advance().position
                 let arguments = try argumentList()

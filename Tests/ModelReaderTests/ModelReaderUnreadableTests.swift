@@ -104,6 +104,9 @@ import Testing
         let found = Self.reason("let schema = Schema {\n    Table(\"a\") {\n        for i in 0..<3 {}\n    }\n}")
         #expect(found?.position == SourcePosition(line: 4, column: 9))
         #expect(found?.description == "4:9: `for` loop")
+        // A wrong method is placed at its name, as the compiler places it.
+        let typo = Self.reason("let c = Column(\"a\", .text).notNul()")
+        #expect(typo?.description == "2:28: the Column method `notNul`")
     }
 
     @Test func importsItDoesNotKnowAreLeftToTheCompiler() {
