@@ -38,6 +38,7 @@ enum RuntimeOperationsFixture {
         let fk = ForeignKey(["id"], references: "account", ["id"], onDelete: .cascade, name: "people_id_fkey")
         let unnamedFK = ForeignKey(["id"], references: "account", ["id"])
         return [
+            .createSchema("billing"),
             .createEnum(EnumType("mood", ["happy", "sad"])),
             .createTable(person),
             .createTable(Table(name: "audit", schema: "billing", columns: [Column("id", .bigint, nullable: false)])),
@@ -96,6 +97,7 @@ enum RuntimeOperationsFixture {
             .dropTable(afterColumn),
             .dropTable(audit),
             .dropEnum(mood),
+            .dropSchema("billing"),
         ]
         return ops
     }

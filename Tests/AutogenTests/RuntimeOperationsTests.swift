@@ -14,6 +14,7 @@ import Testing
     static func recordedByHand() throws -> [MigrationOp] {
         let op = Operations(schema: RuntimeOperationsFixture.start)
         // BEGIN RENDERED
+        try op.createSchema("billing")
         try op.createEnum(Enum("mood", ["happy", "sad"]))
         try op.createTable("person", comment: "people") {
             Column("id", .integer).primaryKey()
@@ -56,6 +57,7 @@ import Testing
         try op.dropTable("people")
         try op.dropTable("audit", schema: "billing")
         try op.dropEnum("mood")
+        try op.dropSchema("billing")
         // END RENDERED
         return op.ops
     }
@@ -108,9 +110,11 @@ import Testing
             case .execute: 20
             case .bulkInsert: 21
             case .bulkDelete: 22
+            case .createSchema: 23
+            case .dropSchema: 24
             }
         }
-        #expect(Set(try RuntimeOperationsFixture.ops().map(number)) == Set(0...22))
+        #expect(Set(try RuntimeOperationsFixture.ops().map(number)) == Set(0...24))
     }
 
     @Test func addColumnHoistsColumnConstraints() throws {

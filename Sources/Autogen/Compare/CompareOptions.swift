@@ -11,6 +11,10 @@ public struct CompareOptions: Sendable {
     public var includeTables: [String] = []
     /// Glob patterns of table names to leave alone (the version table is always left alone).
     public var excludeTables: [String] = []
+    /// The named schemas (PostgreSQL namespaces) the database has, among those the model and
+    /// `schemas` name; nil when unknown. A schema the model names and this lacks gets a
+    /// `createSchema` op before anything is created in it.
+    public var databaseSchemas: Set<String>?
     /// A last word on each object: return false to leave it alone (Alembic's `include_object`).
     public var includeObject: (@Sendable (ObjectRef) -> Bool)?
     /// The server's answers to the default comparisons text could not decide, keyed by the

@@ -76,6 +76,16 @@ final class CompareRun {
         self.memo = CompareMemo(dialect: dialect)
     }
 
+    /// `createSchema` for each schema the model's tables and enum types name that the
+    /// database lacks (when `CompareOptions.databaseSchemas` says which it has), in name order.
+    func schemaOps(_ model: Schema) -> [MigrationOp] {
+        guard let existing = options.databaseSchemas else { return [] }
+        let named = Set(model.tables.compactMap(\.schema) + model.enums.compactMap(\.schema))
+        return named.subtracting(existing).sorted()
+            .filter { options.schemas?.contains($0) ?? true }
+            .map(MigrationOp.createSchema)
+    }
+
     func compare(_ prepared: PreparedModel, database: Schema) -> CompareResult {
         let stored = prepared.stored
         let model = prepared.model
@@ -165,7 +175,8 @@ final class CompareRun {
         }
 
         var ops =
-            enumOps.before + renameOps + dropForeignKeys + createOps + tableBodies + addForeignKeys + dropOps
+            schemaOps(model) + enumOps.before + renameOps + dropForeignKeys + createOps + tableBodies + addForeignKeys
+            + dropOps
             + enumOps.after
         ops = ops.filter { op in
             if case .alterColumn(let a) = op { return !a.isEmpty }

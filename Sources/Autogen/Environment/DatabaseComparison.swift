@@ -31,7 +31,12 @@ enum DatabaseComparison {
         case .postgresql(let parts):
             let connection = try PostgresConnection(parts)
             defer { connection.close() }
-            let database = try PostgresCatalogReader(connection: connection).read()
+            // The default schema and every schema the model or the options name (Alembic's
+            // include_schemas): a table in `billing` is compared with `billing`'s.
+            let named = schemasNamed(by: model, options: options)
+            let reader = PostgresCatalogReader(connection: connection)
+            let database = try reader.read(schemas: named, alongsideDefault: true)
+            options.databaseSchemas = try reader.existingSchemas(named)
             try validate(model, against: database, dialect: PostgresDialect.self)
             let prepared = PreparedModel(model, dialect: PostgresDialect.self)
             let questions = Comparer.undecidedDefaults(prepared, database: database, options: options)
@@ -59,6 +64,24 @@ enum DatabaseComparison {
             try validate(model, against: database, dialect: SQLiteDialect.self)
             return Comparer.compare(model: model, database: database, dialect: SQLiteDialect.self, options: options)
         }
+    }
+
+    /// The schemas other than the default one that `model` names (its tables, enum types,
+    /// foreign keys' and enum columns' targets) or `options.schemas` lists, sorted.
+    static func schemasNamed(by model: Schema, options: CompareOptions) -> [String] {
+        var names = Set(model.enums.compactMap(\.schema))
+        for table in model.tables {
+            if let schema = table.schema { names.insert(schema) }
+            for key in table.foreignKeys { if let schema = key.referredSchema { names.insert(schema) } }
+            for column in table.columns {
+                switch column.type {
+                case .enumeration(_, let schema?), .array(.enumeration(_, let schema?)): names.insert(schema)
+                default: break
+                }
+            }
+        }
+        for case let schema? in options.schemas ?? [] { names.insert(schema) }
+        return names.sorted()
     }
 
     /// What only the database or the dialect can tell is wrong with the model: names the

@@ -22,6 +22,8 @@ extension MigrationOp {
         case .dropForeignKey(let t, let k): return .addForeignKey(t, k)
         case .addCheck(let t, let c): return .dropCheck(t, c)
         case .dropCheck(let t, let c): return .addCheck(t, c)
+        case .createSchema(let name): return .dropSchema(name)
+        case .dropSchema(let name): return .createSchema(name)
         case .createEnum(let e): return .dropEnum(e)
         case .dropEnum(let e): return .createEnum(e)
         case .alterEnum(let e, let values, let uses):

@@ -20,6 +20,10 @@ public enum MigrationOp: Sendable, Hashable {
     case dropForeignKey(TableRef, ForeignKey)
     case addCheck(TableRef, Check)
     case dropCheck(TableRef, Check)
+    /// A PostgreSQL schema (namespace) the model names and the database lacks.
+    case createSchema(String)
+    /// Drops an empty schema (the database refuses one that still holds objects).
+    case dropSchema(String)
     case createEnum(EnumType)
     case dropEnum(EnumType)
     /// The enum's values change; `usedBy` lists the columns of that type (needed when values
@@ -41,7 +45,7 @@ public enum MigrationOp: Sendable, Hashable {
             .dropCheck(let t, _), .setTableComment(let t, _), .bulkInsert(let t, _, _), .bulkDelete(let t, _, _):
             return t
         case .alterColumn(let a): return a.table
-        case .createEnum, .dropEnum, .alterEnum, .execute: return nil
+        case .createSchema, .dropSchema, .createEnum, .dropEnum, .alterEnum, .execute: return nil
         }
     }
 }

@@ -116,6 +116,9 @@ extension Schema {
                     $0.expression == check.expression
                 }
             }
+        case .createSchema, .dropSchema:
+            // A schema value keeps tables and types, not the namespaces that hold them.
+            break
         case .createEnum(let e):
             guard enumType(e.name, schema: e.schema) == nil else {
                 throw ApplyError("enum \(e.qualifiedName) already exists")

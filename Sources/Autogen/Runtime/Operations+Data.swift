@@ -3,6 +3,17 @@ import ModelDSL
 /// Enums, comments, raw SQL and rows: `op.createEnum(Enum("mood", ["happy", "sad"]))`,
 /// `op.execute("UPDATE account SET status = 'active'")`, `op.bulkInsert(...)`.
 extension Operations {
+    /// `CREATE SCHEMA` (PostgreSQL): a namespace for tables and types declared with `schema:`.
+    public func createSchema(_ name: String) throws(OperationsError) {
+        record(.createSchema(name))
+    }
+
+    /// `DROP SCHEMA` (PostgreSQL), without CASCADE: the database refuses a schema that still
+    /// holds objects.
+    public func dropSchema(_ name: String) throws(OperationsError) {
+        record(.dropSchema(name))
+    }
+
     /// `CREATE TYPE ... AS ENUM` (PostgreSQL).
     public func createEnum(_ enumType: EnumType) throws(OperationsError) {
         record(.createEnum(enumType))

@@ -5,6 +5,9 @@ enum PostgresCatalogQueries {
     /// The connection's default schema.
     static let currentSchema = "SELECT current_schema()"
 
+    /// Which of the schema names in $1 (a text array) exist.
+    static let existingSchemas = "SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname = ANY($1::text[])"
+
     /// Tables (ordinary and partitioned; not partitions): oid, schema, name, comment.
     static let tables = """
         SELECT c.oid, n.nspname, c.relname, d.description

@@ -14,11 +14,13 @@ public struct PostgresCatalogReader {
     }
 
     /// The schema of the database: the tables and enum types of `schemas`, or of the default
-    /// schema alone when `schemas` is empty.
-    public func read(schemas: [String] = []) throws(IntrospectError) -> Schema {
+    /// schema alone when `schemas` is empty; with `alongsideDefault`, of the default schema
+    /// and `schemas`.
+    public func read(schemas: [String] = [], alongsideDefault: Bool = false) throws(IntrospectError) -> Schema {
         let current = try connection.query(PostgresCatalogQueries.currentSchema).optionalString(0, 0)
         let defaultSchema = current ?? PostgresDialect.defaultSchemaName
-        let names = schemas.isEmpty ? [defaultSchema] : schemas
+        var names = schemas.isEmpty ? [defaultSchema] : schemas
+        if alongsideDefault && !names.contains(defaultSchema) { names.insert(defaultSchema, at: 0) }
         let parameter = [Optional(Self.textArrayLiteral(names))]
         func local(_ name: String?) -> String? { name == defaultSchema ? nil : name }
 
@@ -68,6 +70,13 @@ public struct PostgresCatalogReader {
                 comment: parts.comment)
         }
         return Schema(tables: tables, enums: enums)
+    }
+
+    /// Which of `names` exist as schemas (namespaces) in the database: one query.
+    public func existingSchemas(_ names: [String]) throws(IntrospectError) -> Set<String> {
+        guard !names.isEmpty else { return [] }
+        let rows = try connection.query(PostgresCatalogQueries.existingSchemas, [Self.textArrayLiteral(names)])
+        return Set((0..<rows.rowCount).map { rows.string($0, 0) })
     }
 
     /// A table's parts while the reader collects them.

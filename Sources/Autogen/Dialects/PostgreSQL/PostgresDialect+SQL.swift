@@ -66,6 +66,10 @@ extension PostgresDialect: SQLCompiling {
             return [SQLStatement("ALTER TABLE " + q(t) + " ADD " + checkSQL(check))]
         case .dropCheck(let t, let check):
             return [dropConstraint(t, try named(check.name, "check constraint", t))]
+        case .createSchema(let name):
+            return [SQLStatement("CREATE SCHEMA " + quoteIdentifier(name))]
+        case .dropSchema(let name):
+            return [SQLStatement("DROP SCHEMA " + quoteIdentifier(name))]
         case .createEnum(let e):
             return [SQLStatement(createEnumSQL(e))]
         case .dropEnum(let e):

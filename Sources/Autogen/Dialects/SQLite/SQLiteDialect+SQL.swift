@@ -194,8 +194,9 @@ extension SQLiteDialect: SQLCompiling {
                         from: quoteIdentifier(t.name), columns: columns, rows: rows, quoteIdentifier: quoteIdentifier,
                         quote: quoteLiteral))
             ]
-        case .setTableComment, .createEnum, .dropEnum, .alterEnum:
-            // SQLite keeps no comments and no enum types (enum columns are TEXT with a CHECK).
+        case .setTableComment, .createEnum, .dropEnum, .alterEnum, .createSchema, .dropSchema:
+            // SQLite keeps no comments, no enum types (enum columns are TEXT with a CHECK) and
+            // no schemas (a model that names one is refused before compare).
             return []
         case .addPrimaryKey, .dropPrimaryKey, .addUnique, .dropUnique, .addForeignKey, .dropForeignKey, .addCheck,
             .dropCheck:

@@ -59,6 +59,8 @@ public enum SwiftRenderer {
             ]
         case .dropCheck(let t, let check):
             return [dropConstraint(check.name, type: "check", matching: SwiftSchemaSource.check(check), t)]
+        case .createSchema(let name): return ["try op.createSchema(\(str(name)))"]
+        case .dropSchema(let name): return ["try op.dropSchema(\(str(name)))"]
         case .createEnum(let e): return ["try op.createEnum(\(SwiftSchemaSource.enumType(e)))"]
         case .dropEnum(let e): return ["try op.dropEnum(\(str(e.name))\(schema(e.schema)))"]
         case .alterEnum(let e, let values, let uses):

@@ -1,0 +1,20 @@
+import Introspect
+import ModelDSL
+
+/// SQLite has no schemas (namespaces): a model that puts a table or an enum in one is an
+/// error before compare, not a `CREATE TABLE "billing"."invoice"` that fails with
+/// "unknown database".
+extension SQLiteDialect {
+    public static func identifierProblems(_ schema: Schema) -> [String] {
+        var problems: [String] = []
+        for table in schema.tables where table.schema != nil {
+            problems.append(
+                "table \"\(table.qualifiedName)\" names a schema; SQLite has none (declare it without `schema:`)")
+        }
+        for enumType in schema.enums where enumType.schema != nil {
+            problems.append(
+                "enum \"\(enumType.qualifiedName)\" names a schema; SQLite has none (declare it without `schema:`)")
+        }
+        return problems
+    }
+}

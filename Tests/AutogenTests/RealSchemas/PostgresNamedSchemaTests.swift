@@ -1,0 +1,138 @@
+import Foundation
+import Introspect
+import ModelDSL
+import TestSupport
+import Testing
+
+@testable import Autogen
+
+/// Issue #13 item 1: `check` and `revision --autogenerate` read every schema the model names,
+/// not only the connection's current one, and create a schema the database lacks.
+@Suite struct NamedSchemaCompareTests {
+    static let model = Schema {
+        Enum("state", ["open", "paid"], schema: "billing")
+        Table("account") { Column("id", .integer).primaryKey() }
+        Table("invoice", schema: "billing") {
+            Column("id", .integer).primaryKey()
+            Column("state", .enumeration("state", schema: "billing")).notNull()
+            Column("account_id", .integer).references("account", "id")
+        }
+    }
+
+    @Test func aSchemaTheDatabaseLacksIsCreatedFirstAndDroppedLast() throws {
+        var options = CompareOptions()
+        options.databaseSchemas = []
+        let ops = Comparer.compare(
+            model: Self.model, database: Schema(tables: []), dialect: PostgresDialect.self, options: options
+        ).ops
+        #expect(ops.first == .createSchema("billing"))
+        #expect(ops.filter { if case .createSchema = $0 { return true } else { return false } }.count == 1)
+        #expect(ops.undoingOps?.last == .dropSchema("billing"))
+        #expect(SwiftRenderer.lines(.createSchema("billing")) == [#"try op.createSchema("billing")"#])
+        let empty = Schema(tables: [])
+        #expect(
+            try PostgresDialect.statements(for: .createSchema("billing"), in: empty).map(\.sql) == [
+                #"CREATE SCHEMA "billing""#
+            ])
+        #expect(
+            try PostgresDialect.statements(for: .dropSchema("billing"), in: empty).map(\.sql) == [
+                #"DROP SCHEMA "billing""#
+            ])
+
+        options.databaseSchemas = ["billing"]
+        let existing = Comparer.compare(
+            model: Self.model, database: Schema(tables: []), dialect: PostgresDialect.self, options: options
+        ).ops
+        #expect(!existing.contains(.createSchema("billing")))
+        // Unknown (no catalog said): nothing assumed.
+        let unknown = Comparer.compare(model: Self.model, database: Schema(tables: []), dialect: PostgresDialect.self)
+            .ops
+        #expect(!unknown.contains(.createSchema("billing")))
+    }
+
+    @Test func everySchemaTheModelOrTheOptionsNameIsRead() {
+        var options = CompareOptions()
+        options.schemas = [nil, "audit"]
+        #expect(DatabaseComparison.schemasNamed(by: Self.model, options: options) == ["audit", "billing"])
+        let foreign = Schema {
+            Table("t") {
+                Column("id", .integer).primaryKey()
+                Column("o", .integer).references("other", "id", schema: "crm")
+                Column("tags", .array(.enumeration("tag", schema: "lookup")))
+            }
+        }
+        #expect(DatabaseComparison.schemasNamed(by: foreign, options: CompareOptions()) == ["crm", "lookup"])
+    }
+}
+
+@Suite(.serialized) struct PostgresNamedSchemaTests {
+    static func config() throws -> AutogenConfig {
+        try AutogenConfig(
+            ini: ConfigFixtures.ini("[autogen]\nscript_location = m\n"), section: "autogen", environment: [:])
+    }
+
+    @Test(.enabled(if: TestPostgres.isConfigured)) func aModelInAnotherSchemaConvergesBothWays() async throws {
+        try await withTemporaryPostgres { url in
+            let connection = try PostgresConnection(url)
+            defer { connection.close() }
+            let config = try Self.config()
+            let target = DatabaseURL.postgresql(url)
+            let up = try DatabaseComparison.compare(
+                model: NamedSchemaCompareTests.model, url: target, options: CompareOptions(), config: config)
+            #expect(up.ops.first == .createSchema("billing"), "\(up.ops)")
+            let runner = try MigrationRunner(
+                url: target, revisions: [ConvergenceRevision.self], graph: runtimeGraph([ConvergenceRevision.self]))
+            try await ConvergenceRevision.$upgradeOps.withValue(up.ops) {
+                try await runner.upgrade(to: ConvergenceRevision.id)
+            }
+            // Before this issue: `createTable("invoice", schema: "billing")` again, though it exists.
+            let after = try DatabaseComparison.compare(
+                model: NamedSchemaCompareTests.model, url: target, options: CompareOptions(), config: config)
+            #expect(after.ops.isEmpty, "\(after.ops)")
+            try connection.execute("INSERT INTO account VALUES (1); INSERT INTO billing.invoice VALUES (1, 'open', 1)")
+            let rows = try connection.query("SELECT state::text FROM billing.invoice")
+            #expect(rows.rowCount == 1)
+            // Down: the schema goes last, once it is empty (the rows go with the tables).
+            try await ConvergenceRevision.$upgradeOps.withValue(up.ops) { try await runner.downgrade(to: "base") }
+            let schemas = try connection.query("SELECT count(*) FROM pg_namespace WHERE nspname = 'billing'")
+            #expect(schemas.int(0, 0) == 0)
+        }
+    }
+
+    @Test(.enabled(if: TestPostgres.isConfigured)) func aSchemaThatHoldsOtherObjectsIsNotDropped() async throws {
+        try await withTemporaryPostgres { url in
+            let connection = try PostgresConnection(url)
+            defer { connection.close() }
+            let config = try Self.config()
+            let target = DatabaseURL.postgresql(url)
+            let up = try DatabaseComparison.compare(
+                model: NamedSchemaCompareTests.model, url: target, options: CompareOptions(), config: config)
+            let runner = try MigrationRunner(
+                url: target, revisions: [ConvergenceRevision.self], graph: runtimeGraph([ConvergenceRevision.self]))
+            try await ConvergenceRevision.$upgradeOps.withValue(up.ops) {
+                try await runner.upgrade(to: ConvergenceRevision.id)
+            }
+            // Something the model does not know about lives in billing now.
+            try connection.execute("CREATE TABLE billing.notes (id integer)")
+            await #expect(throws: (any Error).self) {
+                try await ConvergenceRevision.$upgradeOps.withValue(up.ops) { try await runner.downgrade(to: "base") }
+            }
+            // The database refused, the downgrade rolled back: everything is still there.
+            let tables = try connection.query(
+                "SELECT count(*) FROM pg_tables WHERE schemaname = 'billing'")
+            #expect(tables.int(0, 0) == 2)
+        }
+    }
+}
+
+@Suite struct SQLiteNamedSchemaTests {
+    @Test func aModelThatNamesASchemaIsRefusedOnSQLite() throws {
+        let problems = SQLiteDialect.identifierProblems(NamedSchemaCompareTests.model)
+        #expect(
+            problems == [
+                "table \"billing.invoice\" names a schema; SQLite has none (declare it without `schema:`)",
+                "enum \"billing.state\" names a schema; SQLite has none (declare it without `schema:`)",
+            ])
+        #expect(SQLiteDialect.identifierProblems(Schema { Table("t") { Column("id", .integer) } }).isEmpty)
+    }
+}
