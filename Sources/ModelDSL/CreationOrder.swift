@@ -48,4 +48,17 @@ public struct CreationOrder: Sendable {
             }
         }
     }
+
+    /// Puts the deferred foreign keys back into their tables (for a database that accepts a
+    /// key to a table created later), so that none is left to add apart.
+    public mutating func keepKeysInline() {
+        for (table, key) in deferred {
+            guard let i = tables.firstIndex(where: { $0.name == table.name && $0.schema == table.schema }) else {
+                continue
+            }
+            // Where the declaring table listed it: constraint order stays the table's own.
+            tables[i].foreignKeys = table.foreignKeys.filter { tables[i].foreignKeys.contains($0) || $0 == key }
+        }
+        deferred = []
+    }
 }

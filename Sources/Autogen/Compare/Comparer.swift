@@ -147,7 +147,8 @@ final class CompareRun {
             addForeignKeys += table.addForeignKeys
         }
 
-        let creation = CreationOrder(added.compactMap { modelTables[$0] })
+        var creation = CreationOrder(added.compactMap { modelTables[$0] })
+        if dialect.acceptsForwardForeignKeys { creation.keepKeysInline() }
         var createOps: [MigrationOp] = []
         for table in creation.tables {
             var bare = table
@@ -163,7 +164,8 @@ final class CompareRun {
         }
         addForeignKeys += creation.deferred.map { .addForeignKey(TableRef($0.table), $0.key) }
 
-        let dropping = CreationOrder(removed.compactMap { dbTables[$0] })
+        var dropping = CreationOrder(removed.compactMap { dbTables[$0] })
+        if dialect.acceptsForwardForeignKeys { dropping.keepKeysInline() }
         var dropOps: [MigrationOp] = dropping.deferred.map { .dropForeignKey(TableRef($0.table), $0.key) }
         for table in dropping.tables.reversed() {
             for index in table.indexes.reversed() { dropOps.append(.dropIndex(TableRef(table), index)) }

@@ -9,6 +9,10 @@ public protocol SchemaDialect {
     static var hasEnumTypes: Bool { get }
     /// Whether tables and columns carry comments.
     static var hasComments: Bool { get }
+    /// Whether `CREATE TABLE` may name a table that does not exist yet in a foreign key
+    /// (SQLite): tables in a foreign-key cycle are then created, and dropped, with their keys,
+    /// instead of adding (dropping) the closing keys apart.
+    static var acceptsForwardForeignKeys: Bool { get }
     /// The schema the catalog gives back for a model schema created from it (SQLite: enums as
     /// TEXT with a CHECK, no comments, ...).
     static func storedForm(of schema: Schema) -> Schema
@@ -40,6 +44,7 @@ public protocol SchemaDialect {
 }
 
 extension SchemaDialect {
+    public static var acceptsForwardForeignKeys: Bool { false }
     public static func opForm(of schema: Schema, stored: Schema) -> Schema { schema }
     public static func typeChangeLoss(from: ColumnType, to: ColumnType) -> String? { nil }
     public static func rebuildDependents(of table: String, in database: Schema) -> [CatalogObject] { [] }

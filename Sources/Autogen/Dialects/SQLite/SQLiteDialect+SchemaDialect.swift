@@ -4,6 +4,9 @@ import ModelDSL
 extension SQLiteDialect: SchemaDialect {
     public static var name: String { "sqlite" }
     public static var hasEnumTypes: Bool { false }
+    /// SQLite checks a foreign key's target when rows change, not when the table is created;
+    /// migrations run with `foreign_keys = OFF` and check the keys at the end.
+    public static var acceptsForwardForeignKeys: Bool { true }
     public static var hasComments: Bool { false }
 
     public static func storedForm(of schema: Schema) -> Schema { storedForm(of: schema, naming: .default) }
