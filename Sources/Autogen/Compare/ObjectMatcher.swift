@@ -2,10 +2,11 @@
 enum ObjectMatcher {
     /// The objects to add and to drop. An object matches one of the same name (when both have
     /// names) or, failing that, one with the same signature whatever its name (databases that
-    /// keep no names, like SQLite for unnamed constraints). A same-named pair whose signatures
-    /// differ is dropped and added again.
+    /// keep no names, like SQLite for unnamed constraints), or with any name when `anyName`
+    /// says the model's name is only the naming convention's. A same-named pair whose
+    /// signatures differ is dropped and added again.
     static func diff<T: Equatable, S: Hashable>(
-        model: [T], database: [T], name: (T) -> String?, signature: (T) -> S
+        model: [T], database: [T], name: (T) -> String?, signature: (T) -> S, anyName: (T) -> Bool = { _ in false }
     ) -> (added: [T], removed: [T]) {
         // The common case: the same named objects in the same (sorted) order, all alike.
         if model.count == database.count,
@@ -38,7 +39,7 @@ enum ObjectMatcher {
         for object in pending {
             let sig = signature(object)
             if let k = unmatchedDB.firstIndex(where: {
-                signature(database[$0]) == sig && (name(database[$0]) == nil || name(object) == nil)
+                signature(database[$0]) == sig && (name(database[$0]) == nil || name(object) == nil || anyName(object))
             }) {
                 unmatchedDB.remove(at: k)
             } else {

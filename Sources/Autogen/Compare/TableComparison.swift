@@ -228,7 +228,12 @@ struct TableComparison {
         let (added, removed) = ObjectMatcher.diff(
             model: run.kept(stored.uniques, .uniqueConstraint, table: model, reflected: false),
             database: run.kept(view(\.uniques), .uniqueConstraint, table: database, reflected: true),
-            name: \.name, signature: { $0.columns })
+            name: \.name, signature: { $0.columns },
+            // A unique the model left unnamed (its name is the default convention's) is the
+            // database's unique on the same columns whatever the database called it (Alembic).
+            anyName: { [name = model.name] unique in
+                unique.name == NamingConvention.default.uniqueName(table: name, columns: unique.columns)
+            })
         drops += removed.map { .dropUnique(ref, original($0, \.uniques)) }
         adds += added.map { u in .addUnique(ref, model.uniques.first { $0.name == u.name } ?? u) }
     }

@@ -268,7 +268,21 @@ struct PostgresExpressionParser {
                 name += "." + next.text
                 position += 2
             }
+            // `CAST(x AS type)` is how users write what the catalog spells `(x)::type`.
+            if name == "cast", isSymbol("(") {
+                position += 1
+                let operand = try expression(0)
+                guard isWord("as") else { throw Failure() }
+                position += 1
+                let type = try typeName()
+                try expect(symbol: ")")
+                return PostgresExpressionNormalizer.simplifiedCast(operand, type)
+            }
             if isSymbol("(") { return try call(name) }
+            // The SQL-standard spelling of `now()`, which the catalog keeps as written.
+            if name == "current_timestamp" && !isSymbol("(") {
+                return .call(name: "now", arguments: [], distinct: false)
+            }
             return .leaf(PostgresToken(kind: .word, text: name))
         }
     }
@@ -289,6 +303,10 @@ struct PostgresExpressionParser {
             }
         }
         try expect(symbol: ")")
+        // now() under its other name.
+        if name == "transaction_timestamp" && arguments.isEmpty {
+            return .call(name: "now", arguments: [], distinct: false)
+        }
         return .call(name: name, arguments: arguments, distinct: distinct)
     }
 

@@ -50,14 +50,16 @@ extension SQLiteDialect: SchemaDialect {
         }
     }
 
-    /// SQLite has no server to ask: defaults match when they are equal as values, or when
-    /// their SQL spellings normalize alike (`0` and `'0'` on a number column do not).
+    /// SQLite has no server to ask: defaults match when they are equal as values, when the
+    /// column stores them as the same value (`'0'` and `0` on an INTEGER column, `5` and `'5'`
+    /// on a TEXT one: `storedLiteral`), or when their SQL spellings normalize alike.
     public static func defaultsMatch(model: DefaultValue?, database: DefaultValue?, type: ColumnType) -> DefaultMatch {
         switch (model, database) {
         case (nil, nil): return .equal
         case (nil, _), (_, nil): return .different
         case (let m?, let d?):
             if m == d { return .equal }
+            if let ms = storedLiteral(m, for: type), let ds = storedLiteral(d, for: type), ms == ds { return .equal }
             let ms = normalizeExpression(defaultSQL(m, for: type))
             let ds = normalizeExpression(defaultSQL(d, for: type))
             return ms == ds ? .equal : .different
