@@ -14,13 +14,44 @@ public struct Table: Sendable, Hashable, Codable {
     public var checks: [Check]
     public var indexes: [Index]
     public var comment: String?
+    /// PostgreSQL `UNLOGGED`: not written to the write-ahead log (faster, emptied after a crash,
+    /// not replicated).
+    public var unlogged = false
     /// The table's previous name, when the model renames it (model intent only, never reflected).
     public var renamedFrom: String?
     /// Contradictions found while the DSL built the table (two primary keys, ...).
     var declarationProblems: [String] = []
 
     private enum CodingKeys: String, CodingKey {
-        case schema, name, columns, primaryKey, uniques, foreignKeys, checks, indexes, comment
+        case schema, name, columns, primaryKey, uniques, foreignKeys, checks, indexes, comment, unlogged
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            name: try c.decode(String.self, forKey: .name), schema: try c.decodeIfPresent(String.self, forKey: .schema),
+            columns: try c.decode([Column].self, forKey: .columns),
+            primaryKey: try c.decodeIfPresent(PrimaryKey.self, forKey: .primaryKey),
+            uniques: try c.decode([Unique].self, forKey: .uniques),
+            foreignKeys: try c.decode([ForeignKey].self, forKey: .foreignKeys),
+            checks: try c.decode([Check].self, forKey: .checks), indexes: try c.decode([Index].self, forKey: .indexes),
+            comment: try c.decodeIfPresent(String.self, forKey: .comment))
+        unlogged = try c.decodeIfPresent(Bool.self, forKey: .unlogged) ?? false
+    }
+
+    /// `unlogged` only when set, so that the JSON of a logged table is as it always was.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(schema, forKey: .schema)
+        try c.encode(name, forKey: .name)
+        try c.encode(columns, forKey: .columns)
+        try c.encodeIfPresent(primaryKey, forKey: .primaryKey)
+        try c.encode(uniques, forKey: .uniques)
+        try c.encode(foreignKeys, forKey: .foreignKeys)
+        try c.encode(checks, forKey: .checks)
+        try c.encode(indexes, forKey: .indexes)
+        try c.encodeIfPresent(comment, forKey: .comment)
+        if unlogged { try c.encode(true, forKey: .unlogged) }
     }
 
     public init(
@@ -90,6 +121,13 @@ public struct Table: Sendable, Hashable, Codable {
     public func comment(_ text: String?) -> Table {
         var copy = self
         copy.comment = text
+        return copy
+    }
+
+    /// The table is PostgreSQL `UNLOGGED` (see `unlogged`).
+    public func unlogged(_ isUnlogged: Bool = true) -> Table {
+        var copy = self
+        copy.unlogged = isUnlogged
         return copy
     }
 

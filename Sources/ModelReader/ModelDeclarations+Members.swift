@@ -49,6 +49,11 @@ extension ModelDeclarations {
                 guard case .table(let t) = receiver else { preconditionFailure("not a Table") }
                 return .table(t.comment(a.optionalString(0)))
             },
+            "unlogged": Method(signature: ModelSignature(.table, [.defaulted(nil, .bool)]) { _ in .none }) {
+                receiver, a in
+                guard case .table(let t) = receiver else { preconditionFailure("not a Table") }
+                return .table(t.unlogged(a.bool(0, default: true)))
+            },
             "renamed": Method(signature: ModelSignature(.table, [.labeled("from", .string)]) { _ in .none }) {
                 receiver, a in
                 guard case .table(let t) = receiver else { preconditionFailure("not a Table") }

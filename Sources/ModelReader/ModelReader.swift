@@ -16,6 +16,8 @@ public struct ModelReader: Sendable {
 
     /// The top-level constants that are schemas, by name.
     public let schemas: [String: Schema]
+    /// Every top-level constant's name, in the file's order.
+    public let constants: [String]
 
     /// Reads `text`, the contents of a model file; throws where it stops reading.
     public init(source text: String) throws(ModelUnreadable) {
@@ -33,5 +35,6 @@ public struct ModelReader: Sendable {
             if case .schema(let schema) = try evaluator.value(of: binding.name).value { schemas[binding.name] = schema }
         }
         self.schemas = schemas
+        constants = file.bindings.map(\.name)
     }
 }

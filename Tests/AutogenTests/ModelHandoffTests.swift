@@ -21,14 +21,21 @@ import Testing
         let other = Schema {}
         """
 
+    static let genericEnv = BuiltinTemplates.files["generic/env.swift"]!
+
     static var compiled: Schema { Schema { Table("account") { Column("id", .integer).primaryKey() } } }
 
     @Test func theBindingNamesTheConstantEqualToTheCompiledSchema() {
-        let binding = ModelBinding(source: Self.model, schemas: [ModelBinding.single: Self.compiled])
+        let binding = ModelBinding(
+            source: Self.model, schemas: [ModelBinding.single: Self.compiled], environment: Self.genericEnv)
         #expect(binding == .bound([ModelBinding.single: "schema"]))
         #expect(ModelBinding(text: binding.text) == binding)
         #expect(binding.text == "autogen model binding 1\nbound - schema\n")
-        let multi = ModelBinding(source: Self.model, schemas: ["main": Self.compiled, "audit": Schema {}])
+        let multiEnv = BuiltinTemplates.files["multidb/env.swift"]!
+            .replacingOccurrences(of: "mainSchema", with: "schema").replacingOccurrences(
+                of: "auditSchema", with: "other")
+        let multi = ModelBinding(
+            source: Self.model, schemas: ["main": Self.compiled, "audit": Schema {}], environment: multiEnv)
         #expect(multi == .bound(["main": "schema", "audit": "other"]))
         #expect(ModelBinding(text: multi.text) == multi)
     }
@@ -40,20 +47,46 @@ import Testing
             schemas: [
                 ModelBinding.single: Schema(
                     tables: Self.compiled.tables + [Table("extra") {}].map { $0.named(by: .default) })
-            ])
+            ], environment: Self.genericEnv)
         #expect(
             changed
                 == .unbound("no constant of model.swift is the environment's schema (env.swift builds it otherwise)"))
         let twice = ModelBinding(
-            source: Self.model + "\nlet same = Schema { account }", schemas: [ModelBinding.single: Self.compiled])
+            source: Self.model + "\nlet same = Schema { account }", schemas: [ModelBinding.single: Self.compiled],
+            environment: Self.genericEnv)
         #expect(twice == .unbound("several constants of model.swift are the environment's schema"))
         let loop = ModelBinding(
             source: "import Autogen\nlet schema = Schema {\n    for n in [\"a\"] { Table(n) {} }\n}",
-            schemas: [ModelBinding.single: Self.compiled])
+            schemas: [ModelBinding.single: Self.compiled], environment: Self.genericEnv)
         #expect(loop == .unbound("model.swift:3:5: `for` loop"))
         #expect(ModelBinding(text: loop.text) == loop)
-        #expect(ModelBinding(source: nil, schemas: [:]) == .unbound("no model.swift"))
+        #expect(ModelBinding(source: nil, schemas: [:], environment: Self.genericEnv) == .unbound("no model.swift"))
         #expect(ModelBinding(text: "something else") == nil)
+    }
+
+    /// Found in review: a schema env.swift filters, or a model constant its hooks read, keeps
+    /// its compiled value while the model is read, so neither binds, even when the filtered
+    /// schema happens to equal the constant today.
+    @Test func noBindingWhenEnvSwiftUsesTheModelForMoreThanHandingItOver() {
+        func binding(_ environment: String, model: String = Self.model) -> ModelBinding {
+            ModelBinding(source: model, schemas: [ModelBinding.single: Self.compiled], environment: environment)
+        }
+        let filtered = Self.genericEnv.replacingOccurrences(
+            of: "main(schema: schema,",
+            with: "main(schema: Schema(tables: schema.tables.filter { !$0.name.hasPrefix(\"tmp_\") }),")
+        #expect(
+            binding(filtered) == .unbound("env.swift does more with model.swift's `schema` than hand it to autogen"))
+        let hooked = Self.genericEnv.replacingOccurrences(
+            of: "compare: { options in },", with: "compare: { options in options.excludeTables = legacyTables },")
+        let model = Self.model + "\nlet legacyTables: [String] = [\"legacy_*\"]\n"
+        #expect(binding(hooked, model: model) == .unbound("env.swift uses model.swift's `legacyTables`"))
+        // A name in a string, or under a ternary, counts too; comments do not.
+        let ternary = Self.genericEnv.replacingOccurrences(
+            of: "main(schema: schema,", with: "main(schema: flag ? schema: schema,")
+        #expect(binding(ternary) != .bound([ModelBinding.single: "schema"]))
+        #expect(binding(Self.genericEnv + "\n// schema, schema\n") == .bound([ModelBinding.single: "schema"]))
+        #expect(binding(Self.genericEnv + "\nlet s = \"\\(schema)\"\n") != .bound([ModelBinding.single: "schema"]))
+        #expect(binding("", model: Self.model) != .bound([ModelBinding.single: "schema"]))
     }
 
     @Test func plansABuildOnlyForWhatTheReaderCannotTakeOver() throws {
@@ -108,6 +141,7 @@ import Testing
         let model = folder + "/model.swift"
         let marker = folder + "/binding"
         try Self.model.write(toFile: model, atomically: true, encoding: .utf8)
+        try Self.genericEnv.write(toFile: folder + "/env.swift", atomically: true, encoding: .utf8)
         let compiled = [ModelBinding.single: Self.compiled]
 
         let record = ModelHandoff(environment: [

@@ -43,6 +43,7 @@ enum RuntimeOperationsFixture {
             .createTable(person),
             .createTable(Table(name: "audit", schema: "billing", columns: [Column("id", .bigint, nullable: false)])),
             .renameTable(TableRef("person"), to: "people"),
+            .setTableUnlogged(people, Change(from: false, to: true)),
             .addColumn(people, Column("age", .integer, nullable: false, default: 0)),
             .alterColumn(renamed),
             .alterColumn(dropped),

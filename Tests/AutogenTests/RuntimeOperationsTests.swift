@@ -28,6 +28,7 @@ import Testing
             Column("id", .bigint).notNull()
         }
         try op.renameTable("person", to: "people")
+        try op.setTableUnlogged("people", true)
         try op.addColumn("people", Column("age", .integer).notNull().default(0))
         try op.alterColumn("people", "name", newName: "full_name", type: .varchar(100), nullable: true, default: .set("x"), comment: .set("c"), existing: Column("name", .text).notNull())
         try op.alterColumn("people", "full_name", default: .drop, comment: .drop, existing: Column("full_name", .varchar(100)).default("x").comment("c"))
@@ -112,9 +113,10 @@ import Testing
             case .bulkDelete: 22
             case .createSchema: 23
             case .dropSchema: 24
+            case .setTableUnlogged: 25
             }
         }
-        #expect(Set(try RuntimeOperationsFixture.ops().map(number)) == Set(0...24))
+        #expect(Set(try RuntimeOperationsFixture.ops().map(number)) == Set(0...25))
     }
 
     @Test func addColumnHoistsColumnConstraints() throws {

@@ -222,6 +222,7 @@ final class CompareRun {
     private func isUnchanged(_ s: UnsafePointer<Table>, _ d: UnsafePointer<Table>) -> Bool {
         // Each field read through the pointer: binding the table to a constant would copy it.
         guard s.pointee.renamedFrom == nil, s.pointee.comment == d.pointee.comment,
+            s.pointee.unlogged == d.pointee.unlogged,
             s.pointee.primaryKey == d.pointee.primaryKey, sameColumns(s.pointee.columns, d.pointee.columns),
             sameElements(s.pointee.uniques, d.pointee.uniques), sameElements(s.pointee.indexes, d.pointee.indexes),
             sameElements(s.pointee.foreignKeys, d.pointee.foreignKeys),

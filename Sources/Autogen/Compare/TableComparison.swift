@@ -41,6 +41,9 @@ struct TableComparison {
         compareIndexes(drops: &drops, adds: &adds)
         compareForeignKeys()
         body = drops + columnOps + adds
+        if stored.unlogged != database.unlogged {
+            body.append(.setTableUnlogged(ref, Change(from: database.unlogged, to: model.unlogged)))
+        }
         if run.dialect.hasComments, stored.comment != database.comment {
             body.append(.setTableComment(ref, Change(from: database.comment, to: model.comment)))
         }

@@ -66,6 +66,15 @@ struct EnvironmentDirectBuild {
     /// Compiles and links the environment; throws the compiler's error lines when it does not compile.
     func build(autogenBinary: String, environment: [String: String], progress: BuildProgress?) throws {
         try makeArchive(autogenBinary: autogenBinary, environment: environment)
+        // Two commands building at once take turns, from listing the sources and writing the
+        // index to the link: they share the index and the object files.
+        try FileManager.default.createDirectory(atPath: directFolder, withIntermediateDirectories: true)
+        guard let lock = FileLock(path: directFolder + "/build.lock") else {
+            throw EnvironmentBuildError.cannotRun(
+                path: directFolder + "/build.lock", reason: "cannot open the build lock")
+        }
+        try lock.lock()
+        defer { lock.unlock() }
         let sources = try environmentSources()
         let index = directFolder + "/AutogenRevisionIndex.swift"
         try writeIndex(to: index, revisionFiles: sources.filter { $0.hasPrefix(package.folder + "/versions/") })
@@ -76,10 +85,6 @@ struct EnvironmentDirectBuild {
         let binary = package.binary
         try FileManager.default.createDirectory(
             atPath: (binary as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        // Two commands building at once take turns: they share the object files.
-        let lock = FileLock(path: directFolder + "/build.lock")
-        try lock?.lock()
-        defer { lock?.unlock() }
         var compile = [
             "-parse-as-library", "-Onone", "-assert-config", "Release", "-module-name", package.product,
         ]
@@ -164,7 +169,8 @@ struct EnvironmentDirectBuild {
         for source in sources {
             var relative =
                 source.hasPrefix(package.folder + "/") ? String(source.dropFirst(package.folder.count + 1)) : source
-            relative = relative.replacingOccurrences(of: "/", with: "_")
+            // Reversible, so that versions/2024/a.swift and versions/2024_a.swift stay apart.
+            relative = relative.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "/", with: "%2F")
             let base = objects + "/" + (relative as NSString).deletingPathExtension
             map[source] = ["object": base + ".o", "swift-dependencies": base + ".swiftdeps"]
             out[source] = base + ".o"

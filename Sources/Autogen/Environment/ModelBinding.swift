@@ -28,17 +28,21 @@ enum ModelBinding: Sendable, Equatable {
     /// The key of a single-database environment's schema.
     static let single = "-"
 
-    /// Finds the constant of `source` (model.swift's text) equal to each of `schemas`.
-    init(source: String?, schemas: [String: Schema]) {
+    /// Finds the constant of `source` (model.swift's text) equal to each of `schemas`, and
+    /// checks that `environment` (env.swift's text) uses model.swift's constants only to hand
+    /// those over (`EnvironmentSourceUses`): a schema env.swift filters, or another constant
+    /// its hooks read, would keep its compiled value while the model is read.
+    init(source: String?, schemas: [String: Schema], environment: String?) {
         guard let source else {
             self = .unbound("no model.swift")
             return
         }
-        let read: [String: Schema]
-        do { read = try ModelReader(source: source).schemas } catch {
+        let reader: ModelReader
+        do { reader = try ModelReader(source: source) } catch {
             self = .unbound("model.swift:\(error)")
             return
         }
+        let read = reader.schemas
         var bound: [String: String] = [:]
         for (key, schema) in schemas {
             let equal = read.filter { $0.value == schema }.map(\.key)
@@ -51,6 +55,31 @@ enum ModelBinding: Sendable, Equatable {
                 return
             }
             bound[key] = equal[0]
+        }
+        guard let environment else {
+            self = .unbound("no env.swift beside model.swift")
+            return
+        }
+        let uses = EnvironmentSourceUses.uses(of: Set(reader.constants), in: environment)
+        for name in reader.constants {
+            let found = uses[name] ?? []
+            guard let key = bound.first(where: { $0.value == name })?.key else {
+                if !found.isEmpty {
+                    self = .unbound("env.swift uses model.swift's `\(name)`")
+                    return
+                }
+                continue
+            }
+            // Handed over once, as the argument `schema:` or a value of `databases: [...]`.
+            let handedOver =
+                found.count == 1
+                && (key == Self.single
+                    ? found[0].before == ["schema", ":"]
+                    : found[0].before == ["\"\(key)\"", ":"])
+            guard handedOver else {
+                self = .unbound("env.swift does more with model.swift's `\(name)` than hand it to autogen")
+                return
+            }
         }
         self = .bound(bound)
     }

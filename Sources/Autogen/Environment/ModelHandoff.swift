@@ -138,7 +138,11 @@ enum ModelHandoff: Equatable {
         case .compiled:
             return compiled
         case .record(let model, let marker):
-            let binding = ModelBinding(source: try? String(contentsOfFile: model, encoding: .utf8), schemas: compiled)
+            let environment = ((model as NSString).deletingLastPathComponent as NSString).appendingPathComponent(
+                "env.swift")
+            let binding = ModelBinding(
+                source: try? String(contentsOfFile: model, encoding: .utf8), schemas: compiled,
+                environment: try? String(contentsOfFile: environment, encoding: .utf8))
             try? AtomicFile.write(binding.text, to: marker)
             return compiled
         case .read(let model, let names):

@@ -30,6 +30,8 @@ public enum MigrationOp: Sendable, Hashable {
     /// are removed or reordered, which PostgreSQL can only do by recreating the type).
     case alterEnum(EnumType, values: Change<[String]>, usedBy: [EnumColumnUse])
     case setTableComment(TableRef, Change<String?>)
+    /// PostgreSQL `ALTER TABLE ... SET UNLOGGED` / `SET LOGGED` (the table is rewritten, rows kept).
+    case setTableUnlogged(TableRef, Change<Bool>)
     /// Raw SQL; `reverse` is the SQL that undoes it, if any.
     case execute(sql: String, reverse: String?)
     case bulkInsert(TableRef, columns: [String], rows: [[DefaultValue?]])
@@ -42,7 +44,8 @@ public enum MigrationOp: Sendable, Hashable {
         case .renameTable(let t, _), .addColumn(let t, _), .dropColumn(let t, _), .createIndex(let t, _, _),
             .dropIndex(let t, _, _), .addPrimaryKey(let t, _), .dropPrimaryKey(let t, _), .addUnique(let t, _),
             .dropUnique(let t, _), .addForeignKey(let t, _), .dropForeignKey(let t, _), .addCheck(let t, _),
-            .dropCheck(let t, _), .setTableComment(let t, _), .bulkInsert(let t, _, _), .bulkDelete(let t, _, _):
+            .dropCheck(let t, _), .setTableComment(let t, _), .setTableUnlogged(let t, _), .bulkInsert(let t, _, _),
+            .bulkDelete(let t, _, _):
             return t
         case .alterColumn(let a): return a.table
         case .createSchema, .dropSchema, .createEnum, .dropEnum, .alterEnum, .execute: return nil

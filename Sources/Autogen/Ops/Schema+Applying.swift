@@ -136,6 +136,8 @@ extension Schema {
             enums[i].values = values.to
         case .setTableComment(let ref, let change):
             try modifyTable(ref) { table in table.comment = change.to }
+        case .setTableUnlogged(let ref, let change):
+            try modifyTable(ref) { table in table.unlogged = change.to }
         case .execute, .bulkInsert, .bulkDelete:
             break
         }

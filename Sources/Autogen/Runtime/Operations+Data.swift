@@ -44,6 +44,11 @@ extension Operations {
         record(.alterEnum(before, values: Change(from: existingValues, to: values), usedBy: uses))
     }
 
+    /// `ALTER TABLE ... SET UNLOGGED` (`true`) or `SET LOGGED` (PostgreSQL; rows are kept).
+    public func setTableUnlogged(_ table: String, _ unlogged: Bool, schema: String? = nil) throws(OperationsError) {
+        record(.setTableUnlogged(TableRef(table, schema: schema), Change(from: !unlogged, to: unlogged)))
+    }
+
     /// `COMMENT ON TABLE`; `nil` removes the comment. `existing` is the comment before.
     public func setTableComment(
         _ table: String, _ comment: String?, existing: String? = nil, schema: String? = nil

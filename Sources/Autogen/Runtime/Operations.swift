@@ -57,9 +57,10 @@ public final class Operations {
 
     /// `CREATE TABLE`, with the columns, constraints and indexes the builder declares.
     public func createTable(
-        _ name: String, schema: String? = nil, comment: String? = nil, @TableBuilder _ content: () -> [TableElement]
+        _ name: String, schema: String? = nil, comment: String? = nil, unlogged: Bool = false,
+        @TableBuilder _ content: () -> [TableElement]
     ) throws(OperationsError) {
-        let table = Table(name: name, schema: schema, elements: content()).comment(comment)
+        let table = Table(name: name, schema: schema, elements: content()).comment(comment).unlogged(unlogged)
         guard !table.columns.isEmpty else { throw OperationsError("op.createTable(\"\(name)\") declares no column") }
         record(.createTable(table))
     }

@@ -8,9 +8,9 @@ enum PostgresCatalogQueries {
     /// Which of the schema names in $1 (a text array) exist.
     static let existingSchemas = "SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname = ANY($1::text[])"
 
-    /// Tables (ordinary and partitioned; not partitions): oid, schema, name, comment.
+    /// Tables (ordinary and partitioned; not partitions): oid, schema, name, comment, whether unlogged.
     static let tables = """
-        SELECT c.oid, n.nspname, c.relname, d.description
+        SELECT c.oid, n.nspname, c.relname, d.description, c.relpersistence = 'u'
         FROM pg_catalog.pg_class c
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_catalog.pg_description d

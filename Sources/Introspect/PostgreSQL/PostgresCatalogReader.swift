@@ -32,6 +32,7 @@ public struct PostgresCatalogReader {
             builders[oid] = TableParts(
                 schema: local(tableRows.string(row, 1)), name: tableRows.string(row, 2),
                 comment: tableRows.optionalString(row, 3))
+            builders[oid]?.unlogged = tableRows.isTrue(row, 4)
         }
 
         let columnRows = try connection.query(PostgresCatalogQueries.columns, parameter)
@@ -67,7 +68,8 @@ public struct PostgresCatalogReader {
             Table(
                 name: parts.name, schema: parts.schema, columns: parts.orderedColumns, primaryKey: parts.primaryKey,
                 uniques: parts.uniques, foreignKeys: parts.foreignKeys, checks: parts.checks, indexes: parts.indexes,
-                comment: parts.comment)
+                comment: parts.comment
+            ).unlogged(parts.unlogged)
         }
         return Schema(tables: tables, enums: enums)
     }
@@ -84,6 +86,7 @@ public struct PostgresCatalogReader {
         var schema: String?
         var name = ""
         var comment: String?
+        var unlogged = false
         var columns: [Column] = []
         var primaryKey: PrimaryKey?
         var uniques: [Unique] = []

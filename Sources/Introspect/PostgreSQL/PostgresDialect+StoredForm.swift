@@ -72,7 +72,8 @@ extension PostgresDialect {
             return Table(
                 name: table.name, schema: table.schema, columns: table.columns, primaryKey: table.primaryKey,
                 uniques: table.uniques, foreignKeys: table.foreignKeys, checks: table.checks, indexes: table.indexes,
-                comment: table.comment)
+                comment: table.comment
+            ).unlogged(table.unlogged)
         }
         let enums = schema.enums.map { enumType -> EnumType in
             var enumType = enumType

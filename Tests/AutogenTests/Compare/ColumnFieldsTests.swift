@@ -41,6 +41,7 @@ import Testing
         "checks": { $0.checks[0].expression = "id > 1" },
         "indexes": { $0.indexes.append(Index("ix_t_note", "note")) },
         "comment": { $0.comment = "c" },
+        "unlogged": { $0.unlogged = true },
     ]
     static let tableIntentFields: Set<String> = ["renamedFrom", "declarationProblems"]
 

@@ -73,7 +73,9 @@ let coverageOrganization = Table("organization", schema: "app") {
     Column("id", .integer).autoincrement()
     Column("name", .text)
     PrimaryKey(columns: ["id"])
-}
+}.unlogged()
+
+let coverageLogged = Table("logged") { Column("id", .integer) }.unlogged(false)
 
 let coverageNaming = NamingConvention(primaryKey: "pk_%(table)s", index: "idx_%(table)s_%(columns)s")
 
@@ -81,7 +83,7 @@ let coverageSchema = Schema(naming: coverageNaming) {
     Enum("account_status", ["active", "closed"], schema: "app")
     EnumType("mood", [])
     coverageAccount
-    [coverageMembership, coverageOrganization]
+    [coverageMembership, coverageOrganization, coverageLogged]
     Table("empty") {}
     Table("nullable_pk") {
         Column("id", .integer).primaryKey().nullable()

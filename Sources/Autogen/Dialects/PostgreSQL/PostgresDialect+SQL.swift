@@ -76,6 +76,8 @@ extension PostgresDialect: SQLCompiling {
             return [SQLStatement("DROP TYPE " + qualifiedName(e.name, schema: e.schema))]
         case .alterEnum(let e, let values, let uses):
             return alterEnum(e, values: values, uses: uses, schema: schema)
+        case .setTableUnlogged(let t, let change):
+            return [SQLStatement("ALTER TABLE " + q(t) + (change.to ? " SET UNLOGGED" : " SET LOGGED"))]
         case .setTableComment(let t, let change):
             return [SQLStatement("COMMENT ON TABLE " + q(t) + " IS " + (change.to.map(quoteLiteral) ?? "NULL"))]
         case .execute(let sql, _):

@@ -11,6 +11,9 @@ extension SQLiteDialect {
             problems.append(
                 "table \"\(table.qualifiedName)\" names a schema; SQLite has none (declare it without `schema:`)")
         }
+        for table in schema.tables where table.unlogged {
+            problems.append("table \"\(table.qualifiedName)\" is unlogged; SQLite has no unlogged tables")
+        }
         for enumType in schema.enums where enumType.schema != nil {
             problems.append(
                 "enum \"\(enumType.qualifiedName)\" names a schema; SQLite has none (declare it without `schema:`)")

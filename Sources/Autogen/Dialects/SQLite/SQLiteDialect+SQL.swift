@@ -194,7 +194,7 @@ extension SQLiteDialect: SQLCompiling {
                         from: quoteIdentifier(t.name), columns: columns, rows: rows, quoteIdentifier: quoteIdentifier,
                         quote: quoteLiteral))
             ]
-        case .setTableComment, .createEnum, .dropEnum, .alterEnum, .createSchema, .dropSchema:
+        case .setTableComment, .createEnum, .dropEnum, .alterEnum, .createSchema, .dropSchema, .setTableUnlogged:
             // SQLite keeps no comments, no enum types (enum columns are TEXT with a CHECK) and
             // no schemas (a model that names one is refused before compare).
             return []

@@ -110,7 +110,9 @@ public enum ModelSourceRenderer {
             if index.name == naming.indexName(table: table.name, elements: index.elements) { copy.name = nil }
             lines.append("    " + SwiftSchemaSource.index(copy))
         }
-        lines.append("}" + (table.comment.map { "\n.comment(\(SwiftLiteral.string($0)))" } ?? ""))
+        lines.append(
+            "}" + (table.comment.map { "\n.comment(\(SwiftLiteral.string($0)))" } ?? "")
+                + (table.unlogged ? "\n.unlogged()" : ""))
         return lines.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
     }
 }

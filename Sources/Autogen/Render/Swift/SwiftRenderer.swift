@@ -70,6 +70,8 @@ public enum SwiftRenderer {
             return [
                 "try op.alterEnum(\(str(e.name)), values: \(SwiftLiteral.strings(values.to)), existingValues: \(SwiftLiteral.strings(values.from)), columns: \(SwiftLiteral.strings(columns))\(schema(e.schema)))"
             ]
+        case .setTableUnlogged(let t, let change):
+            return ["try op.setTableUnlogged(\(str(t.name)), \(change.to)\(schema(t.schema)))"]
         case .setTableComment(let t, let change):
             return [
                 "try op.setTableComment(\(str(t.name)), \(change.to.map(str) ?? "nil"), existing: \(change.from.map(str) ?? "nil")\(schema(t.schema)))"
@@ -89,6 +91,7 @@ public enum SwiftRenderer {
     private static func createTable(_ table: Table) -> [String] {
         var head = "try op.createTable(\(str(table.name))\(schema(table.schema))"
         if let comment = table.comment { head += ", comment: \(str(comment))" }
+        if table.unlogged { head += ", unlogged: true" }
         head += ") {"
         var body: [String] = []
         let key = table.primaryKey
