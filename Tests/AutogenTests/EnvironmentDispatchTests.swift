@@ -149,7 +149,7 @@ import Testing
         let (package, autogen, folder, _) = try Self.builtEnvironment(base)
         #expect(
             ModelHandoff.plan(package, autogenBinary: autogen, [:])
-                == .run(.record(model: package.modelFile, marker: package.modelBindingFile)))
+                == .run(.record(model: package.modelFile, marker: package.modelBindingFile, build: package.buildID()!)))
         let stale = [EnvironmentRebuild.staleVariable: "1"]
         #expect(
             ModelHandoff.plan(package, autogenBinary: autogen, stale)

@@ -29,15 +29,18 @@ import Testing
         let binding = ModelBinding(
             source: Self.model, schemas: [ModelBinding.single: Self.compiled], environment: Self.genericEnv)
         #expect(binding == .bound([ModelBinding.single: "schema"]))
-        #expect(ModelBinding(text: binding.text) == binding)
-        #expect(binding.text == "autogen model binding 1\nbound - schema\n")
+        #expect(ModelBinding(text: binding.text(build: "b1"), build: "b1") == binding)
+        #expect(binding.text(build: "b1") == "autogen model binding 2\nbuild b1\nbound - schema\n")
+        // Recorded after another build (an environment of an earlier one, writing late): ignored.
+        #expect(ModelBinding(text: binding.text(build: "b0"), build: "b1") == nil)
+        #expect(ModelBinding(text: binding.text(build: "b0"), build: nil) == nil)
         let multiEnv = BuiltinTemplates.files["multidb/env.swift"]!
             .replacingOccurrences(of: "mainSchema", with: "schema").replacingOccurrences(
                 of: "auditSchema", with: "other")
         let multi = ModelBinding(
             source: Self.model, schemas: ["main": Self.compiled, "audit": Schema {}], environment: multiEnv)
         #expect(multi == .bound(["main": "schema", "audit": "other"]))
-        #expect(ModelBinding(text: multi.text) == multi)
+        #expect(ModelBinding(text: multi.text(build: "b1"), build: "b1") == multi)
     }
 
     @Test func noBindingWhenEnvSwiftChangesTheSchemaOrTheReaderStops() {
@@ -59,9 +62,9 @@ import Testing
             source: "import Autogen\nlet schema = Schema {\n    for n in [\"a\"] { Table(n) {} }\n}",
             schemas: [ModelBinding.single: Self.compiled], environment: Self.genericEnv)
         #expect(loop == .unbound("model.swift:3:5: `for` loop"))
-        #expect(ModelBinding(text: loop.text) == loop)
+        #expect(ModelBinding(text: loop.text(build: "b1"), build: "b1") == loop)
         #expect(ModelBinding(source: nil, schemas: [:], environment: Self.genericEnv) == .unbound("no model.swift"))
-        #expect(ModelBinding(text: "something else") == nil)
+        #expect(ModelBinding(text: "something else", build: "b1") == nil)
     }
 
     /// Found in review: a schema env.swift filters, or a model constant its hooks read, keeps
@@ -97,9 +100,10 @@ import Testing
         try Self.model.write(toFile: package.modelFile, atomically: true, encoding: .utf8)
         try manager.setAttributes([.modificationDate: old], ofItemAtPath: package.modelFile)
         try package.writeStamp(package.fingerprint(autogenBinary: autogen))
-        let record = ModelHandoff.record(model: folder + "/model.swift", marker: package.modelBindingFile)
+        let build = try #require(package.buildID())
+        let record = ModelHandoff.record(model: folder + "/model.swift", marker: package.modelBindingFile, build: build)
         #expect(ModelHandoff.plan(package, autogenBinary: autogen, [:]) == .run(record))
-        try ModelBinding.bound(["-": "schema"]).text.write(
+        try ModelBinding.bound(["-": "schema"]).text(build: build).write(
             toFile: package.modelBindingFile, atomically: true, encoding: .utf8)
         #expect(ModelHandoff.plan(package, autogenBinary: autogen, [:]) == .run(.compiled))
 
@@ -118,13 +122,13 @@ import Testing
                         "Building migration environment (model.swift:3:5: `for` loop is not read without compiling)...")
         )
         // No binding: built, saying why.
-        try ModelBinding.unbound("model.swift:3:5: `for` loop").text.write(
+        try ModelBinding.unbound("model.swift:3:5: `for` loop").text(build: build).write(
             toFile: package.modelBindingFile, atomically: true, encoding: .utf8)
         #expect(
             ModelHandoff.plan(package, autogenBinary: autogen, [:])
                 == .build(message: "Building migration environment (model.swift:3:5: `for` loop)..."))
         // Any other source as well: built.
-        try ModelBinding.bound(["-": "schema"]).text.write(
+        try ModelBinding.bound(["-": "schema"]).text(build: build).write(
             toFile: package.modelBindingFile, atomically: true, encoding: .utf8)
         try "// new".write(toFile: folder + "/env.swift", atomically: true, encoding: .utf8)
         #expect(package.freshness(autogenBinary: autogen) == .stale)
@@ -145,10 +149,13 @@ import Testing
         let compiled = [ModelBinding.single: Self.compiled]
 
         let record = ModelHandoff(environment: [
-            ModelHandoff.modelVariable: model, ModelHandoff.bindingVariable: marker,
+            ModelHandoff.modelVariable: model, ModelHandoff.bindingVariable: marker, ModelHandoff.buildVariable: "b7",
         ])
+        #expect(record == .record(model: model, marker: marker, build: "b7"))
         #expect(try record.schemas(compiled: compiled) == compiled)
-        #expect(try String(contentsOfFile: marker, encoding: .utf8) == "autogen model binding 1\nbound - schema\n")
+        #expect(
+            try String(contentsOfFile: marker, encoding: .utf8) == "autogen model binding 2\nbuild b7\nbound - schema\n"
+        )
 
         try Self.model.replacingOccurrences(of: "primaryKey()", with: "primaryKey()\n    Column(\"email\", .text)")
             .write(toFile: model, atomically: true, encoding: .utf8)

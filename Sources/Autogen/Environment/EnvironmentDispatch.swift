@@ -44,7 +44,9 @@ public enum EnvironmentDispatch {
                 let quiet = parsed.globalOptions.quiet
                 if !quiet { output.err(message) }
                 try package.build(autogenBinary: autogen, progress: quiet ? nil : BuildProgress())
-                handoff = .record(model: package.modelFile, marker: package.modelBindingFile)
+                if let build = package.buildID() {
+                    handoff = .record(model: package.modelFile, marker: package.modelBindingFile, build: build)
+                }
             case .run(let planned):
                 handoff = planned
             }

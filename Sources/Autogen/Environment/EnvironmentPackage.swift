@@ -86,6 +86,18 @@ struct EnvironmentPackage: Sendable {
         return withoutModel(recorded) == withoutModel(now) ? .modelOnly : .stale
     }
 
+    /// The identity of the last build: a hash of its stamp (FNV-1a, 64 bits, in hex); nil
+    /// before the first.
+    func buildID() -> String? {
+        guard let text = try? String(contentsOfFile: stamp, encoding: .utf8) else { return nil }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return String(hash, radix: 16)
+    }
+
     /// The environment's model file: model.swift in its source folder.
     var modelFile: String { ((sourceFolder ?? folder) as NSString).appendingPathComponent("model.swift") }
 

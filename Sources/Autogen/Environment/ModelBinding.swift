@@ -13,8 +13,12 @@ import ModelReader
 /// does and env.swift hands those constants over unchanged: the binding is recorded. Otherwise
 /// the reason is, and model edits are compiled as before.
 ///
+/// The file names the build it was recorded after (a hash of its stamp, `EnvironmentPackage.buildID`):
+/// one written late by an environment of an earlier build is ignored.
+///
 /// ```text
-/// autogen model binding 1
+/// autogen model binding 2
+/// build 9f2c0a1be44d7e13
 /// bound - schema
 /// ```
 enum ModelBinding: Sendable, Equatable {
@@ -24,7 +28,7 @@ enum ModelBinding: Sendable, Equatable {
     /// constant matched.
     case unbound(String)
 
-    static let header = "autogen model binding 1"
+    static let header = "autogen model binding 2"
     /// The key of a single-database environment's schema.
     static let single = "-"
 
@@ -84,10 +88,11 @@ enum ModelBinding: Sendable, Equatable {
         self = .bound(bound)
     }
 
-    init?(text: String) {
+    /// The binding a file holds, when it is one and was recorded after build `build`.
+    init?(text: String, build: String?) {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard lines.first == Self.header else { return nil }
-        lines.removeFirst()
+        guard lines.count >= 2, lines[0] == Self.header, let build, lines[1] == "build " + build else { return nil }
+        lines.removeFirst(2)
         if let reason = lines.first, reason.hasPrefix("unbound ") {
             self = .unbound(String(reason.dropFirst("unbound ".count)))
             return
@@ -102,13 +107,14 @@ enum ModelBinding: Sendable, Equatable {
         self = .bound(bound)
     }
 
-    var text: String {
+    /// The file's text, recorded after build `build`.
+    func text(build: String) -> String {
+        let head = Self.header + "\nbuild " + build + "\n"
         switch self {
         case .bound(let names):
-            return ([Self.header] + names.sorted { $0.key < $1.key }.map { "bound \($0.key) \($0.value)" })
-                .joined(separator: "\n") + "\n"
+            return head + names.sorted { $0.key < $1.key }.map { "bound \($0.key) \($0.value)\n" }.joined()
         case .unbound(let reason):
-            return Self.header + "\nunbound " + reason.replacingOccurrences(of: "\n", with: " ") + "\n"
+            return head + "unbound " + reason.replacingOccurrences(of: "\n", with: " ") + "\n"
         }
     }
 

@@ -29,7 +29,7 @@ enum ModelHandoff: Equatable {
     /// The compiled schemas are current.
     case compiled
     /// Compiled schemas are current; record the binding in `marker`.
-    case record(model: String, marker: String)
+    case record(model: String, marker: String, build: String)
     /// Read `model` and use its constants `names` (by database key).
     case read(model: String, names: [String: String])
 
@@ -37,6 +37,7 @@ enum ModelHandoff: Equatable {
     static let bindingVariable = "AUTOGEN_MODEL_BINDING"
     static let readVariable = "AUTOGEN_MODEL_READ"
     static let unreadVariable = "AUTOGEN_MODEL_UNREAD"
+    static let buildVariable = "AUTOGEN_MODEL_BUILD"
 
     // MARK: autogen's side
 
@@ -61,14 +62,16 @@ enum ModelHandoff: Equatable {
         if let reason = environment[unreadVariable] {
             return .build(message: "Building migration environment (\(reason))...")
         }
-        let binding = (try? String(contentsOfFile: package.modelBindingFile, encoding: .utf8)).flatMap(
-            ModelBinding.init(text:))
+        let build = package.buildID()
+        let binding = (try? String(contentsOfFile: package.modelBindingFile, encoding: .utf8)).flatMap {
+            ModelBinding(text: $0, build: build)
+        }
         switch package.freshness(autogenBinary: autogenBinary) {
         case .stale:
             return .build(message: "Building migration environment...")
         case .current:
-            return .run(
-                binding == nil ? .record(model: package.modelFile, marker: package.modelBindingFile) : .compiled)
+            guard binding == nil, let build else { return .run(.compiled) }
+            return .run(.record(model: package.modelFile, marker: package.modelBindingFile, build: build))
         case .modelOnly:
             switch binding {
             case .bound(let names)?: return .run(.read(model: package.modelFile, names: names))
@@ -85,9 +88,10 @@ enum ModelHandoff: Equatable {
         }
         switch self {
         case .compiled: break
-        case .record(let model, let marker):
+        case .record(let model, let marker, let build):
             setenv(Self.modelVariable, model, 1)
             setenv(Self.bindingVariable, marker, 1)
+            setenv(Self.buildVariable, build, 1)
         case .read(let model, let names):
             setenv(Self.modelVariable, model, 1)
             setenv(
@@ -101,7 +105,7 @@ enum ModelHandoff: Equatable {
     /// In the environment, at start: the hand-off autogen asked for; the variables are removed.
     static func take() -> ModelHandoff {
         let environment = ProcessInfo.processInfo.environment
-        for name in [modelVariable, bindingVariable, readVariable, unreadVariable] { unsetenv(name) }
+        for name in [modelVariable, bindingVariable, readVariable, unreadVariable, buildVariable] { unsetenv(name) }
         return ModelHandoff(environment: environment)
     }
 
@@ -110,8 +114,8 @@ enum ModelHandoff: Equatable {
             self = .compiled
             return
         }
-        if let marker = environment[Self.bindingVariable] {
-            self = .record(model: model, marker: marker)
+        if let marker = environment[Self.bindingVariable], let build = environment[Self.buildVariable] {
+            self = .record(model: model, marker: marker, build: build)
         } else if let spec = environment[Self.readVariable] {
             var names: [String: String] = [:]
             for pair in spec.split(separator: ",") {
@@ -137,13 +141,13 @@ enum ModelHandoff: Equatable {
         switch self {
         case .compiled:
             return compiled
-        case .record(let model, let marker):
+        case .record(let model, let marker, let build):
             let environment = ((model as NSString).deletingLastPathComponent as NSString).appendingPathComponent(
                 "env.swift")
             let binding = ModelBinding(
                 source: try? String(contentsOfFile: model, encoding: .utf8), schemas: compiled,
                 environment: try? String(contentsOfFile: environment, encoding: .utf8))
-            try? AtomicFile.write(binding.text, to: marker)
+            try? AtomicFile.write(binding.text(build: build), to: marker)
             return compiled
         case .read(let model, let names):
             guard names.keys.sorted() == compiled.keys.sorted() else {
