@@ -51,9 +51,12 @@ public enum AutogenEnvironment {
 
     /// The schemas to run with: the compiled ones, or model.swift as autogen asked the
     /// environment to read it (`ModelHandoff`).
-    private static func readModel(_ compiled: [String: Schema]) -> [String: Schema] {
+    /// (Also for an env.swift that calls `run(arguments:...)` itself: the variables never reach
+    /// its hooks.)
+    private static func readModel(
+        _ compiled: [String: Schema], arguments: [String] = Array(CommandLine.arguments.dropFirst())
+    ) -> [String: Schema] {
         let dispatcher = EnvironmentRebuild.dispatcher(ProcessInfo.processInfo.environment)
-        let arguments = Array(CommandLine.arguments.dropFirst())
         let handoff = ModelHandoff.take()
         // Only `check` and `revision --autogenerate` look at the model: the others skip reading it.
         if case .read = handoff, !ModelHandoff.usesModel(arguments) { return compiled }
@@ -71,9 +74,11 @@ public enum AutogenEnvironment {
         arguments: [String], schema: Schema, revisions: [any Revision.Type], output: EnvironmentOutput,
         hooks: EnvironmentHooks = .none
     ) async -> Int32 {
-        await run(
+        let read = readModel([ModelBinding.single: schema], arguments: arguments)
+        return await run(
             arguments: arguments,
-            context: EnvironmentContext(schema: schema, revisions: revisions, output: output, hooks: hooks))
+            context: EnvironmentContext(
+                schema: read[ModelBinding.single] ?? schema, revisions: revisions, output: output, hooks: hooks))
     }
 
     /// Runs one command line on several databases (see `main(databases:revisions:hooks:)`) and
@@ -83,7 +88,8 @@ public enum AutogenEnvironment {
         hooks: EnvironmentHooks = .none
     ) async -> Int32 {
         let context = EnvironmentContext(
-            schema: Schema(tables: []), revisions: revisions, output: output, hooks: hooks, databases: databases)
+            schema: Schema(tables: []), revisions: revisions, output: output, hooks: hooks,
+            databases: readModel(databases, arguments: arguments))
         return await run(arguments: arguments, context: context)
     }
 

@@ -105,7 +105,11 @@ enum ModelHandoff: Equatable {
     /// In the environment, at start: the hand-off autogen asked for; the variables are removed.
     static func take() -> ModelHandoff {
         let environment = ProcessInfo.processInfo.environment
-        for name in [modelVariable, bindingVariable, readVariable, unreadVariable, buildVariable] { unsetenv(name) }
+        // Only the ones set: in-process callers (tests) running at once write nothing.
+        for name in [modelVariable, bindingVariable, readVariable, unreadVariable, buildVariable]
+        where environment[name] != nil {
+            unsetenv(name)
+        }
         return ModelHandoff(environment: environment)
     }
 
