@@ -66,34 +66,22 @@ import Testing
 }
 
 @Suite(.serialized) struct PostgresNamedSchemaTests {
-    static func config() throws -> AutogenConfig {
-        try AutogenConfig(
-            ini: ConfigFixtures.ini("[autogen]\nscript_location = m\n"), section: "autogen", environment: [:])
-    }
-
     @Test(.enabled(if: TestPostgres.isConfigured)) func aModelInAnotherSchemaConvergesBothWays() async throws {
         try await withTemporaryPostgres { url in
             let connection = try PostgresConnection(url)
             defer { connection.close() }
-            let config = try Self.config()
-            let target = DatabaseURL.postgresql(url)
-            let up = try DatabaseComparison.compare(
-                model: NamedSchemaCompareTests.model, url: target, options: CompareOptions(), config: config)
-            #expect(up.ops.first == .createSchema("billing"), "\(up.ops)")
-            let runner = try MigrationRunner(
-                url: target, revisions: [ConvergenceRevision.self], graph: runtimeGraph([ConvergenceRevision.self]))
-            try await ConvergenceRevision.$upgradeOps.withValue(up.ops) {
-                try await runner.upgrade(to: ConvergenceRevision.id)
-            }
+            let migration = try OneRevisionMigration(.postgresql(url))
+            let up = try migration.compare(NamedSchemaCompareTests.model)
+            #expect(up.first == .createSchema("billing"), "\(up)")
+            try await migration.upgrade(up)
             // Before this issue: `createTable("invoice", schema: "billing")` again, though it exists.
-            let after = try DatabaseComparison.compare(
-                model: NamedSchemaCompareTests.model, url: target, options: CompareOptions(), config: config)
-            #expect(after.ops.isEmpty, "\(after.ops)")
+            let after = try migration.compare(NamedSchemaCompareTests.model)
+            #expect(after.isEmpty, "\(after)")
             try connection.execute("INSERT INTO account VALUES (1); INSERT INTO billing.invoice VALUES (1, 'open', 1)")
             let rows = try connection.query("SELECT state::text FROM billing.invoice")
             #expect(rows.rowCount == 1)
             // Down: the schema goes last, once it is empty (the rows go with the tables).
-            try await ConvergenceRevision.$upgradeOps.withValue(up.ops) { try await runner.downgrade(to: "base") }
+            try await migration.downgrade(up)
             let schemas = try connection.query("SELECT count(*) FROM pg_namespace WHERE nspname = 'billing'")
             #expect(schemas.int(0, 0) == 0)
         }
@@ -103,23 +91,14 @@ import Testing
         try await withTemporaryPostgres { url in
             let connection = try PostgresConnection(url)
             defer { connection.close() }
-            let config = try Self.config()
-            let target = DatabaseURL.postgresql(url)
-            let up = try DatabaseComparison.compare(
-                model: NamedSchemaCompareTests.model, url: target, options: CompareOptions(), config: config)
-            let runner = try MigrationRunner(
-                url: target, revisions: [ConvergenceRevision.self], graph: runtimeGraph([ConvergenceRevision.self]))
-            try await ConvergenceRevision.$upgradeOps.withValue(up.ops) {
-                try await runner.upgrade(to: ConvergenceRevision.id)
-            }
+            let migration = try OneRevisionMigration(.postgresql(url))
+            let up = try migration.compare(NamedSchemaCompareTests.model)
+            try await migration.upgrade(up)
             // Something the model does not know about lives in billing now.
             try connection.execute("CREATE TABLE billing.notes (id integer)")
-            await #expect(throws: (any Error).self) {
-                try await ConvergenceRevision.$upgradeOps.withValue(up.ops) { try await runner.downgrade(to: "base") }
-            }
+            await #expect(throws: (any Error).self) { try await migration.downgrade(up) }
             // The database refused, the downgrade rolled back: everything is still there.
-            let tables = try connection.query(
-                "SELECT count(*) FROM pg_tables WHERE schemaname = 'billing'")
+            let tables = try connection.query("SELECT count(*) FROM pg_tables WHERE schemaname = 'billing'")
             #expect(tables.int(0, 0) == 2)
         }
     }

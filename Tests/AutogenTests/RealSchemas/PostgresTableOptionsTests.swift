@@ -42,34 +42,23 @@ import Testing
         try await withTemporaryPostgres { url in
             let connection = try PostgresConnection(url)
             defer { connection.close() }
-            let config = try AutogenConfig(
-                ini: ConfigFixtures.ini("[autogen]\nscript_location = m\n"), section: "autogen", environment: [:])
-            let target = DatabaseURL.postgresql(url)
-            func compare(_ model: Schema) throws -> [MigrationOp] {
-                try DatabaseComparison.compare(model: model, url: target, options: CompareOptions(), config: config).ops
-            }
+            let migration = try OneRevisionMigration(.postgresql(url))
             // Created unlogged from an empty database.
-            let create = try compare(Self.model(unlogged: true))
-            let runner = try MigrationRunner(
-                url: target, revisions: [ConvergenceRevision.self], graph: runtimeGraph([ConvergenceRevision.self]))
-            try await ConvergenceRevision.$upgradeOps.withValue(create) {
-                try await runner.upgrade(to: ConvergenceRevision.id)
-            }
+            let create = try migration.compare(Self.model(unlogged: true))
+            try await migration.upgrade(create)
             #expect(try Self.persistence(connection) == "u")
-            #expect(try compare(Self.model(unlogged: true)).isEmpty)
-            try await ConvergenceRevision.$upgradeOps.withValue(create) { try await runner.downgrade(to: "base") }
+            #expect(try migration.compare(Self.model(unlogged: true)).isEmpty)
+            try await migration.downgrade(create)
 
             // Switched both ways, rows kept.
             try connection.execute("CREATE UNLOGGED TABLE event (id integer PRIMARY KEY, payload text)")
             try connection.execute("INSERT INTO event VALUES (1, 'a'), (2, 'b')")
-            let logged = try compare(Self.model(unlogged: false))
+            let logged = try migration.compare(Self.model(unlogged: false))
             #expect(logged == [.setTableUnlogged(TableRef("event"), Change(from: true, to: false))], "\(logged)")
-            try await ConvergenceRevision.$upgradeOps.withValue(logged) {
-                try await runner.upgrade(to: ConvergenceRevision.id)
-            }
+            try await migration.upgrade(logged)
             #expect(try Self.persistence(connection) == "p")
-            #expect(try compare(Self.model(unlogged: false)).isEmpty)
-            try await ConvergenceRevision.$upgradeOps.withValue(logged) { try await runner.downgrade(to: "base") }
+            #expect(try migration.compare(Self.model(unlogged: false)).isEmpty)
+            try await migration.downgrade(logged)
             #expect(try Self.persistence(connection) == "u")
             #expect(try connection.query("SELECT count(*) FROM event").int(0, 0) == 2)
         }
