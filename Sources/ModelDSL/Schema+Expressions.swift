@@ -22,7 +22,8 @@ extension Schema {
             return Table(
                 name: table.name, schema: table.schema, columns: columns, primaryKey: table.primaryKey,
                 uniques: table.uniques, foreignKeys: table.foreignKeys, checks: checks, indexes: indexes,
-                comment: table.comment)
+                comment: table.comment
+            ).unlogged(table.unlogged)
         }
         return Schema(tables: tables, enums: enums)
     }

@@ -52,9 +52,10 @@ public struct PreparedModel {
     let modelLookup: TableLookup
     let storedLookup: TableLookup
 
-    public init(_ model: Schema, dialect: any SchemaDialect.Type) {
+    /// `currentSchema`: the connection's current schema, when the caller read it (PostgreSQL).
+    public init(_ model: Schema, dialect: any SchemaDialect.Type, currentSchema: String? = nil) {
         self.dialect = dialect
-        stored = dialect.storedForm(of: model)
+        stored = dialect.storedForm(of: model, currentSchema: currentSchema)
         self.model = dialect.opForm(of: model, stored: stored)
         modelLookup = TableLookup(self.model.tables) { _ in true }
         storedLookup = TableLookup(stored.tables) { _ in true }
@@ -84,6 +85,15 @@ final class CompareRun {
         return named.subtracting(existing).sorted()
             .filter { options.schemas?.contains($0) ?? true }
             .map(MigrationOp.createSchema)
+    }
+
+    /// `SET LOGGED` parents first, then `SET UNLOGGED` children first: PostgreSQL refuses any
+    /// step at which a logged table would reference an unlogged one.
+    func persistenceOps(_ switches: [(table: Table, unlogged: Bool)]) -> [MigrationOp] {
+        let logged = CreationOrder(switches.filter { !$0.unlogged }.map(\.table)).tables
+        let unlogged = CreationOrder(switches.filter { $0.unlogged }.map(\.table)).tables.reversed()
+        return logged.map { .setTableUnlogged(TableRef($0), Change(from: true, to: false)) }
+            + unlogged.map { .setTableUnlogged(TableRef($0), Change(from: false, to: true)) }
     }
 
     func compare(_ prepared: PreparedModel, database: Schema) -> CompareResult {
@@ -134,6 +144,7 @@ final class CompareRun {
 
         var dropForeignKeys: [MigrationOp] = []
         var tableBodies: [MigrationOp] = []
+        var persistence: [(table: Table, unlogged: Bool)] = []
         var addForeignKeys: [MigrationOp] = []
         // Most tables are exactly as the catalog holds them: found without copying either.
         let unchanged = unchangedTables(
@@ -144,6 +155,7 @@ final class CompareRun {
             table.compare()
             dropForeignKeys += table.dropForeignKeys
             tableBodies += table.body
+            if let unlogged = table.unlogged { persistence.append((m, unlogged)) }
             addForeignKeys += table.addForeignKeys
         }
 
@@ -177,7 +189,8 @@ final class CompareRun {
         }
 
         var ops =
-            schemaOps(model) + enumOps.before + renameOps + dropForeignKeys + createOps + tableBodies + addForeignKeys
+            schemaOps(model) + enumOps.before + renameOps + dropForeignKeys + createOps + tableBodies
+            + persistenceOps(persistence) + addForeignKeys
             + dropOps
             + enumOps.after
         ops = ops.filter { op in

@@ -20,6 +20,9 @@ struct TableComparison {
     var body: [MigrationOp] = []
     /// Foreign keys to add after every table is in place.
     var addForeignKeys: [MigrationOp] = []
+    /// `UNLOGGED` to set (true) or clear (false): ordered across tables by the caller, as
+    /// PostgreSQL refuses a logged table referencing an unlogged one at every step.
+    var unlogged: Bool?
     /// Columns added or whose type changes here (their CHECKs come with them).
     private var reshapedColumns = Set<String>()
 
@@ -41,9 +44,7 @@ struct TableComparison {
         compareIndexes(drops: &drops, adds: &adds)
         compareForeignKeys()
         body = drops + columnOps + adds
-        if stored.unlogged != database.unlogged {
-            body.append(.setTableUnlogged(ref, Change(from: database.unlogged, to: model.unlogged)))
-        }
+        if stored.unlogged != database.unlogged { unlogged = model.unlogged }
         if run.dialect.hasComments, stored.comment != database.comment {
             body.append(.setTableComment(ref, Change(from: database.comment, to: model.comment)))
         }

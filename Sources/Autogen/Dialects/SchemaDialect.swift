@@ -13,6 +13,10 @@ public protocol SchemaDialect {
     /// (SQLite): tables in a foreign-key cycle are then created, and dropped, with their keys,
     /// instead of adding (dropping) the closing keys apart.
     static var acceptsForwardForeignKeys: Bool { get }
+    /// `storedForm(of:)` for a connection whose current (default) schema is `currentSchema`
+    /// (nil: the dialect's usual one): a model table in that schema named explicitly is the
+    /// catalog's unqualified one, and no other schema is.
+    static func storedForm(of schema: Schema, currentSchema: String?) -> Schema
     /// The schema the catalog gives back for a model schema created from it (SQLite: enums as
     /// TEXT with a CHECK, no comments, ...).
     static func storedForm(of schema: Schema) -> Schema
@@ -45,6 +49,7 @@ public protocol SchemaDialect {
 
 extension SchemaDialect {
     public static var acceptsForwardForeignKeys: Bool { false }
+    public static func storedForm(of schema: Schema, currentSchema: String?) -> Schema { storedForm(of: schema) }
     public static func opForm(of schema: Schema, stored: Schema) -> Schema { schema }
     public static func typeChangeLoss(from: ColumnType, to: ColumnType) -> String? { nil }
     public static func rebuildDependents(of table: String, in database: Schema) -> [CatalogObject] { [] }

@@ -38,7 +38,11 @@ enum DatabaseComparison {
             let database = try reader.read(schemas: named, alongsideDefault: true)
             options.databaseSchemas = try reader.existingSchemas(named)
             try validate(model, against: database, dialect: PostgresDialect.self)
-            let prepared = PreparedModel(model, dialect: PostgresDialect.self)
+            // The model's explicit name of the current schema is the catalog's `nil`, whichever
+            // schema is current (not only `public`).
+            let current = try reader.currentSchema()
+            let prepared = PreparedModel(
+                unnamingSchema(current, in: model), dialect: PostgresDialect.self, currentSchema: current)
             let questions = Comparer.undecidedDefaults(prepared, database: database, options: options)
             options.serverDefaultAnswers = PostgresDefaultOracle.answers(questions, connection: connection)
             return Comparer.compare(prepared, database: database, options: options)
@@ -64,6 +68,32 @@ enum DatabaseComparison {
             try validate(model, against: database, dialect: SQLiteDialect.self)
             return Comparer.compare(model: model, database: database, dialect: SQLiteDialect.self, options: options)
         }
+    }
+
+    /// `model` with every explicit mention of `schema` (tables, enum types, foreign key and
+    /// enum column targets) made `nil`, as the catalog reader reports the current schema.
+    static func unnamingSchema(_ schema: String, in model: Schema) -> Schema {
+        func local(_ name: String?) -> String? { name == schema ? nil : name }
+        func localType(_ type: ColumnType) -> ColumnType {
+            switch type {
+            case .enumeration(let name, let s): return .enumeration(name, schema: local(s))
+            case .array(let element): return .array(localType(element))
+            default: return type
+            }
+        }
+        var out = model
+        for t in out.tables.indices {
+            out.tables[t].schema = local(out.tables[t].schema)
+            for k in out.tables[t].foreignKeys.indices {
+                out.tables[t].foreignKeys[k].referredSchema = local(out.tables[t].foreignKeys[k].referredSchema)
+            }
+            for c in out.tables[t].columns.indices {
+                out.tables[t].columns[c].type = localType(out.tables[t].columns[c].type)
+            }
+        }
+        for e in out.enums.indices { out.enums[e].schema = local(out.enums[e].schema) }
+        // Sorted again by (schema, name), as compare expects.
+        return Schema(tables: out.tables, enums: out.enums, catalogObjects: out.catalogObjects)
     }
 
     /// The schemas other than the default one that `model` names (its tables, enum types,

@@ -196,7 +196,8 @@ extension Table {
     mutating func resort() {
         self = Table(
             name: name, schema: schema, columns: columns, primaryKey: primaryKey, uniques: uniques,
-            foreignKeys: foreignKeys, checks: checks, indexes: indexes, comment: comment)
+            foreignKeys: foreignKeys, checks: checks, indexes: indexes, comment: comment
+        ).unlogged(unlogged)
     }
 
     /// After a column rename, constraints and indexes name the new column.

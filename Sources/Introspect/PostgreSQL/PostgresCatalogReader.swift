@@ -74,6 +74,12 @@ public struct PostgresCatalogReader {
         return Schema(tables: tables, enums: enums)
     }
 
+    /// The connection's current schema, the one the reader reports as `nil`.
+    public func currentSchema() throws(IntrospectError) -> String {
+        try connection.query(PostgresCatalogQueries.currentSchema).optionalString(0, 0)
+            ?? PostgresDialect.defaultSchemaName
+    }
+
     /// Which of `names` exist as schemas (namespaces) in the database: one query.
     public func existingSchemas(_ names: [String]) throws(IntrospectError) -> Set<String> {
         guard !names.isEmpty else { return [] }

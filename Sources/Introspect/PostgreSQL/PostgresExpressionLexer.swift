@@ -26,7 +26,7 @@ enum PostgresExpressionLexer {
     /// quoted as names, and its catalog always quotes them (`("select" > 0)`).
     static let keywords: Set<String> = [
         "and", "or", "not", "in", "case", "when", "then", "else", "end", "select", "from", "where",
-        "collate", "distinct", "array", "null", "true", "false",
+        "collate", "distinct", "array", "null", "true", "false", "cast", "current_timestamp",
     ]
 
     /// The tokens of `sql`.

@@ -110,6 +110,10 @@ import Testing
             )
             #expect(
                 PostgresDialect.normalizeExpression("LOCALTIMESTAMP") != PostgresDialect.normalizeExpression("now()"))
+            // A column named so keeps its name (review).
+            #expect(
+                PostgresDialect.normalizeExpression(#""current_timestamp" > a"#)
+                    != PostgresDialect.normalizeExpression("now() > a"))
         }
     }
 

@@ -115,3 +115,33 @@ import Testing
         #expect(SQLiteDialect.identifierProblems(Schema { Table("t") { Column("id", .integer) } }).isEmpty)
     }
 }
+
+/// Found in review: with a current schema other than `public`, a model that names `public`
+/// explicitly meant the current schema to compare, and every table of `public` was dropped.
+@Suite struct PostgresCurrentSchemaTests {
+    @Test(.enabled(if: TestPostgres.isConfigured)) func theCurrentSchemaIsWhateverTheConnectionSays() async throws {
+        try await withTemporaryPostgres { url in
+            let connection = try PostgresConnection(url)
+            defer { connection.close() }
+            try connection.execute(
+                """
+                CREATE SCHEMA app; ALTER DATABASE \(PostgresDialect.quoteIdentifier(url.database ?? "")) SET search_path = app;
+                CREATE TABLE app.mine (id integer PRIMARY KEY); CREATE TABLE public.invoice (id integer PRIMARY KEY)
+                """)
+            let migration = try OneRevisionMigration(.postgresql(url))
+            let model = Schema {
+                Table("mine") { Column("id", .integer).primaryKey() }
+                Table("invoice", schema: "public") { Column("id", .integer).primaryKey() }
+            }
+            let ops = try migration.compare(model)
+            #expect(ops.isEmpty, "\(ops)")
+            // And `app` named explicitly is the current schema too.
+            let explicit = Schema {
+                Table("mine", schema: "app") { Column("id", .integer).primaryKey() }
+                Table("invoice", schema: "public") { Column("id", .integer).primaryKey() }
+            }
+            let explicitOps = try migration.compare(explicit)
+            #expect(explicitOps.isEmpty, "\(explicitOps)")
+        }
+    }
+}

@@ -33,6 +33,14 @@ import Testing
         #expect(
             !String(decoding: try JSONEncoder().encode(Self.model(unlogged: false)), as: UTF8.self).contains("unlogged")
         )
+        // Applying ops keeps the flag (review: every table change rebuilt the table without it).
+        let start = Schema(tables: [Self.model(unlogged: false).tables[0]])
+        let switched = try start.applying([
+            .setTableUnlogged(TableRef("event"), Change(from: false, to: true)),
+            .addColumn(TableRef("event"), Column("extra", .text)),
+        ])
+        #expect(switched.table("event")?.unlogged == true)
+        #expect(Self.model(unlogged: true).mappingExpressions { $0 }.tables[0].unlogged)
         #expect(
             SQLiteDialect.identifierProblems(Self.model(unlogged: true))
                 == ["table \"event\" is unlogged; SQLite has no unlogged tables"])
@@ -61,6 +69,43 @@ import Testing
             try await migration.downgrade(logged)
             #expect(try Self.persistence(connection) == "u")
             #expect(try connection.query("SELECT count(*) FROM event").int(0, 0) == 2)
+        }
+    }
+
+    /// Found in review: PostgreSQL refuses `SET UNLOGGED` on a table a logged table still
+    /// references, and `SET LOGGED` on one that references an unlogged table; switched tables
+    /// linked by a foreign key go children first to unlogged, parents first back.
+    @Test(.enabled(if: TestPostgres.isConfigured)) func tablesLinkedByAKeySwitchInAnOrderPostgreSQLAccepts()
+        async throws
+    {
+        try await withTemporaryPostgres { url in
+            let connection = try PostgresConnection(url)
+            defer { connection.close() }
+            try connection.execute(
+                """
+                CREATE TABLE account (id integer PRIMARY KEY);
+                CREATE TABLE session (id integer PRIMARY KEY, account_id integer REFERENCES account (id));
+                INSERT INTO account VALUES (1); INSERT INTO session VALUES (1, 1)
+                """)
+            let model = Schema {
+                Table("account") { Column("id", .integer).primaryKey() }.unlogged()
+                Table("session") {
+                    Column("id", .integer).primaryKey()
+                    Column("account_id", .integer).references("account", "id", name: "session_account_id_fkey")
+                }
+                .unlogged()
+            }
+            let migration = try OneRevisionMigration(.postgresql(url))
+            let ops = try migration.compare(model)
+            #expect(ops.map { $0.table?.name } == ["session", "account"], "\(ops)")
+            try await migration.upgrade(ops)
+            #expect(try migration.compare(model).isEmpty)
+            try await migration.downgrade(ops)
+            let persistence = try connection.query(
+                "SELECT string_agg(relpersistence::text, '' ORDER BY relname) FROM pg_class WHERE relname IN ('account', 'session')"
+            )
+            #expect(persistence.optionalString(0, 0) == "pp")
+            #expect(try connection.query("SELECT count(*) FROM session").int(0, 0) == 1)
         }
     }
 }

@@ -6,6 +6,10 @@ extension PostgresDialect: SchemaDialect {
     public static var hasEnumTypes: Bool { true }
     public static var hasComments: Bool { true }
 
+    public static func storedForm(of schema: Schema, currentSchema: String?) -> Schema {
+        storedForm(of: schema, defaultSchema: currentSchema ?? defaultSchemaName)
+    }
+
     public static func storedForm(of schema: Schema) -> Schema {
         storedForm(of: schema, defaultSchema: defaultSchemaName)
     }
