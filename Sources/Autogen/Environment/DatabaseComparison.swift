@@ -31,18 +31,24 @@ enum DatabaseComparison {
         case .postgresql(let parts):
             let connection = try PostgresConnection(parts)
             defer { connection.close() }
-            // The default schema and every schema the model or the options name (Alembic's
-            // include_schemas): a table in `billing` is compared with `billing`'s.
-            let named = schemasNamed(by: model, options: options)
             let reader = PostgresCatalogReader(connection: connection)
-            let database = try reader.read(schemas: named, alongsideDefault: true)
-            options.databaseSchemas = try reader.existingSchemas(named)
-            try validate(model, against: database, dialect: PostgresDialect.self)
             // The model's explicit name of the current schema is the catalog's `nil`, whichever
             // schema is current (not only `public`).
             let current = try reader.currentSchema()
-            let prepared = PreparedModel(
-                unnamingSchema(current, in: model), dialect: PostgresDialect.self, currentSchema: current)
+            let local = unnamingSchema(current, in: model)
+            // Read: the current schema and every schema the model or the options name (Alembic's
+            // include_schemas), so that a table in `billing` is compared with `billing`'s.
+            let named = schemasNamed(by: local, options: options)
+            let database = try reader.read(schemas: named, alongsideDefault: true)
+            options.databaseSchemas = try reader.existingSchemas(named)
+            // Compared whole: the schemas the model's tables and enums live in (and the current
+            // one), unless env.swift chose. A schema only a foreign key or an enum column points
+            // into is read for its targets, never compared: its other tables are not the model's.
+            if options.schemas == nil {
+                options.schemas = Set([nil] + local.tables.map(\.schema) + local.enums.map(\.schema))
+            }
+            try validate(local, against: database, dialect: PostgresDialect.self)
+            let prepared = PreparedModel(local, dialect: PostgresDialect.self, currentSchema: current)
             let questions = Comparer.undecidedDefaults(prepared, database: database, options: options)
             options.serverDefaultAnswers = PostgresDefaultOracle.answers(questions, connection: connection)
             return Comparer.compare(prepared, database: database, options: options)

@@ -145,3 +145,39 @@ import Testing
         }
     }
 }
+
+/// A foreign key into another schema (`auth.users`) reads that schema for the target, but
+/// never compares it whole: its other tables are not the model's to drop.
+@Suite struct PostgresForeignSchemaTests {
+    @Test(.enabled(if: TestPostgres.isConfigured)) func aSchemaOnlyReferencedIsReadNotCompared() async throws {
+        try await withTemporaryPostgres { url in
+            let connection = try PostgresConnection(url)
+            defer { connection.close() }
+            try connection.execute(
+                """
+                CREATE SCHEMA auth; CREATE TABLE auth.users (id integer PRIMARY KEY);
+                CREATE TABLE auth.sessions (id integer PRIMARY KEY)
+                """)
+            let model = Schema {
+                Table("profile") {
+                    Column("id", .integer).primaryKey()
+                    Column("user_id", .integer).references("users", "id", schema: "auth")
+                }
+            }
+            let migration = try OneRevisionMigration(.postgresql(url))
+            let ops = try migration.compare(model)
+            #expect(ops.count == 1, "\(ops)")
+            #expect(ops.allSatisfy { if case .createTable = $0 { return true } else { return false } })
+            try await migration.upgrade(ops)
+            #expect(try migration.compare(model).isEmpty)
+            // A target that does not exist is still refused before any change.
+            let missing = Schema {
+                Table("profile") {
+                    Column("id", .integer).primaryKey()
+                    Column("user_id", .integer).references("people", "id", schema: "auth")
+                }
+            }
+            #expect(throws: ModelError.self) { try migration.compare(missing) }
+        }
+    }
+}
