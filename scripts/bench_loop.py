@@ -29,24 +29,19 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench_commands import autogen_project  # noqa: E402  (a project without the formatter hook)
+from bench_commands import ALEMBIC_ENV, autogen_project  # noqa: E402  (a project without the formatter hook)
 
-ALEMBIC_ENV = '''
-import sys
-from alembic import context
-from sqlalchemy import create_engine
-sys.path.insert(0, {bench!r})
+# The target metadata of Alembic's env.py (bench_commands.ALEMBIC_ENV): the bench's schema of
+# n tables, with `edit` applied to it.
+BENCH_METADATA = """sys.path.insert(0, {bench!r})
 import make_schema as ms
 target_metadata = ms.metadata_for({n}, ms.DEFAULT_SEED, "identical", {dialect!r})[0]
-{edit}
-config = context.config
-engine = create_engine(config.get_main_option("sqlalchemy.url"))
-with engine.connect() as connection:
-    context.configure(connection=connection, target_metadata=target_metadata,
-                      compare_type=True, compare_server_default=True)
-    with context.begin_transaction():
-        context.run_migrations()
-'''
+{edit}"""
+
+
+def bench_env(bench, n, dialect, edit):
+    return ALEMBIC_ENV.format(metadata=BENCH_METADATA.format(bench=bench, n=n, dialect=dialect, edit=edit))
+
 
 # The example model of `autogen init`, for Alembic.
 ALEMBIC_EXAMPLE = '''
@@ -63,7 +58,9 @@ Table("account", target_metadata, Column("id", BigInteger, primary_key=True),
 def run(argv, cwd, expect=(0,)):
     result = subprocess.run(argv, cwd=cwd, capture_output=True, text=True)
     if result.returncode not in expect:
-        sys.exit(f"failed ({result.returncode}): {' '.join(argv)}\n{result.stdout}{result.stderr}")
+        # A password in a URL is not printed.
+        shown = re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", " ".join(argv))
+        sys.exit(f"failed ({result.returncode}): {shown}\n{result.stdout}{result.stderr}")
     return result
 
 
@@ -134,9 +131,7 @@ def first_command(autogen, alembic, work, repeat, archive):
         start = time.perf_counter()
         run([alembic, "init", "alembic"], folder)
         set_url(os.path.join(folder, "alembic.ini"), "sqlite:///app.db")
-        env = ALEMBIC_ENV.replace("sys.path.insert(0, {bench!r})\nimport make_schema as ms\n", "")
-        env = env.replace('target_metadata = ms.metadata_for({n}, ms.DEFAULT_SEED, "identical", {dialect!r})[0]\n{edit}',
-                          ALEMBIC_EXAMPLE)
+        env = ALEMBIC_ENV.format(metadata=ALEMBIC_EXAMPLE)
         open(os.path.join(folder, "alembic", "env.py"), "w").write(env)
         said = run([alembic, "check"], folder, expect=(1, 255))
         elapsed = time.perf_counter() - start
@@ -152,7 +147,7 @@ def edit_loop(autogen, alembic, work, repeat, label, url, alembic_url, n, dialec
     """Edit-then-check rows for one database: (label, autogen read, autogen compiled, Alembic)."""
     model = os.path.join(work, f"model-{label}.swift")
     with open(model, "w") as f:
-        subprocess.run([autogen, "inspect", "--url", url, "--format", "swift"], stdout=f, check=True)
+        f.write(run([autogen, "inspect", "--url", url, "--format", "swift"], work).stdout)
     ours = os.path.join(work, f"autogen-{label}")
     autogen_project(autogen, ours, url, model)
     started = time.perf_counter()
@@ -211,7 +206,7 @@ def edit_loop(autogen, alembic, work, repeat, label, url, alembic_url, n, dialec
                     f"target_metadata.tables['t00000'].c.description.server_default = "
                     f"__import__('sqlalchemy').schema.DefaultClause(text(\"'edit {i}'\"))")
         open(os.path.join(theirs, "alembic", "env.py"), "w").write(
-            ALEMBIC_ENV.format(bench=bench, n=n, dialect=dialect, edit=edit))
+            bench_env(bench, n, dialect, edit))
         return wall([alembic, "check"], theirs, expect=(255, 1))
 
     alembic_project(alembic, theirs, alembic_url, "")
@@ -222,7 +217,7 @@ def edit_loop(autogen, alembic, work, repeat, label, url, alembic_url, n, dialec
     unchanged = None
     if dialect == "postgresql":
         open(os.path.join(theirs, "alembic", "env.py"), "w").write(
-            ALEMBIC_ENV.format(bench=bench, n=n, dialect=dialect, edit=""))
+            bench_env(bench, n, dialect, ""))
         t_theirs_same = timed(lambda i: wall([alembic, "check"], theirs, expect=(0,)), repeat)
         unchanged = (t_ours_same, t_theirs_same)
     def alembic_revision_step(i):
@@ -243,6 +238,8 @@ def main():
     parser.add_argument("--bench-dir", default="/tmp/autogen-bench")
     parser.add_argument("--work", default="/tmp/autogen-loopbench")
     a = parser.parse_args()
+    if a.repeat < 1:
+        parser.error("--repeat must be 1 or more")
     subprocess.run(["swift", "build", "-c", "release", "--product", "autogen"], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL)
     autogen = os.path.join(ROOT, ".build", "release", "autogen")
@@ -279,9 +276,9 @@ def main():
             print(f"| `check` with nothing edited, {label} | {fmt(unchanged[0])} | {fmt(unchanged[1])} | "
                   f"{unchanged[1][0] / unchanged[0][0]:.1f}× |")
         if dialect == "sqlite":
-            subprocess.run(["sqlite3", a.sqlite, "DROP TABLE IF EXISTS alembic_version"], check=True)
+            run(["sqlite3", a.sqlite, "DROP TABLE IF EXISTS alembic_version"], ROOT)
         else:
-            subprocess.run(["psql", a.pg_url, "-qc", "DROP TABLE IF EXISTS alembic_version"], check=True)
+            run(["psql", a.pg_url, "-qc", "DROP TABLE IF EXISTS alembic_version"], ROOT)
     print(f"| environment `.build` folder (example model) | {size:.0f} MB | | |")
 
 

@@ -87,13 +87,13 @@ final class CompareRun {
             .map(MigrationOp.createSchema)
     }
 
-    /// `SET LOGGED` parents first, then `SET UNLOGGED` children first: PostgreSQL refuses any
-    /// step at which a logged table would reference an unlogged one.
-    func persistenceOps(_ switches: [(table: Table, unlogged: Bool)]) -> [MigrationOp] {
-        let logged = CreationOrder(switches.filter { !$0.unlogged }.map(\.table)).tables
-        let unlogged = CreationOrder(switches.filter { $0.unlogged }.map(\.table)).tables.reversed()
-        return logged.map { .setTableUnlogged(TableRef($0), Change(from: true, to: false)) }
-            + unlogged.map { .setTableUnlogged(TableRef($0), Change(from: false, to: true)) }
+    /// `SET LOGGED` parents first, or `SET UNLOGGED` children first (`unlogged`): PostgreSQL
+    /// refuses any step at which a logged table would reference an unlogged one.
+    func persistenceOps(_ switches: [(table: Table, unlogged: Bool)], unlogged: Bool) -> [MigrationOp] {
+        let order = CreationOrder(switches.filter { $0.unlogged == unlogged }.map(\.table)).tables
+        return (unlogged ? order.reversed() : order).map {
+            .setTableUnlogged(TableRef($0), Change(from: !unlogged, to: unlogged))
+        }
     }
 
     func compare(_ prepared: PreparedModel, database: Schema) -> CompareResult {
@@ -155,7 +155,16 @@ final class CompareRun {
             table.compare()
             dropForeignKeys += table.dropForeignKeys
             tableBodies += table.body
-            if let unlogged = table.unlogged { persistence.append((m, unlogged)) }
+            if let unlogged = table.unlogged {
+                persistence.append((m, unlogged))
+                if unlogged {
+                    diagnostics.append(
+                        Diagnostic(
+                            .tableUnlogged, .warning,
+                            "table \(ref) becomes UNLOGGED: the database empties it after a crash and does not replicate it"
+                        ))
+                }
+            }
             addForeignKeys += table.addForeignKeys
         }
 
@@ -189,8 +198,10 @@ final class CompareRun {
         }
 
         var ops =
-            schemaOps(model) + enumOps.before + renameOps + dropForeignKeys + createOps + tableBodies
-            + persistenceOps(persistence) + addForeignKeys
+            schemaOps(model) + enumOps.before + renameOps + dropForeignKeys
+            // Logged again before new tables, which may reference them; unlogged after the bodies.
+            + persistenceOps(persistence, unlogged: false) + createOps + tableBodies
+            + persistenceOps(persistence, unlogged: true) + addForeignKeys
             + dropOps
             + enumOps.after
         ops = ops.filter { op in

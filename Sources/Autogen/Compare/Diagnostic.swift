@@ -15,6 +15,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         case notNullWithoutDefault = "not-null-without-default"
         case enumValueRemoved = "enum-value-removed"
         case generatedColumnChange = "generated-column-change"
+        case tableUnlogged = "table-unlogged"
     }
 
     public var kind: Kind

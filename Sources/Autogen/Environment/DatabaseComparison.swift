@@ -39,7 +39,7 @@ enum DatabaseComparison {
             // Read: the current schema and every schema the model or the options name (Alembic's
             // include_schemas), so that a table in `billing` is compared with `billing`'s.
             let named = schemasNamed(by: local, options: options)
-            let database = try reader.read(schemas: named, alongsideDefault: true)
+            let database = try reader.read(schemas: named, alongsideDefault: true, currentSchema: current)
             options.databaseSchemas = try reader.existingSchemas(named)
             // Compared whole: the schemas the model's tables and enums live in (and the current
             // one), unless env.swift chose. A schema only a foreign key or an enum column points

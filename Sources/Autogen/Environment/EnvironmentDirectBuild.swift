@@ -178,7 +178,7 @@ struct EnvironmentDirectBuild {
         let data = try JSONSerialization.data(withJSONObject: map, options: [.sortedKeys])
         let path = directFolder + "/output-file-map.json"
         if (try? Data(contentsOf: URL(fileURLWithPath: path))) != data {
-            try data.write(to: URL(fileURLWithPath: path))
+            try AtomicFile.write(data, to: path)
         }
         return out
     }

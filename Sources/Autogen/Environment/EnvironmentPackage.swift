@@ -90,12 +90,7 @@ struct EnvironmentPackage: Sendable {
     /// before the first.
     func buildID() -> String? {
         guard let text = try? String(contentsOfFile: stamp, encoding: .utf8) else { return nil }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return String(hash, radix: 16)
+        return FileChecksum.of(bytes: Array(text.utf8))
     }
 
     /// The environment's model file: model.swift in its source folder.

@@ -15,10 +15,12 @@ public struct PostgresCatalogReader {
 
     /// The schema of the database: the tables and enum types of `schemas`, or of the default
     /// schema alone when `schemas` is empty; with `alongsideDefault`, of the default schema
-    /// and `schemas`.
-    public func read(schemas: [String] = [], alongsideDefault: Bool = false) throws(IntrospectError) -> Schema {
-        let current = try connection.query(PostgresCatalogQueries.currentSchema).optionalString(0, 0)
-        let defaultSchema = current ?? PostgresDialect.defaultSchemaName
+    /// and `schemas`. `currentSchema`, when the caller has it (`currentSchema()`), spares a query.
+    public func read(schemas: [String] = [], alongsideDefault: Bool = false, currentSchema known: String? = nil)
+        throws(IntrospectError) -> Schema
+    {
+        let defaultSchema: String
+        if let known { defaultSchema = known } else { defaultSchema = try currentSchema() }
         var names = schemas.isEmpty ? [defaultSchema] : schemas
         if alongsideDefault && !names.contains(defaultSchema) { names.insert(defaultSchema, at: 0) }
         let parameter = [Optional(Self.textArrayLiteral(names))]

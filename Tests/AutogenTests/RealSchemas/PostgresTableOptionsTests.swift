@@ -108,4 +108,26 @@ import Testing
             #expect(try connection.query("SELECT count(*) FROM session").int(0, 0) == 1)
         }
     }
+
+    /// Found in review: a table made unlogged is said, and a table made logged again comes
+    /// before a new logged table that references it (PostgreSQL refuses the reference while
+    /// the target is unlogged).
+    @Test func switchesAreSaidAndOrderedAroundNewTables() {
+        let account = Table("account") { Column("id", .integer).primaryKey() }
+        let database = Schema(tables: [account.unlogged().named(by: .default)])
+        let model = Schema {
+            account
+            Table("audit") {
+                Column("id", .integer).primaryKey()
+                Column("account_id", .integer).references("account", "id")
+            }
+        }
+        let logged = Comparer.compare(model: model, database: database, dialect: PostgresDialect.self)
+        #expect(logged.ops.map { $0.table?.name } == ["account", "audit"], "\(logged.ops)")
+        #expect(!logged.diagnostics.contains { $0.kind == .tableUnlogged })
+        let unlogged = Comparer.compare(
+            model: Schema(tables: [account.unlogged().named(by: .default)]),
+            database: Schema(tables: [account.named(by: .default)]), dialect: PostgresDialect.self)
+        #expect(unlogged.diagnostics.map(\.kind) == [.tableUnlogged], "\(unlogged.diagnostics)")
+    }
 }

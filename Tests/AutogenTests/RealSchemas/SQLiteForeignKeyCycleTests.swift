@@ -42,28 +42,21 @@ import Testing
     @Test func theCycleIsCreatedKeptAndDroppedThroughTheRunner() async throws {
         let (url, path) = temporarySQLiteURL()
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let up = Comparer.compare(model: Self.model, database: Schema(tables: []), dialect: SQLiteDialect.self).ops
-        let runner = try MigrationRunner(
-            url: url, revisions: [ConvergenceRevision.self], graph: runtimeGraph([ConvergenceRevision.self]))
-        try await ConvergenceRevision.$upgradeOps.withValue(up) { try await runner.upgrade(to: ConvergenceRevision.id) }
+        let migration = try OneRevisionMigration(url)
+        let up = try migration.compare(Self.model)
+        try await migration.upgrade(up)
         let connection = try SQLiteConnection(path: path)
-        let database = try SQLiteCatalogReader(connection: connection).read()
-        var options = CompareOptions()
-        options.excludeTables = [AutogenConfig.defaultVersionTable, "autogen_history"]
-        let left = Comparer.compare(
-            model: Self.model, database: database, dialect: SQLiteDialect.self, options: options)
-        #expect(left.ops.isEmpty, "\(left.ops)")
+        let left = try migration.compare(Self.model)
+        #expect(left.isEmpty, "\(left)")
         // The keys hold: a book of an author that does not exist is refused.
         try connection.execute("PRAGMA foreign_keys = ON")
         try connection.execute("INSERT INTO author VALUES (1, NULL); INSERT INTO book VALUES (10, 1)")
         try connection.execute("UPDATE author SET favourite_book_id = 10 WHERE id = 1")
         #expect(throws: (any Error).self) { try connection.execute("INSERT INTO book VALUES (11, 99)") }
         // Dropped the same way: no key dropped apart (a rebuild each), the run's keys off.
-        let down = Comparer.compare(
-            model: Schema(tables: []), database: database, dialect: SQLiteDialect.self, options: options)
-        #expect(
-            !down.ops.contains { if case .dropForeignKey = $0 { return true } else { return false } }, "\(down.ops)")
-        try await ConvergenceRevision.$upgradeOps.withValue(up) { try await runner.downgrade(to: "base") }
+        let down = try migration.compare(Schema(tables: []))
+        #expect(!down.contains { if case .dropForeignKey = $0 { return true } else { return false } }, "\(down)")
+        try await migration.downgrade(up)
         let tables = try connection.query(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('author', 'book', 'review')")
         #expect(tables.isEmpty)
