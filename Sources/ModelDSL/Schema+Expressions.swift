@@ -25,6 +25,6 @@ extension Schema {
                 comment: table.comment
             ).unlogged(table.unlogged)
         }
-        return Schema(tables: tables, enums: enums)
+        return Schema(tables: tables, enums: enums, extensions: extensions, catalogObjects: catalogObjects)
     }
 }

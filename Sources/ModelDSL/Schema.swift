@@ -1,4 +1,4 @@
-/// A whole database schema: tables and enum types. The value that the DSL declares, that the
+/// A whole database schema: tables, enum types and the extensions they need. The value that the DSL declares, that the
 /// catalog readers return, and that compare takes two of.
 ///
 /// Tables and enums are kept sorted by schema and name, and constraints by name, so equality
@@ -6,6 +6,8 @@
 public struct Schema: Sendable, Hashable, Codable {
     public var tables: [Table]
     public var enums: [EnumType]
+    /// PostgreSQL extensions, sorted by name.
+    public var extensions: [Extension] = []
     /// Views and triggers as the catalog stores them, in creation order (SQLite's reader fills
     /// it; the DSL does not declare them yet): see `CatalogObject`.
     public var catalogObjects: [CatalogObject] = []
@@ -15,43 +17,50 @@ public struct Schema: Sendable, Hashable, Codable {
     public init(naming: NamingConvention = .default, @SchemaBuilder _ content: () -> [SchemaElement]) {
         var tables: [Table] = []
         var enums: [EnumType] = []
+        var extensions: [Extension] = []
         for element in content() {
             switch element {
             case .table(let table): tables.append(table.named(by: naming))
             case .enumType(let enumType): enums.append(enumType)
+            case .databaseExtension(let e): extensions.append(e)
             }
         }
-        self.init(tables: tables, enums: enums)
+        self.init(tables: tables, enums: enums, extensions: extensions)
     }
 
     /// A schema from values, as catalog readers build it; names are kept as given.
-    public init(tables: [Table], enums: [EnumType] = [], catalogObjects: [CatalogObject] = []) {
+    public init(
+        tables: [Table], enums: [EnumType] = [], extensions: [Extension] = [], catalogObjects: [CatalogObject] = []
+    ) {
         // Sort positions, not the (large) table values themselves.
         let order = tables.indices.sorted {
             (tables[$0].schema ?? "", tables[$0].name) < (tables[$1].schema ?? "", tables[$1].name)
         }
         self.tables = order.map { tables[$0] }
         self.enums = enums.sorted { ($0.schema ?? "", $0.name) < ($1.schema ?? "", $1.name) }
+        self.extensions = extensions.sorted { $0.name < $1.name }
         self.catalogObjects = catalogObjects
     }
 
     private enum CodingKeys: String, CodingKey {
-        case tables, enums, catalogObjects
+        case tables, enums, extensions, catalogObjects
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         tables = try container.decode([Table].self, forKey: .tables)
         enums = try container.decodeIfPresent([EnumType].self, forKey: .enums) ?? []
+        extensions = try container.decodeIfPresent([Extension].self, forKey: .extensions) ?? []
         catalogObjects = try container.decodeIfPresent([CatalogObject].self, forKey: .catalogObjects) ?? []
     }
 
-    /// `catalogObjects` is written only when there are some, so a schema of tables alone
-    /// prints as it did before views and triggers were kept.
+    /// `extensions` and `catalogObjects` are written only when there are some, so a schema of
+    /// tables alone prints as it did before they were kept.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(tables, forKey: .tables)
         try container.encode(enums, forKey: .enums)
+        if !extensions.isEmpty { try container.encode(extensions, forKey: .extensions) }
         if !catalogObjects.isEmpty { try container.encode(catalogObjects, forKey: .catalogObjects) }
     }
 

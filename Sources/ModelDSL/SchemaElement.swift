@@ -2,13 +2,15 @@
 public enum SchemaElement: Sendable, Hashable {
     case table(Table)
     case enumType(EnumType)
+    case databaseExtension(Extension)
 }
 
-/// Builds a schema from tables and enum types, with `if`, `if/else` and `for` allowed.
+/// Builds a schema from tables, enum types and extensions, with `if`, `if/else` and `for` allowed.
 @resultBuilder
 public enum SchemaBuilder {
     public static func buildExpression(_ table: Table) -> [SchemaElement] { [.table(table)] }
     public static func buildExpression(_ enumType: EnumType) -> [SchemaElement] { [.enumType(enumType)] }
+    public static func buildExpression(_ extension: Extension) -> [SchemaElement] { [.databaseExtension(`extension`)] }
     public static func buildExpression(_ tables: [Table]) -> [SchemaElement] { tables.map(SchemaElement.table) }
     public static func buildExpression(_ elements: [SchemaElement]) -> [SchemaElement] { elements }
     public static func buildBlock(_ parts: [SchemaElement]...) -> [SchemaElement] { parts.flatMap { $0 } }

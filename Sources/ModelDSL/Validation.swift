@@ -6,7 +6,7 @@ extension Schema {
     }
 
     /// Every contradiction in the schema, one line each, naming the table and column:
-    /// duplicate tables, columns, enums or names; constraints and indexes on columns that do
+    /// duplicate tables, columns, enums, extensions or names; constraints and indexes on columns that do
     /// not exist; two primary keys; enum columns whose enum is not declared.
     public func problems() -> [String] {
         var problems: [String] = []
@@ -31,6 +31,14 @@ extension Schema {
             }
             if enumType.values.isEmpty {
                 problems.append("enum \"\(enumType.qualifiedName)\" has no values")
+            }
+        }
+        var extensionNames = Set<String>()
+        for e in extensions {
+            if e.name.isEmpty { problems.append("an extension has an empty name") }
+            if e.schema == "" { problems.append("extension \"\(e.name)\" has an empty schema name") }
+            if !extensionNames.insert(e.name).inserted {
+                problems.append("extension \"\(e.name)\" is declared twice")
             }
         }
         var relationNames: [String: String] = [:]

@@ -117,6 +117,11 @@ enum ModelDeclarations {
         ],
         "EnumType": enumInitializers,
         "Enum": enumInitializers,
+        "Extension": [
+            ModelSignature(.databaseExtension, [.unlabeled(.string), .defaulted("schema", .optional(.string))]) { a in
+                .databaseExtension(Extension(a.string(0), schema: a.optionalString(1)))
+            }
+        ],
         "NamingConvention": [
             ModelSignature(
                 .namingConvention,

@@ -24,7 +24,7 @@ extension ModelEvaluator {
         return elements
     }
 
-    /// The statements of `Schema { ... }`: tables, enum types, or arrays of tables.
+    /// The statements of `Schema { ... }`: tables, enum types, extensions, or arrays of tables.
     mutating func schemaElements(_ statements: [SourceExpression]) throws(ModelUnreadable) -> [SchemaElement] {
         var elements: [SchemaElement] = []
         elements.reserveCapacity(statements.count)
@@ -33,6 +33,7 @@ extension ModelEvaluator {
             switch typed.value {
             case .table(let t): elements.append(.table(t))
             case .enumType(let e): elements.append(.enumType(e))
+            case .databaseExtension(let e): elements.append(.databaseExtension(e))
             case .array(let items) where typed.type == .array(.table):
                 for item in items { if case .table(let t) = item { elements.append(.table(t)) } }
             default:

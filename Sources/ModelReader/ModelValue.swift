@@ -5,7 +5,8 @@ import ModelDSL
 enum ModelType: Hashable, Sendable, CustomStringConvertible {
     case string, int, int64, double, bool
     case columnType, defaultValue, identity, referentialAction, indexElement
-    case column, table, index, unique, primaryKey, foreignKey, check, enumType, namingConvention, schema
+    case column, table, index, unique, primaryKey, foreignKey, check, enumType, databaseExtension, namingConvention,
+        schema
     indirect case optional(ModelType)
     indirect case array(ModelType)
 
@@ -15,7 +16,8 @@ enum ModelType: Hashable, Sendable, CustomStringConvertible {
         "ColumnType": .columnType, "DefaultValue": .defaultValue, "Identity": .identity,
         "ReferentialAction": .referentialAction, "IndexElement": .indexElement, "Column": .column, "Table": .table,
         "Index": .index, "Unique": .unique, "PrimaryKey": .primaryKey, "ForeignKey": .foreignKey, "Check": .check,
-        "EnumType": .enumType, "Enum": .enumType, "NamingConvention": .namingConvention, "Schema": .schema,
+        "EnumType": .enumType, "Enum": .enumType, "Extension": .databaseExtension,
+        "NamingConvention": .namingConvention, "Schema": .schema,
     ]
 
     var description: String {
@@ -38,6 +40,7 @@ enum ModelType: Hashable, Sendable, CustomStringConvertible {
         case .foreignKey: return "ForeignKey"
         case .check: return "Check"
         case .enumType: return "EnumType"
+        case .databaseExtension: return "Extension"
         case .namingConvention: return "NamingConvention"
         case .schema: return "Schema"
         case .optional(let wrapped): return "\(wrapped)?"
@@ -54,7 +57,8 @@ enum ModelValue: Sendable {
     case columnType(ColumnType), defaultValue(DefaultValue), identity(Identity)
     case referentialAction(ReferentialAction), indexElement(IndexElement)
     case column(Column), table(Table), index(Index), unique(Unique), primaryKey(PrimaryKey)
-    case foreignKey(ForeignKey), check(Check), enumType(EnumType), namingConvention(NamingConvention)
+    case foreignKey(ForeignKey), check(Check), enumType(EnumType), databaseExtension(Extension)
+    case namingConvention(NamingConvention)
     case schema(Schema)
     case array([ModelValue])
 }

@@ -39,6 +39,7 @@ enum RuntimeOperationsFixture {
         let unnamedFK = ForeignKey(["id"], references: "account", ["id"])
         return [
             .createSchema("billing"),
+            .createExtension(Extension("pgcrypto", schema: "billing")),
             .createEnum(EnumType("mood", ["happy", "sad"])),
             .createTable(person),
             .createTable(Table(name: "audit", schema: "billing", columns: [Column("id", .bigint, nullable: false)])),
@@ -98,6 +99,7 @@ enum RuntimeOperationsFixture {
             .dropTable(afterColumn),
             .dropTable(audit),
             .dropEnum(mood),
+            .dropExtension(Extension("pgcrypto", schema: "billing")),
             .dropSchema("billing"),
         ]
         return ops

@@ -15,6 +15,7 @@ import Testing
         let op = Operations(schema: RuntimeOperationsFixture.start)
         // BEGIN RENDERED
         try op.createSchema("billing")
+        try op.createExtension("pgcrypto", schema: "billing")
         try op.createEnum(Enum("mood", ["happy", "sad"]))
         try op.createTable("person", comment: "people") {
             Column("id", .integer).primaryKey()
@@ -58,6 +59,7 @@ import Testing
         try op.dropTable("people")
         try op.dropTable("audit", schema: "billing")
         try op.dropEnum("mood")
+        try op.dropExtension("pgcrypto")
         try op.dropSchema("billing")
         // END RENDERED
         return op.ops
@@ -114,9 +116,11 @@ import Testing
             case .createSchema: 23
             case .dropSchema: 24
             case .setTableUnlogged: 25
+            case .createExtension: 26
+            case .dropExtension: 27
             }
         }
-        #expect(Set(try RuntimeOperationsFixture.ops().map(number)) == Set(0...25))
+        #expect(Set(try RuntimeOperationsFixture.ops().map(number)) == Set(0...27))
     }
 
     @Test func addColumnHoistsColumnConstraints() throws {

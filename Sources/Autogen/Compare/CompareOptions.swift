@@ -41,12 +41,13 @@ public struct DefaultQuestion: Sendable, Hashable {
 /// An object that compare is about to consider, for `CompareOptions.includeObject`.
 public struct ObjectRef: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
-        case table, column, index, uniqueConstraint, foreignKey, checkConstraint, primaryKey, enumType
+        case table, column, index, uniqueConstraint, foreignKey, checkConstraint, primaryKey, enumType,
+            databaseExtension
     }
 
     public var kind: Kind
     public var schema: String?
-    /// The table it belongs to (the table itself for `.table`); nil for enum types.
+    /// The table it belongs to (the table itself for `.table`); nil for enum types and extensions.
     public var table: String?
     public var name: String?
     /// True when the object exists in the database, false when only in the model.

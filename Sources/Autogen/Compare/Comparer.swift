@@ -77,14 +77,15 @@ final class CompareRun {
         self.memo = CompareMemo(dialect: dialect)
     }
 
-    /// `createSchema` for each schema the model's tables and enum types name that the
+    /// `createSchema` for each schema the model's tables, enum types and extensions name that the
     /// database lacks (when `CompareOptions.databaseSchemas` says which it has), in name order.
     func schemaOps(_ model: Schema) -> [MigrationOp] {
         guard let existing = options.databaseSchemas else { return [] }
         let named = Set(model.tables.compactMap(\.schema) + model.enums.compactMap(\.schema))
-        return named.subtracting(existing).sorted()
             .filter { options.schemas?.contains($0) ?? true }
-            .map(MigrationOp.createSchema)
+        // An extension's schema is created for it, though compare never looks inside it.
+        let forExtensions = dialect.hasExtensions ? model.extensions.compactMap(\.schema) : []
+        return named.union(forExtensions).subtracting(existing).sorted().map(MigrationOp.createSchema)
     }
 
     /// `SET LOGGED` parents first, or `SET UNLOGGED` children first (`unlogged`): PostgreSQL
@@ -138,6 +139,10 @@ final class CompareRun {
         reportPossibleTableRenames(
             added: added.compactMap { modelTables[$0] }, removed: removed.compactMap { dbTables[$0] })
 
+        let extensionOps =
+            dialect.hasExtensions
+            ? ExtensionComparison(model: model, database: database, options: options) : ExtensionComparison()
+        diagnostics += extensionOps.diagnostics
         var enumOps = EnumComparison(dialect: dialect, options: options)
         enumOps.compare(model: model, stored: stored, database: database)
         diagnostics += enumOps.diagnostics
@@ -198,12 +203,12 @@ final class CompareRun {
         }
 
         var ops =
-            schemaOps(model) + enumOps.before + renameOps + dropForeignKeys
+            schemaOps(model) + extensionOps.before + enumOps.before + renameOps + dropForeignKeys
             // Logged again before new tables, which may reference them; unlogged after the bodies.
             + persistenceOps(persistence, unlogged: false) + createOps + tableBodies
             + persistenceOps(persistence, unlogged: true) + addForeignKeys
             + dropOps
-            + enumOps.after
+            + enumOps.after + extensionOps.after
         ops = ops.filter { op in
             if case .alterColumn(let a) = op { return !a.isEmpty }
             return true

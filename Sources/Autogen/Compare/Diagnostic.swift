@@ -16,6 +16,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         case enumValueRemoved = "enum-value-removed"
         case generatedColumnChange = "generated-column-change"
         case tableUnlogged = "table-unlogged"
+        case dropsExtension = "drops-extension"
     }
 
     public var kind: Kind

@@ -7,6 +7,8 @@ public protocol SchemaDialect {
     static var name: String { get }
     /// Whether the database has enum types (`CREATE TYPE ... AS ENUM`).
     static var hasEnumTypes: Bool { get }
+    /// Whether the database has extensions to create and drop (PostgreSQL's CREATE EXTENSION).
+    static var hasExtensions: Bool { get }
     /// Whether tables and columns carry comments.
     static var hasComments: Bool { get }
     /// Whether `CREATE TABLE` may name a table that does not exist yet in a foreign key

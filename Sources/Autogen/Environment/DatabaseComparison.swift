@@ -40,7 +40,7 @@ enum DatabaseComparison {
             // include_schemas), so that a table in `billing` is compared with `billing`'s.
             let named = schemasNamed(by: local, options: options)
             let database = try reader.read(schemas: named, alongsideDefault: true, currentSchema: current)
-            options.databaseSchemas = try reader.existingSchemas(named)
+            options.databaseSchemas = try reader.existingSchemas(named + local.extensions.compactMap(\.schema))
             // Compared whole: the schemas the model's tables and enums live in (and the current
             // one), unless env.swift chose. A schema only a foreign key or an enum column points
             // into is read for its targets, never compared: its other tables are not the model's.
@@ -99,7 +99,8 @@ enum DatabaseComparison {
         }
         for e in out.enums.indices { out.enums[e].schema = local(out.enums[e].schema) }
         // Sorted again by (schema, name), as compare expects.
-        return Schema(tables: out.tables, enums: out.enums, catalogObjects: out.catalogObjects)
+        return Schema(
+            tables: out.tables, enums: out.enums, extensions: out.extensions, catalogObjects: out.catalogObjects)
     }
 
     /// The schemas other than the default one that `model` names (its tables, enum types,

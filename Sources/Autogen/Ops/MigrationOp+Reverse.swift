@@ -24,6 +24,8 @@ extension MigrationOp {
         case .dropCheck(let t, let c): return .addCheck(t, c)
         case .createSchema(let name): return .dropSchema(name)
         case .dropSchema(let name): return .createSchema(name)
+        case .createExtension(let e): return .dropExtension(e)
+        case .dropExtension(let e): return .createExtension(e)
         case .createEnum(let e): return .dropEnum(e)
         case .dropEnum(let e): return .createEnum(e)
         case .alterEnum(let e, let values, let uses):

@@ -24,6 +24,10 @@ public enum MigrationOp: Sendable, Hashable {
     case createSchema(String)
     /// Drops an empty schema (the database refuses one that still holds objects).
     case dropSchema(String)
+    /// `CREATE EXTENSION IF NOT EXISTS` (PostgreSQL), before what may use it.
+    case createExtension(Extension)
+    /// `DROP EXTENSION` without CASCADE: the database refuses while objects depend on it.
+    case dropExtension(Extension)
     case createEnum(EnumType)
     case dropEnum(EnumType)
     /// The enum's values change; `usedBy` lists the columns of that type (needed when values
@@ -48,7 +52,8 @@ public enum MigrationOp: Sendable, Hashable {
             .bulkDelete(let t, _, _):
             return t
         case .alterColumn(let a): return a.table
-        case .createSchema, .dropSchema, .createEnum, .dropEnum, .alterEnum, .execute: return nil
+        case .createSchema, .dropSchema, .createExtension, .dropExtension, .createEnum, .dropEnum, .alterEnum, .execute:
+            return nil
         }
     }
 }

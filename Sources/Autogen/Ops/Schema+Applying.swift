@@ -119,6 +119,17 @@ extension Schema {
         case .createSchema, .dropSchema:
             // A schema value keeps tables and types, not the namespaces that hold them.
             break
+        case .createExtension(let e):
+            // IF NOT EXISTS: an extension already there stays as it is.
+            if !extensions.contains(where: { $0.name == e.name }) {
+                extensions.append(e)
+                extensions.sort { $0.name < $1.name }
+            }
+        case .dropExtension(let e):
+            guard let i = extensions.firstIndex(where: { $0.name == e.name }) else {
+                throw ApplyError("there is no extension \(e.name)")
+            }
+            extensions.remove(at: i)
         case .createEnum(let e):
             guard enumType(e.name, schema: e.schema) == nil else {
                 throw ApplyError("enum \(e.qualifiedName) already exists")

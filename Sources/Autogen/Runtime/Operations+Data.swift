@@ -1,6 +1,6 @@
 import ModelDSL
 
-/// Enums, comments, raw SQL and rows: `op.createEnum(Enum("mood", ["happy", "sad"]))`,
+/// Schemas, extensions, enums, comments, raw SQL and rows: `op.createEnum(Enum("mood", ["happy", "sad"]))`,
 /// `op.execute("UPDATE account SET status = 'active'")`, `op.bulkInsert(...)`.
 extension Operations {
     /// `CREATE SCHEMA` (PostgreSQL): a namespace for tables and types declared with `schema:`.
@@ -12,6 +12,17 @@ extension Operations {
     /// holds objects.
     public func dropSchema(_ name: String) throws(OperationsError) {
         record(.dropSchema(name))
+    }
+
+    /// `CREATE EXTENSION IF NOT EXISTS` (PostgreSQL); `schema` is where its objects go.
+    public func createExtension(_ name: String, schema: String? = nil) throws(OperationsError) {
+        record(.createExtension(Extension(name, schema: schema)))
+    }
+
+    /// `DROP EXTENSION` (PostgreSQL), without CASCADE: the database refuses while a column,
+    /// index or function uses it.
+    public func dropExtension(_ name: String) throws(OperationsError) {
+        record(.dropExtension(self.schema?.extensions.first { $0.name == name } ?? Extension(name)))
     }
 
     /// `CREATE TYPE ... AS ENUM` (PostgreSQL).

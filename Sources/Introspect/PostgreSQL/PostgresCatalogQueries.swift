@@ -8,7 +8,8 @@ enum PostgresCatalogQueries {
     /// Which of the schema names in $1 (a text array) exist.
     static let existingSchemas = "SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname = ANY($1::text[])"
 
-    /// Tables (ordinary and partitioned; not partitions): oid, schema, name, comment, whether unlogged.
+    /// Tables (ordinary and partitioned; not partitions, nor those an extension created and
+    /// owns, such as PostGIS's spatial_ref_sys): oid, schema, name, comment, whether unlogged.
     static let tables = """
         SELECT c.oid, n.nspname, c.relname, d.description, c.relpersistence = 'u'
         FROM pg_catalog.pg_class c
@@ -16,6 +17,9 @@ enum PostgresCatalogQueries {
         LEFT JOIN pg_catalog.pg_description d
             ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
         WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY ($1::text[])
+            AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend dep
+                            WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.objid = c.oid
+                                AND dep.deptype = 'e')
         """
 
     /// Columns: table oid, name, format_type, not null, default, identity, comment, whether the
@@ -94,13 +98,25 @@ enum PostgresCatalogQueries {
                                 AND con.contype IN ('p', 'u', 'x'))
         """
 
-    /// Enum types with their labels in sort order: schema, name, labels.
+    /// Enum types (not an extension's) with their labels in sort order: schema, name, labels.
     static let enums = """
         SELECT n.nspname, t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder)
         FROM pg_catalog.pg_type t
         JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
         JOIN pg_catalog.pg_enum e ON e.enumtypid = t.oid
         WHERE n.nspname = ANY ($1::text[])
+            AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend dep
+                            WHERE dep.classid = 'pg_catalog.pg_type'::regclass AND dep.objid = t.oid
+                                AND dep.deptype = 'e')
         GROUP BY n.nspname, t.typname
+        """
+
+    /// Installed extensions, database-wide: name, the schema holding their objects. PL/pgSQL,
+    /// which every database has from the start, is left out.
+    static let extensions = """
+        SELECT e.extname, n.nspname
+        FROM pg_catalog.pg_extension e
+        JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
+        WHERE e.extname <> 'plpgsql'
         """
 }

@@ -3,8 +3,9 @@ import ModelDSL
 /// Reads the tables, enums, constraints, indexes and comments of a PostgreSQL database into
 /// the same `Schema` value the DSL declares.
 ///
-/// It runs six queries whatever the number of tables (`PostgresCatalogQueries`): the default
-/// schema, then tables, columns, constraints, indexes and enums of every chosen schema at once.
+/// It runs seven queries whatever the number of tables (`PostgresCatalogQueries`): the default
+/// schema, then tables, columns, constraints, indexes and enums of every chosen schema at
+/// once, and the database's extensions.
 /// Tables and enums in the connection's default schema (`current_schema()`) get `schema: nil`.
 public struct PostgresCatalogReader {
     private let connection: PostgresConnection
@@ -66,6 +67,11 @@ public struct PostgresCatalogReader {
                     schema: local(enumRows.string(row, 0))))
         }
 
+        let extensionRows = try connection.query(PostgresCatalogQueries.extensions)
+        let extensions = (0..<extensionRows.rowCount).map {
+            Extension(extensionRows.string($0, 0), schema: local(extensionRows.string($0, 1)))
+        }
+
         let tables = builders.values.map { parts in
             Table(
                 name: parts.name, schema: parts.schema, columns: parts.orderedColumns, primaryKey: parts.primaryKey,
@@ -73,7 +79,7 @@ public struct PostgresCatalogReader {
                 comment: parts.comment
             ).unlogged(parts.unlogged)
         }
-        return Schema(tables: tables, enums: enums)
+        return Schema(tables: tables, enums: enums, extensions: extensions)
     }
 
     /// The connection's current schema, the one the reader reports as `nil`.

@@ -80,7 +80,8 @@ extension PostgresDialect {
             enumType.schema = local(enumType.schema)
             return enumType
         }
-        return Schema(tables: tables, enums: enums)
+        let extensions = schema.extensions.map { Extension($0.name, schema: local($0.schema)) }
+        return Schema(tables: tables, enums: enums, extensions: extensions)
     }
 
     private static func storedColumn(

@@ -96,4 +96,20 @@ import Testing
             #expect(try tables(["--exclude-schema", "scratch"]) == ["a", "billing.invoice"])
         }
     }
+
+    /// `inspect` writes the extensions the database has (issue #13 item 8), before the tables.
+    @Test(.enabled(if: TestPostgres.isConfigured)) func extensionsAreWritten() throws {
+        try TestPostgres.withTemporaryDatabase { parts, connection in
+            try connection.execute(
+                "CREATE EXTENSION citext; CREATE TABLE member (id integer PRIMARY KEY, email citext)")
+            let url = TestPostgres.text(parts)
+            let swift = try CLIFlagTests.autogen(
+                ["inspect", "--url", url, "--format", "swift"], in: NSTemporaryDirectory())
+            try #require(swift.status == 0, "\(swift.err)")
+            #expect(swift.out.contains("    Extension(\"citext\")\n\n    Table(\"member\") {\n"), "\(swift.out)")
+            let json = try CLIFlagTests.autogen(["inspect", "--url", url], in: NSTemporaryDirectory())
+            #expect(
+                try JSONDecoder().decode(Schema.self, from: Data(json.out.utf8)).extensions == [Extension("citext")])
+        }
+    }
 }

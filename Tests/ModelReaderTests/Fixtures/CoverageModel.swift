@@ -59,7 +59,9 @@ private let coverageAccount = Table("account", schema: "app") {
     Index("ix_account_email", "email", unique: true).where("email <> ''").using("btree")
     Index("ix_account_lower", expressions: ["lower(email)"])
     Index(on: "org_id", "status").using("hash").unique()
-    Index(name: "ix_mixed", elements: [.column("org_id"), .expression("lower(email)")], unique: false, method: "gin", predicate: "org_id > 0")
+    Index(
+        name: "ix_mixed", elements: [.column("org_id"), .expression("lower(email)")], unique: false, method: "gin",
+        predicate: "org_id > 0")
     Index(on: "count").unique(false)
 }
 .comment("Accounts")
@@ -82,6 +84,8 @@ let coverageNaming = NamingConvention(primaryKey: "pk_%(table)s", index: "idx_%(
 let coverageSchema = Schema(naming: coverageNaming) {
     Enum("account_status", ["active", "closed"], schema: "app")
     EnumType("mood", [])
+    Extension("pgcrypto", schema: "extensions")
+    Extension("citext")
     coverageAccount
     [coverageMembership, coverageOrganization, coverageLogged]
     Table("empty") {}

@@ -18,6 +18,7 @@ extension PostgresDialect {
                 )
             }
         }
+        for e in schema.extensions { check(e.schema, "schema name \"\(e.schema ?? "")\"") }
         for enumType in schema.enums {
             check(enumType.schema, "schema name \"\(enumType.schema ?? "")\"")
             check(enumType.name, "enum \"\(enumType.name)\"")

@@ -70,6 +70,11 @@ extension PostgresDialect: SQLCompiling {
             return [SQLStatement("CREATE SCHEMA " + quoteIdentifier(name))]
         case .dropSchema(let name):
             return [SQLStatement("DROP SCHEMA " + quoteIdentifier(name))]
+        case .createExtension(let e):
+            let schema = e.schema.map { " WITH SCHEMA " + quoteIdentifier($0) } ?? ""
+            return [SQLStatement("CREATE EXTENSION IF NOT EXISTS " + quoteIdentifier(e.name) + schema)]
+        case .dropExtension(let e):
+            return [SQLStatement("DROP EXTENSION " + quoteIdentifier(e.name))]
         case .createEnum(let e):
             return [SQLStatement(createEnumSQL(e))]
         case .dropEnum(let e):

@@ -1,7 +1,7 @@
 import Introspect
 import ModelDSL
 
-/// SQLite has no schemas (namespaces): a model that puts a table or an enum in one is an
+/// SQLite has no schemas (namespaces), unlogged tables or PostgreSQL extensions: a model that puts a table or an enum in one is an
 /// error before compare, not a `CREATE TABLE "billing"."invoice"` that fails with
 /// "unknown database".
 extension SQLiteDialect {
@@ -17,6 +17,11 @@ extension SQLiteDialect {
         for enumType in schema.enums where enumType.schema != nil {
             problems.append(
                 "enum \"\(enumType.qualifiedName)\" names a schema; SQLite has none (declare it without `schema:`)")
+        }
+        for e in schema.extensions {
+            problems.append(
+                "extension \"\(e.name)\" is a PostgreSQL extension; SQLite has none (load SQLite extensions in env.swift)"
+            )
         }
         return problems
     }

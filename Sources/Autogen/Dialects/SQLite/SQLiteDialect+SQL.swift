@@ -194,6 +194,9 @@ extension SQLiteDialect: SQLCompiling {
                         from: quoteIdentifier(t.name), columns: columns, rows: rows, quoteIdentifier: quoteIdentifier,
                         quote: quoteLiteral))
             ]
+        case .createExtension(let e), .dropExtension(let e):
+            throw SQLRenderError(
+                "extension \(e.name): SQLite has no CREATE EXTENSION (load SQLite extensions in env.swift)")
         case .setTableComment, .createEnum, .dropEnum, .alterEnum, .createSchema, .dropSchema, .setTableUnlogged:
             // SQLite keeps no comments, no enum types (enum columns are TEXT with a CHECK) and
             // no schemas (a model that names one is refused before compare).

@@ -4,6 +4,7 @@ import ModelDSL
 extension SQLiteDialect: SchemaDialect {
     public static var name: String { "sqlite" }
     public static var hasEnumTypes: Bool { false }
+    public static var hasExtensions: Bool { false }
     /// SQLite checks a foreign key's target when rows change, not when the table is created;
     /// migrations run with `foreign_keys = OFF` and check the keys at the end.
     public static var acceptsForwardForeignKeys: Bool { true }

@@ -30,7 +30,8 @@ public enum ModelSourceRenderer {
         var lines: [String] = []
         if let header { lines += header.split(separator: "\n", omittingEmptySubsequences: false).map { "// " + $0 } }
         lines += ["import ModelDSL", ""]
-        var blocks: [[String]] = schema.enums.map { [SwiftSchemaSource.enumType($0)] }
+        var blocks: [[String]] = schema.extensions.map { [SwiftSchemaSource.extension($0)] }
+        blocks += schema.enums.map { [SwiftSchemaSource.enumType($0)] }
         if schema.tables.count > inlineTableLimit {
             var used: Set<String> = [variable]
             let names = schema.tables.map { constantName(for: $0, avoiding: &used) }

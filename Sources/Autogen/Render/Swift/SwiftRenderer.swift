@@ -61,6 +61,8 @@ public enum SwiftRenderer {
             return [dropConstraint(check.name, type: "check", matching: SwiftSchemaSource.check(check), t)]
         case .createSchema(let name): return ["try op.createSchema(\(str(name)))"]
         case .dropSchema(let name): return ["try op.dropSchema(\(str(name)))"]
+        case .createExtension(let e): return ["try op.createExtension(\(str(e.name))\(schema(e.schema)))"]
+        case .dropExtension(let e): return ["try op.dropExtension(\(str(e.name)))"]
         case .createEnum(let e): return ["try op.createEnum(\(SwiftSchemaSource.enumType(e)))"]
         case .dropEnum(let e): return ["try op.dropEnum(\(str(e.name))\(schema(e.schema)))"]
         case .alterEnum(let e, let values, let uses):

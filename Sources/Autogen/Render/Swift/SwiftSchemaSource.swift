@@ -97,6 +97,12 @@ enum SwiftSchemaSource {
         return out
     }
 
+    /// `Extension("citext")`.
+    static func `extension`(_ e: Extension) -> String {
+        "Extension(\(SwiftLiteral.string(e.name))" + (e.schema.map { ", schema: \(SwiftLiteral.string($0))" } ?? "")
+            + ")"
+    }
+
     /// `Enum("mood", ["happy", "sad"])`.
     static func enumType(_ e: EnumType) -> String {
         "Enum(\(SwiftLiteral.string(e.name)), \(SwiftLiteral.strings(e.values))"
