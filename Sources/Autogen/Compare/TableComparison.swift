@@ -25,6 +25,9 @@ struct TableComparison {
     var unlogged: Bool?
     /// Columns added or whose type changes here (their CHECKs come with them).
     private var reshapedColumns = Set<String>()
+    /// Columns dropped and added again because their generation changes: the indexes and
+    /// constraints on them go with the old column and are created again after the new one.
+    private var regeneratedColumns: [String] = []
 
     init(run: CompareRun, ref: TableRef, model: Table, stored: Table, database: Table) {
         self.run = run
@@ -98,13 +101,43 @@ struct TableComparison {
                 continue
             }
             if let change = generationChange(model: storedColumn, database: existing) {
-                // Neither database alters a generated column into another kind in place, and
-                // DROP DEFAULT on one fails (42601): say so and leave the column alone.
-                run.diagnostics.append(
-                    Diagnostic(
-                        .generatedColumnChange, .warning,
-                        "\(ref).\(column.name): \(change); autogen does not change it in place: drop and add the column in a revision by hand"
-                    ))
+                // Neither database alters a generation in place (PostgreSQL 15 has no SET
+                // EXPRESSION, and DROP DEFAULT on one fails with 42601): a column that becomes
+                // generated, or is generated differently, is dropped and added again, its
+                // values computed anew. One that becomes plain would lose the values it holds,
+                // and one in a key would take the key with it: both are left to a hand-written
+                // revision.
+                let inKey =
+                    (database.primaryKey?.columns.contains(existing.name) ?? false)
+                    || database.foreignKeys.contains { $0.columns.contains(existing.name) }
+                    || (stored.primaryKey?.columns.contains(column.name) ?? false)
+                    || stored.foreignKeys.contains { $0.columns.contains(column.name) }
+                guard let generated = storedColumn.generated, rename == nil, !inKey else {
+                    run.diagnostics.append(
+                        Diagnostic(
+                            .generatedColumnChange, .warning,
+                            "\(ref).\(column.name): \(change); autogen does not change it in place: drop and add the column in a revision by hand"
+                        ))
+                    continue
+                }
+                var plain = column
+                plain.renamedFrom = nil
+                alters.append(.dropColumn(ref, existing))
+                alters.append(.addColumn(ref, plain))
+                regeneratedColumns.append(column.name)
+                if existing.generated == nil {
+                    run.diagnostics.append(
+                        Diagnostic(
+                            .dropsData, .warning,
+                            "\(ref).\(column.name) becomes generated from \(generated.expression): the column is dropped and added again, and the values it holds are lost"
+                        ))
+                } else {
+                    run.diagnostics.append(
+                        Diagnostic(
+                            .generatedColumnChange, .note,
+                            "\(ref).\(column.name): \(change); the column is dropped and added again (its values computed anew, its indexes and constraints recreated)"
+                        ))
+                }
                 continue
             }
             var alteration = ColumnAlteration(table: ref, existing: existing, name: rename)
@@ -229,9 +262,13 @@ struct TableComparison {
     }
 
     private mutating func compareUniques(drops: inout [MigrationOp], adds: inout [MigrationOp]) {
+        let existing = regenerating(run.kept(view(\.uniques), .uniqueConstraint, table: database, reflected: true)) {
+            $0.columns.contains(where: $1)
+        }
+        drops += existing.regenerated.map { .dropUnique(ref, original($0, \.uniques)) }
         let (added, removed) = ObjectMatcher.diff(
             model: run.kept(stored.uniques, .uniqueConstraint, table: model, reflected: false),
-            database: run.kept(view(\.uniques), .uniqueConstraint, table: database, reflected: true),
+            database: existing.kept,
             name: \.name, signature: { $0.columns },
             // A unique the model left unnamed (its name is the default convention's) is the
             // database's unique on the same columns whatever the database called it (Alembic).
@@ -244,9 +281,13 @@ struct TableComparison {
 
     private mutating func compareChecks(drops: inout [MigrationOp], adds: inout [MigrationOp]) {
         let memo = run.memo
+        let existing = regenerating(run.kept(view(\.checks), .checkConstraint, table: database, reflected: true)) {
+            check, uses in Self.identifiers(in: check.expression).contains(where: uses)
+        }
+        drops += existing.regenerated.map { .dropCheck(ref, original($0, \.checks)) }
         let (added, removed) = ObjectMatcher.diff(
             model: run.kept(stored.checks, .checkConstraint, table: model, reflected: false),
-            database: run.kept(view(\.checks), .checkConstraint, table: database, reflected: true),
+            database: existing.kept,
             name: \.name, signature: { memo.normalize($0.expression) })
         drops += removed.map { .dropCheck(ref, original($0, \.checks)) }
         for check in added {
@@ -262,9 +303,19 @@ struct TableComparison {
 
     private mutating func compareIndexes(drops: inout [MigrationOp], adds: inout [MigrationOp]) {
         let memo = run.memo
+        let existing = regenerating(run.kept(view(\.indexes), .index, table: database, reflected: true)) {
+            index, uses in
+            index.elements.contains { element in
+                switch element {
+                case .column(let name): return uses(name)
+                case .expression(let sql): return Self.identifiers(in: sql).contains(where: uses)
+                }
+            } || Self.identifiers(in: index.predicate ?? "").contains(where: uses)
+        }
+        drops += existing.regenerated.map { .dropIndex(ref, original($0, \.indexes)) }
         let (added, removed) = ObjectMatcher.diff(
             model: run.kept(stored.indexes, .index, table: model, reflected: false),
-            database: run.kept(view(\.indexes), .index, table: database, reflected: true),
+            database: existing.kept,
             name: \.name,
             signature: { index in
                 IndexSignature(
@@ -278,6 +329,32 @@ struct TableComparison {
             })
         drops += removed.map { .dropIndex(ref, original($0, \.indexes)) }
         adds += added.map { i in .createIndex(ref, model.indexes.first { $0.name == i.name } ?? i) }
+    }
+
+    /// `objects` split into those on no regenerated column and those on one (`uses(object,
+    /// isRegenerated)`), which are dropped with the old column and, being left out of the
+    /// comparison, created again from the model after the new one.
+    private func regenerating<T>(_ objects: [T], _ uses: (T, (String) -> Bool) -> Bool) -> (
+        kept: [T], regenerated: [T]
+    ) {
+        guard !regeneratedColumns.isEmpty else { return (objects, []) }
+        let names = Set(regeneratedColumns.map { $0.lowercased() })
+        var kept: [T] = []
+        var regenerated: [T] = []
+        for object in objects {
+            if uses(object, { names.contains($0.lowercased()) }) {
+                regenerated.append(object)
+            } else {
+                kept.append(object)
+            }
+        }
+        return (kept, regenerated)
+    }
+
+    /// The identifiers an SQL expression may name, quotes removed: a superset of the columns
+    /// it uses (a word in a string literal counts too, which only costs a recreated index).
+    static func identifiers(in sql: String) -> [String] {
+        sql.split { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "$") }.map(String.init)
     }
 
     private mutating func compareForeignKeys() {
