@@ -105,8 +105,17 @@ extension Table {
             missing(unique.columns, in: "unique constraint \"\(unique.name ?? "?")\"")
         }
         for index in indexes {
-            missing(index.columnNames, in: "index \"\(index.name ?? "?")\"")
-            if index.elements.isEmpty { problems.append("index \"\(index.name ?? "?")\" has no columns") }
+            let label = "index \"\(index.name ?? "?")\""
+            missing(index.columnNames, in: label)
+            missing(index.include, in: label + " (INCLUDE)")
+            if index.elements.isEmpty { problems.append("\(label) has no columns") }
+            for key in index.unknownKeys {
+                problems.append("\(label): .key(\"\(key)\") names no key of the index")
+            }
+            if !index.keyOptions.isEmpty && index.keyOptions.count != index.elements.count {
+                problems.append(
+                    "\(label) has \(index.elements.count) key(s) but options for \(index.keyOptions.count)")
+            }
         }
         var constraintNames = Set<String>()
         for name in foreignKeys.compactMap(\.name) + checks.compactMap(\.name)

@@ -64,6 +64,32 @@ extension ModelDeclarations {
             "where": indexMethod([.unlabeled(.string)]) { i, a in i.where(a.string(0)) },
             "using": indexMethod([.unlabeled(.string)]) { i, a in i.using(a.string(0)) },
             "unique": indexMethod([.defaulted(nil, .bool)]) { i, a in i.unique(a.bool(0, default: true)) },
+            "key": indexMethod([
+                .unlabeled(.string), .defaulted("descending", .bool), .defaulted("nullsFirst", .optional(.bool)),
+                .defaulted("opclass", .optional(.string)), .defaulted("collation", .optional(.string)),
+            ]) { i, a in
+                i.key(
+                    a.string(0), descending: a.bool(1, default: false), nullsFirst: a.optionalBool(2),
+                    opclass: a.optionalString(3), collation: a.optionalString(4))
+            },
+            "include": indexMethod([.variadic(nil, .string)]) { i, a in
+                var copy = i
+                copy.include = a.strings(0)
+                return copy
+            },
+            "nullsNotDistinct": indexMethod([.defaulted(nil, .bool)]) { i, a in
+                i.nullsNotDistinct(a.bool(0, default: true))
+            },
+            "with": indexMethod([.unlabeled(.string), .unlabeled(.string)]) { i, a in
+                i.with(a.string(0), a.string(1))
+            },
+        ],
+        .unique: [
+            "nullsNotDistinct": Method(signature: ModelSignature(.unique, [.defaulted(nil, .bool)]) { _ in .none }) {
+                receiver, a in
+                guard case .unique(let u) = receiver else { preconditionFailure("not a Unique") }
+                return .unique(u.nullsNotDistinct(a.bool(0, default: true)))
+            }
         ],
     ]
 

@@ -94,6 +94,11 @@ struct ModelArguments: Sendable {
         }
     }
 
+    func optionalBool(_ i: Int) -> Bool? {
+        if case .bool(let b)? = slots[i] { return b }
+        return nil
+    }
+
     func optionalInt(_ i: Int) -> Int? {
         if case .int(let n)? = slots[i] { return n }
         return nil

@@ -49,7 +49,12 @@ struct SQLiteReaderTests {
                     ForeignKey(
                         ["pb", "pa"], references: "pair", ["b", "a"], initiallyDeferred: true, name: "fk_child_pair"),
                 ].sorted { ($0.name ?? "") < ($1.name ?? "") })
-        #expect(child.indexes == [Index(name: "ix_child_desc", elements: [.column("pa"), .column("pb")])])
+        // Each key's DESC and COLLATE are read (issue #13 item 5).
+        #expect(
+            child.indexes == [
+                Index(name: "ix_child_desc", elements: [.column("pa"), .column("pb")]).key("pa", descending: true)
+                    .key("pb", collation: "NOCASE")
+            ])
     }
 
     @Test("an empty database reads as an empty schema, with the same number of queries")

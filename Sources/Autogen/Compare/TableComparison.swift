@@ -269,7 +269,7 @@ struct TableComparison {
         let (added, removed) = ObjectMatcher.diff(
             model: run.kept(stored.uniques, .uniqueConstraint, table: model, reflected: false),
             database: existing.kept,
-            name: \.name, signature: { $0.columns },
+            name: \.name, signature: { UniqueSignature(columns: $0.columns, nullsNotDistinct: $0.nullsNotDistinct) },
             // A unique the model left unnamed (its name is the default convention's) is the
             // database's unique on the same columns whatever the database called it (Alembic).
             anyName: { [name = model.name] unique in
@@ -325,7 +325,13 @@ struct TableComparison {
                         case .expression(let e): return "e:" + memo.normalize(e)
                         }
                     }, unique: index.unique, method: index.method?.lowercased(),
-                    predicate: index.predicate.map(memo.normalize))
+                    predicate: index.predicate.map(memo.normalize),
+                    keyOptions: index.keyOptions.map {
+                        var options = $0
+                        options.opclass = options.opclass?.lowercased()
+                        return options
+                    }, include: index.include, nullsNotDistinct: index.nullsNotDistinct,
+                    storage: index.storage)
             })
         drops += removed.map { .dropIndex(ref, original($0, \.indexes)) }
         adds += added.map { i in .createIndex(ref, model.indexes.first { $0.name == i.name } ?? i) }
@@ -379,6 +385,11 @@ struct IndexSignature: Hashable {
     var unique: Bool
     var method: String?
     var predicate: String?
+    /// Order, operator class (lower-cased) and collation per key; empty when all default.
+    var keyOptions: [IndexKeyOptions] = []
+    var include: [String] = []
+    var nullsNotDistinct = false
+    var storage: [String: String] = [:]
 }
 
 /// What makes two foreign keys the same constraint, names aside.
@@ -391,4 +402,10 @@ struct ForeignKeySignature: Hashable {
     var onUpdate: ReferentialAction
     var deferrable: Bool
     var initiallyDeferred: Bool
+}
+
+/// What makes two unique constraints the same, names aside.
+struct UniqueSignature: Hashable {
+    var columns: [String]
+    var nullsNotDistinct: Bool
 }

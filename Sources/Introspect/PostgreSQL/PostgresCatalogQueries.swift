@@ -59,44 +59,75 @@ enum PostgresCatalogQueries {
     /// numbers in key order, referenced schema/table, referenced column numbers, update and
     /// delete actions, deferrability, the check expression, and, only for a referenced table
     /// outside the chosen schemas (whose column names the reader has not read), the referenced
-    /// column names; last the referenced table's oid.
-    static let constraints = """
-        SELECT con.conrelid, con.conname, con.contype, con.conkey, fn.nspname, fc.relname, con.confkey,
-            con.confupdtype, con.confdeltype, con.condeferrable, con.condeferred,
-            CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid) END,
-            CASE WHEN con.contype = 'f' AND NOT (fn.nspname = ANY ($1::text[]) AND fc.relkind IN ('r', 'p')
-                    AND NOT fc.relispartition) THEN
-                ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
-                      JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num
-                      ORDER BY k.ord)
-            END,
-            con.confrelid
-        FROM pg_catalog.pg_constraint con
-        JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
-        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-        LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
-        LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
-        WHERE con.contype IN ('p', 'u', 'f', 'c') AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-            AND n.nspname = ANY ($1::text[])
-        """
+    /// column names; the referenced table's oid; last, for a unique constraint, whether its
+    /// index is `NULLS NOT DISTINCT` (PostgreSQL 15 on).
+    static func constraints(serverVersion: Int) -> String {
+        let nullsNotDistinct =
+            serverVersion >= 150000
+            ? "(SELECT x.indnullsnotdistinct FROM pg_catalog.pg_index x WHERE x.indexrelid = con.conindid)" : "false"
+        return """
+            SELECT con.conrelid, con.conname, con.contype, con.conkey, fn.nspname, fc.relname, con.confkey,
+                con.confupdtype, con.confdeltype, con.condeferrable, con.condeferred,
+                CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid) END,
+                CASE WHEN con.contype = 'f' AND NOT (fn.nspname = ANY ($1::text[]) AND fc.relkind IN ('r', 'p')
+                        AND NOT fc.relispartition) THEN
+                    ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
+                          JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num
+                          ORDER BY k.ord)
+                END,
+                con.confrelid,
+                CASE WHEN con.contype = 'u' THEN \(nullsNotDistinct) END
+            FROM pg_catalog.pg_constraint con
+            JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
+            LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
+            WHERE con.contype IN ('p', 'u', 'f', 'c') AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+                AND n.nspname = ANY ($1::text[])
+            """
+    }
 
     /// Indexes that do not back a primary key, unique or exclusion constraint: table oid,
     /// name, unique, access method, key column numbers (0 for an expression; INCLUDE columns
     /// follow the key ones), the number of key columns, the expressions as one comma-separated
-    /// list, and the partial predicate.
-    static let indexes = """
-        SELECT i.indrelid, ic.relname, i.indisunique, am.amname, i.indkey::pg_catalog.int2[], i.indnkeyatts,
-            pg_catalog.pg_get_expr(i.indexprs, i.indrelid), pg_catalog.pg_get_expr(i.indpred, i.indrelid)
-        FROM pg_catalog.pg_index i
-        JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
-        JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
-        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-        JOIN pg_catalog.pg_am am ON am.oid = ic.relam
-        WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY ($1::text[])
-            AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con
-                            WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid
-                                AND con.contype IN ('p', 'u', 'x'))
-        """
+    /// list, the partial predicate; then per key its `indoption` bits (1 DESC, 2 NULLS FIRST),
+    /// its operator class unless the type's default, its collation unless the column's (or,
+    /// for an expression, the database default), each schema-qualified when not on the
+    /// search path; `NULLS NOT DISTINCT` (PostgreSQL 15 on), and the storage parameters.
+    static func indexes(serverVersion: Int) -> String {
+        let nullsNotDistinct = serverVersion >= 150000 ? "i.indnullsnotdistinct" : "false"
+        return """
+            SELECT i.indrelid, ic.relname, i.indisunique, am.amname, i.indkey::pg_catalog.int2[], i.indnkeyatts,
+                pg_catalog.pg_get_expr(i.indexprs, i.indrelid), pg_catalog.pg_get_expr(i.indpred, i.indrelid),
+                i.indoption::pg_catalog.int2[],
+                ARRAY(SELECT CASE WHEN opc.opcdefault THEN NULL
+                            WHEN pg_catalog.pg_opclass_is_visible(opc.oid) THEN opc.opcname::text
+                            ELSE opcn.nspname || '.' || opc.opcname END
+                      FROM unnest(i.indclass::pg_catalog.oid[]) WITH ORDINALITY k(oid, ord)
+                      JOIN pg_catalog.pg_opclass opc ON opc.oid = k.oid
+                      JOIN pg_catalog.pg_namespace opcn ON opcn.oid = opc.opcnamespace
+                      ORDER BY k.ord),
+                ARRAY(SELECT CASE WHEN k.oid = 0 OR k.oid = COALESCE(a.attcollation, 100) THEN NULL
+                            WHEN pg_catalog.pg_collation_is_visible(co.oid) THEN co.collname::text
+                            ELSE con.nspname || '.' || co.collname END
+                      FROM unnest(i.indcollation::pg_catalog.oid[]) WITH ORDINALITY k(oid, ord)
+                      LEFT JOIN pg_catalog.pg_attribute a
+                          ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k.ord - 1] AND a.attnum > 0
+                      LEFT JOIN pg_catalog.pg_collation co ON co.oid = k.oid
+                      LEFT JOIN pg_catalog.pg_namespace con ON con.oid = co.collnamespace
+                      ORDER BY k.ord),
+                \(nullsNotDistinct), ic.reloptions
+            FROM pg_catalog.pg_index i
+            JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+            JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            JOIN pg_catalog.pg_am am ON am.oid = ic.relam
+            WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY ($1::text[])
+                AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con
+                                WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid
+                                    AND con.contype IN ('p', 'u', 'x'))
+            """
+    }
 
     /// Enum types (not an extension's) with their labels in sort order: schema, name, labels.
     static let enums = """

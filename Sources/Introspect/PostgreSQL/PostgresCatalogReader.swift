@@ -46,13 +46,15 @@ public struct PostgresCatalogReader {
             builders[oid]?.add(Self.column(columnRows, row, cache: &cache, local: local), number: number)
         }
 
-        let constraintRows = try connection.query(PostgresCatalogQueries.constraints, parameter)
+        let version = connection.serverVersion()
+        let constraintRows = try connection.query(
+            PostgresCatalogQueries.constraints(serverVersion: version), parameter)
         for row in 0..<constraintRows.rowCount {
             guard let oid = constraintRows.int(row, 0), builders[oid] != nil else { continue }
             Self.addConstraint(constraintRows, row, to: oid, in: &builders, local: local)
         }
 
-        let indexRows = try connection.query(PostgresCatalogQueries.indexes, parameter)
+        let indexRows = try connection.query(PostgresCatalogQueries.indexes(serverVersion: version), parameter)
         for row in 0..<indexRows.rowCount {
             guard let oid = indexRows.int(row, 0), let parts = builders[oid] else { continue }
             builders[oid]?.indexes.append(Self.index(indexRows, row, columnNames: parts.columnNames))
@@ -200,7 +202,9 @@ public struct PostgresCatalogReader {
         let columns = parts.names(rows.intArray(row, 3))
         switch rows.character(row, 2) {
         case "p": builders[oid]?.primaryKey = PrimaryKey(columns: columns, name: name)
-        case "u": builders[oid]?.uniques.append(Unique(name: name, columns: columns))
+        case "u":
+            builders[oid]?.uniques.append(
+                Unique(name: name, columns: columns).nullsNotDistinct(rows.isTrue(row, 14)))
         case "c": builders[oid]?.checks.append(Check(name: name, expression: rows.string(row, 11)))
         case "f":
             // Referenced column names: read with the query when the table is out of scope,
@@ -246,9 +250,31 @@ public struct PostgresCatalogReader {
             }
         }
         let method = rows.string(row, 3)
-        return Index(
+        var index = Index(
             name: rows.string(row, 1), elements: elements, unique: rows.isTrue(row, 2),
             method: method == "btree" ? nil : method, predicate: rows.optionalString(row, 7))
+        index.include = rows.intArray(row, 4).dropFirst(keyCount).map {
+            $0 > 0 && $0 < columnNames.count ? columnNames[$0] : ""
+        }
+        let options = rows.intArray(row, 8)
+        let opclasses = rows.textArray(row, 9)
+        let collations = rows.textArray(row, 10)
+        for position in elements.indices {
+            let bits = position < options.count ? options[position] : 0
+            // Only an ordered access method (btree) has an order to state.
+            let ordered = index.method == nil
+            index.setKeyOptions(
+                IndexKeyOptions(
+                    descending: ordered && bits & 1 != 0, nullsFirst: ordered ? bits & 2 != 0 : nil,
+                    opclass: position < opclasses.count ? opclasses[position] : nil,
+                    collation: position < collations.count ? collations[position] : nil), at: position)
+        }
+        index.nullsNotDistinct = rows.isTrue(row, 11)
+        for option in rows.textArray(row, 12) {
+            guard let option, let equals = option.firstIndex(of: "=") else { continue }
+            index.storage[String(option[..<equals])] = String(option[option.index(after: equals)...])
+        }
+        return index
     }
 
     /// `lower(a), (b || ',')` -> [`lower(a)`, `(b || ',')`]: splits the catalog's list of index

@@ -81,7 +81,8 @@ extension PostgresDialect {
 
     /// `CONSTRAINT "uq_account_org_email" UNIQUE ("org_id", "email")`.
     public static func uniqueSQL(_ unique: Unique) -> String {
-        constraintPrefix(unique.name) + "UNIQUE (" + columnList(unique.columns) + ")"
+        constraintPrefix(unique.name) + "UNIQUE " + (unique.nullsNotDistinct ? "NULLS NOT DISTINCT " : "") + "("
+            + columnList(unique.columns) + ")"
     }
 
     /// `CONSTRAINT "ck_account_balance_nonneg" CHECK (balance >= 0)`.
@@ -116,15 +117,37 @@ extension PostgresDialect {
         if let name = index.name { sql += quoteIdentifier(name) + " " }
         sql += "ON " + qualifiedName(of: table)
         if let method = index.method, method.lowercased() != "btree" { sql += " USING " + method }
-        let elements = index.elements.map { element -> String in
+        let elements = index.elements.enumerated().map { position, element -> String in
+            var key: String
             switch element {
-            case .column(let name): return quoteIdentifier(name)
-            case .expression(let sql): return "(" + sql + ")"
+            case .column(let name): key = quoteIdentifier(name)
+            case .expression(let sql): key = "(" + sql + ")"
             }
+            let options = index.keyOptions(at: position)
+            if let collation = options.collation { key += " COLLATE " + qualifiedWord(collation) }
+            if let opclass = options.opclass { key += " " + qualifiedWord(opclass) }
+            if options.descending { key += " DESC" }
+            if let first = options.nullsFirst { key += first ? " NULLS FIRST" : " NULLS LAST" }
+            return key
         }
         sql += " (" + elements.joined(separator: ", ") + ")"
+        if !index.include.isEmpty { sql += " INCLUDE (" + columnList(index.include) + ")" }
+        if index.nullsNotDistinct { sql += " NULLS NOT DISTINCT" }
+        if !index.storage.isEmpty {
+            sql +=
+                " WITH ("
+                + index.storage.sorted { $0.key < $1.key }.map { $0.key + " = " + $0.value }
+                .joined(separator: ", ") + ")"
+        }
         if let predicate = index.predicate { sql += " WHERE " + predicate }
         return sql
+    }
+
+    /// `search.gin_trgm_ops` -> `"search"."gin_trgm_ops"`: an operator class or collation
+    /// name as the catalog gives it, each part quoted.
+    static func qualifiedWord(_ name: String) -> String {
+        name.split(separator: ".", omittingEmptySubsequences: false).map { quoteIdentifier(String($0)) }
+            .joined(separator: ".")
     }
 
     /// `COMMENT ON TABLE "organization" IS '...'` and `COMMENT ON COLUMN "account"."email" IS

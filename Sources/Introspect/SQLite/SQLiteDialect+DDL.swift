@@ -94,11 +94,16 @@ extension SQLiteDialect {
     /// unnamed index takes its name from `naming`.
     public static func createIndexSQL(_ index: Index, on table: String, naming: NamingConvention = .default) -> String {
         let name = index.name ?? naming.indexName(table: table, elements: index.elements)
-        let keys = index.elements.map { element -> String in
+        let keys = index.elements.enumerated().map { position, element -> String in
+            var key: String
             switch element {
-            case .column(let column): return quoteIdentifier(column)
-            case .expression(let sql): return sql
+            case .column(let column): key = quoteIdentifier(column)
+            case .expression(let sql): key = sql
             }
+            let options = index.keyOptions(at: position)
+            if let collation = options.collation { key += " COLLATE " + quoteIdentifier(collation) }
+            if options.descending { key += " DESC" }
+            return key
         }
         var sql =
             "CREATE " + (index.unique ? "UNIQUE " : "") + "INDEX " + quoteIdentifier(name) + " ON "

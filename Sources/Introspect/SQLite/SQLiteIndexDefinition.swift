@@ -1,3 +1,5 @@
+import ModelDSL
+
 /// What the stored `CREATE INDEX` text of a SQLite index says that its pragmas do not: the
 /// source text of each key (for expression keys) and the partial predicate.
 ///
@@ -13,6 +15,8 @@ public struct SQLiteIndexDefinition: Sendable, Hashable {
     public var keys: [String]
     /// The `WHERE` predicate exactly as written, or `nil`.
     public var predicate: String?
+    /// Each key's trailing `COLLATE x` and `DESC`, in key order.
+    public var keyOptions: [IndexKeyOptions] = []
 
     public init(name: String, table: String, unique: Bool, keys: [String], predicate: String?) {
         self.name = name

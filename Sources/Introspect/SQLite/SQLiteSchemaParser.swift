@@ -69,7 +69,8 @@ public enum SQLiteSchemaParser {
         }
         let open = i + 2
         let close = list.matchingClose(open, limit: list.count)
-        let keys = list.splitAtCommas(open + 1, close).map { part in list.text(keyRange(part, in: list)) }
+        let parts = list.splitAtCommas(open + 1, close)
+        let keys = parts.map { part in list.text(keyRange(part, in: list)) }
         var predicate: String?
         if list.isKeyword(close + 1, "WHERE") {
             var end = list.count
@@ -77,8 +78,25 @@ public enum SQLiteSchemaParser {
             let text = list.text((close + 2)..<end)
             predicate = text.isEmpty ? nil : text
         }
-        return SQLiteIndexDefinition(
+        var definition = SQLiteIndexDefinition(
             name: nameToken.value, table: table.value, unique: unique, keys: keys, predicate: predicate)
+        definition.keyOptions = parts.map { keyOptions($0, in: list) }
+        return definition
+    }
+
+    /// The trailing `COLLATE name` (BINARY, the default, as none) and `DESC` of a key.
+    static func keyOptions(_ part: Range<Int>, in list: SQLiteTokenList) -> IndexKeyOptions {
+        var upper = part.upperBound
+        var descending = false
+        if upper - 1 > part.lowerBound, list.isKeyword(upper - 1, "ASC") || list.isKeyword(upper - 1, "DESC") {
+            descending = list.isKeyword(upper - 1, "DESC")
+            upper -= 1
+        }
+        var collation: String?
+        if upper - 2 > part.lowerBound, list.isKeyword(upper - 2, "COLLATE"), let name = list[upper - 1] {
+            collation = name.value.uppercased() == "BINARY" ? nil : name.value
+        }
+        return IndexKeyOptions(descending: descending, collation: collation)
     }
 
     /// `part` without a trailing `ASC`/`DESC` and `COLLATE name`.

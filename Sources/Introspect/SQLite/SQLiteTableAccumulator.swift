@@ -140,10 +140,15 @@ struct SQLiteTableAccumulator {
                         return .expression(parsed.keys[seqno])
                     }
                 }
-                indexes.append(
-                    Index(
-                        name: index.name, elements: elements, unique: index.unique,
-                        predicate: index.partial ? parsed?.predicate : nil))
+                var read = Index(
+                    name: index.name, elements: elements, unique: index.unique,
+                    predicate: index.partial ? parsed?.predicate : nil)
+                if let parsed, parsed.keyOptions.count == elements.count {
+                    for (position, options) in parsed.keyOptions.enumerated() {
+                        read.setKeyOptions(options, at: position)
+                    }
+                }
+                indexes.append(read)
             }
         }
 

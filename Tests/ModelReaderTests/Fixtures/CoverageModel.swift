@@ -51,13 +51,15 @@ private let coverageAccount = Table("account", schema: "app") {
     Column("action", .text).references("organization", "name", onDelete: ReferentialAction.setNull, onUpdate: .noAction)
     coverageTimestamps
     Unique("uq_account_pair", "org_id", "email")
-    Unique(on: "email", "org_id")
+    Unique(on: "email", "org_id").nullsNotDistinct()
     Unique(name: nil, columns: ["flag", "count"])
     Check("ck_balance", "balance >= 0")
     Check(name: nil, expression: "count < 100")
     ForeignKey(["org_id", "email"], references: "membership", ["org_id", "email"], onDelete: .setDefault)
     Index("ix_account_email", "email", unique: true).where("email <> ''").using("btree")
-    Index("ix_account_lower", expressions: ["lower(email)"])
+    Index("ix_account_lower", expressions: ["lower(email)"]).key("lower(email)", opclass: "text_pattern_ops")
+    Index("ix_account_ordered", "org_id", "email").key("org_id", descending: true, nullsFirst: false)
+        .key("email", collation: "C").include("status").nullsNotDistinct().with("fillfactor", "70")
     Index(on: "org_id", "status").using("hash").unique()
     Index(
         name: "ix_mixed", elements: [.column("org_id"), .expression("lower(email)")], unique: false, method: "gin",

@@ -14,6 +14,26 @@ extension SQLiteDialect {
         for table in schema.tables where table.unlogged {
             problems.append("table \"\(table.qualifiedName)\" is unlogged; SQLite has no unlogged tables")
         }
+        for table in schema.tables {
+            for unique in table.uniques where unique.nullsNotDistinct {
+                problems.append(
+                    "table \"\(table.name)\": unique constraint \"\(unique.name ?? "?")\" is NULLS NOT DISTINCT; SQLite has no such option"
+                )
+            }
+            for index in table.indexes {
+                var lacking: [String] = []
+                if index.keyOptions.contains(where: { $0.opclass != nil }) { lacking.append("operator classes") }
+                if index.keyOptions.contains(where: { $0.nullsFirst != nil }) { lacking.append("NULLS FIRST/LAST") }
+                if !index.include.isEmpty { lacking.append("INCLUDE") }
+                if index.nullsNotDistinct { lacking.append("NULLS NOT DISTINCT") }
+                if !index.storage.isEmpty { lacking.append("storage parameters") }
+                if !lacking.isEmpty {
+                    problems.append(
+                        "table \"\(table.name)\": index \"\(index.name ?? "?")\" uses \(lacking.joined(separator: ", ")), which SQLite indexes do not have"
+                    )
+                }
+            }
+        }
         for enumType in schema.enums where enumType.schema != nil {
             problems.append(
                 "enum \"\(enumType.qualifiedName)\" names a schema; SQLite has none (declare it without `schema:`)")

@@ -94,7 +94,11 @@ public enum ModelSourceRenderer {
             let isDefault =
                 unique.name == nil || unique.name == naming.uniqueName(table: table.name, columns: unique.columns)
             lines.append(
-                "    " + SwiftSchemaSource.unique(isDefault ? Unique(name: nil, columns: unique.columns) : unique))
+                "    "
+                    + SwiftSchemaSource.unique(
+                        isDefault
+                            ? Unique(name: nil, columns: unique.columns).nullsNotDistinct(unique.nullsNotDistinct)
+                            : unique))
         }
         for key in table.foreignKeys {
             var copy = key

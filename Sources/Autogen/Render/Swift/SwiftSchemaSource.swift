@@ -35,8 +35,9 @@ enum SwiftSchemaSource {
     /// `Unique("uq_name", "a", "b")`, or `Unique(on: "a")` when unnamed.
     static func unique(_ unique: Unique) -> String {
         let columns = unique.columns.map(SwiftLiteral.string).joined(separator: ", ")
-        guard let name = unique.name else { return "Unique(on: \(columns))" }
-        return "Unique(\(SwiftLiteral.string(name)), \(columns))"
+        let options = unique.nullsNotDistinct ? ".nullsNotDistinct()" : ""
+        guard let name = unique.name else { return "Unique(on: \(columns))" + options }
+        return "Unique(\(SwiftLiteral.string(name)), \(columns))" + options
     }
 
     /// `Check("ck_name", "balance >= 0")`.
@@ -93,6 +94,25 @@ enum SwiftSchemaSource {
             }
         }
         if let method = index.method { out += ".using(\(SwiftLiteral.string(method)))" }
+        for (position, element) in index.elements.enumerated() {
+            let options = index.keyOptions(at: position)
+            guard !options.isDefault else { continue }
+            switch element {
+            case .column(let text), .expression(let text): out += ".key(\(SwiftLiteral.string(text))"
+            }
+            if options.descending { out += ", descending: true" }
+            if let first = options.nullsFirst { out += ", nullsFirst: \(first)" }
+            if let opclass = options.opclass { out += ", opclass: \(SwiftLiteral.string(opclass))" }
+            if let collation = options.collation { out += ", collation: \(SwiftLiteral.string(collation))" }
+            out += ")"
+        }
+        if !index.include.isEmpty {
+            out += ".include(\(index.include.map(SwiftLiteral.string).joined(separator: ", ")))"
+        }
+        if index.nullsNotDistinct { out += ".nullsNotDistinct()" }
+        for (parameter, value) in index.storage.sorted(by: { $0.key < $1.key }) {
+            out += ".with(\(SwiftLiteral.string(parameter)), \(SwiftLiteral.string(value)))"
+        }
         if let predicate = index.predicate { out += ".where(\(SwiftLiteral.string(predicate)))" }
         return out
     }
