@@ -12,6 +12,9 @@ public struct Column: Sendable, Hashable, Codable {
     public var comment: String?
     /// The expression the database computes the column from, for a generated column.
     public var generated: Generated?
+    /// The options of an identity or serial column's sequence, defaults (for the column's
+    /// type) left out; nil when all are default.
+    public var sequence: SequenceOptions?
     /// The column's previous name, when the model renames it: compare then emits a rename
     /// instead of a drop and an add, so no data is lost. Model intent only, never reflected.
     public var renamedFrom: String?
@@ -26,7 +29,7 @@ public struct Column: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case name, type, isNullable = "nullable", defaultValue = "default", identity, comment, generated
+        case name, type, isNullable = "nullable", defaultValue = "default", identity, comment, generated, sequence
     }
 
     public init(
@@ -39,6 +42,21 @@ public struct Column: Sendable, Hashable, Codable {
         self.defaultValue = defaultValue
         self.identity = identity
         self.comment = comment
+    }
+
+    /// The options of the sequence behind an identity or serial column:
+    /// `.identity(.always).sequence(start: 10_000_000)`, `.serial().sequence(type: .bigint)`.
+    public func sequence(
+        type: ColumnType? = nil, start: Int? = nil, increment: Int? = nil, minValue: Int? = nil, maxValue: Int? = nil,
+        cache: Int? = nil, cycle: Bool = false
+    ) -> Column {
+        with {
+            let options = SequenceOptions(
+                type: type, start: start, increment: increment, minValue: minValue, maxValue: maxValue, cache: cache,
+                cycle: cycle
+            ).normalized(defaultType: $0.type)
+            $0.sequence = options.isDefault ? nil : options
+        }
     }
 
     /// The column refuses NULL.

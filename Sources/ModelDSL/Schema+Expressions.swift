@@ -25,6 +25,8 @@ extension Schema {
                 comment: table.comment
             ).unlogged(table.unlogged)
         }
-        return Schema(tables: tables, enums: enums, extensions: extensions, catalogObjects: catalogObjects)
+        return Schema(
+            tables: tables, enums: enums, extensions: extensions, sequences: sequences,
+            catalogObjects: catalogObjects)
     }
 }

@@ -8,6 +8,8 @@ public struct Schema: Sendable, Hashable, Codable {
     public var enums: [EnumType]
     /// PostgreSQL extensions, sorted by name.
     public var extensions: [Extension] = []
+    /// Standalone PostgreSQL sequences, sorted by schema and name.
+    public var sequences: [DatabaseSequence] = []
     /// Views and triggers as the catalog stores them, in creation order (SQLite's reader fills
     /// it; the DSL does not declare them yet): see `CatalogObject`.
     public var catalogObjects: [CatalogObject] = []
@@ -18,19 +20,22 @@ public struct Schema: Sendable, Hashable, Codable {
         var tables: [Table] = []
         var enums: [EnumType] = []
         var extensions: [Extension] = []
+        var sequences: [DatabaseSequence] = []
         for element in content() {
             switch element {
             case .table(let table): tables.append(table.named(by: naming))
             case .enumType(let enumType): enums.append(enumType)
             case .databaseExtension(let e): extensions.append(e)
+            case .sequence(let s): sequences.append(s)
             }
         }
-        self.init(tables: tables, enums: enums, extensions: extensions)
+        self.init(tables: tables, enums: enums, extensions: extensions, sequences: sequences)
     }
 
     /// A schema from values, as catalog readers build it; names are kept as given.
     public init(
-        tables: [Table], enums: [EnumType] = [], extensions: [Extension] = [], catalogObjects: [CatalogObject] = []
+        tables: [Table], enums: [EnumType] = [], extensions: [Extension] = [], sequences: [DatabaseSequence] = [],
+        catalogObjects: [CatalogObject] = []
     ) {
         // Sort positions, not the (large) table values themselves.
         let order = tables.indices.sorted {
@@ -39,11 +44,12 @@ public struct Schema: Sendable, Hashable, Codable {
         self.tables = order.map { tables[$0] }
         self.enums = enums.sorted { ($0.schema ?? "", $0.name) < ($1.schema ?? "", $1.name) }
         self.extensions = extensions.sorted { $0.name < $1.name }
+        self.sequences = sequences.sorted { ($0.schema ?? "", $0.name) < ($1.schema ?? "", $1.name) }
         self.catalogObjects = catalogObjects
     }
 
     private enum CodingKeys: String, CodingKey {
-        case tables, enums, extensions, catalogObjects
+        case tables, enums, extensions, sequences, catalogObjects
     }
 
     public init(from decoder: any Decoder) throws {
@@ -51,16 +57,18 @@ public struct Schema: Sendable, Hashable, Codable {
         tables = try container.decode([Table].self, forKey: .tables)
         enums = try container.decodeIfPresent([EnumType].self, forKey: .enums) ?? []
         extensions = try container.decodeIfPresent([Extension].self, forKey: .extensions) ?? []
+        sequences = try container.decodeIfPresent([DatabaseSequence].self, forKey: .sequences) ?? []
         catalogObjects = try container.decodeIfPresent([CatalogObject].self, forKey: .catalogObjects) ?? []
     }
 
-    /// `extensions` and `catalogObjects` are written only when there are some, so a schema of
+    /// `extensions`, `sequences` and `catalogObjects` are written only when there are some, so a schema of
     /// tables alone prints as it did before they were kept.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(tables, forKey: .tables)
         try container.encode(enums, forKey: .enums)
         if !extensions.isEmpty { try container.encode(extensions, forKey: .extensions) }
+        if !sequences.isEmpty { try container.encode(sequences, forKey: .sequences) }
         if !catalogObjects.isEmpty { try container.encode(catalogObjects, forKey: .catalogObjects) }
     }
 

@@ -3,6 +3,7 @@ public enum SchemaElement: Sendable, Hashable {
     case table(Table)
     case enumType(EnumType)
     case databaseExtension(Extension)
+    case sequence(DatabaseSequence)
 }
 
 /// Builds a schema from tables, enum types and extensions, with `if`, `if/else` and `for` allowed.
@@ -10,6 +11,7 @@ public enum SchemaElement: Sendable, Hashable {
 public enum SchemaBuilder {
     public static func buildExpression(_ table: Table) -> [SchemaElement] { [.table(table)] }
     public static func buildExpression(_ enumType: EnumType) -> [SchemaElement] { [.enumType(enumType)] }
+    public static func buildExpression(_ sequence: DatabaseSequence) -> [SchemaElement] { [.sequence(sequence)] }
     public static func buildExpression(_ extension: Extension) -> [SchemaElement] { [.databaseExtension(`extension`)] }
     public static func buildExpression(_ tables: [Table]) -> [SchemaElement] { tables.map(SchemaElement.table) }
     public static func buildExpression(_ elements: [SchemaElement]) -> [SchemaElement] { elements }

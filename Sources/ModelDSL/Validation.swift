@@ -33,6 +33,13 @@ extension Schema {
                 problems.append("enum \"\(enumType.qualifiedName)\" has no values")
             }
         }
+        var sequenceNames = Set<String>()
+        for sequence in sequences {
+            let label = "sequence \"\(sequence.qualifiedName)\""
+            if sequence.name.isEmpty { problems.append("a sequence has an empty name") }
+            if !sequenceNames.insert(sequence.qualifiedName).inserted { problems.append("\(label) is declared twice") }
+            problems += sequence.options.problems(defaultType: .bigint).map { "\(label): " + $0 }
+        }
         var extensionNames = Set<String>()
         for e in extensions {
             if e.name.isEmpty { problems.append("an extension has an empty name") }
@@ -81,6 +88,13 @@ extension Table {
                     problems.append(
                         "column \"\(column.name)\" uses enum \"\(qualified)\", which the schema does not declare")
                 }
+            }
+            if let options = column.sequence {
+                if column.identity == nil || column.identity == .autoincrement {
+                    problems.append(
+                        "column \"\(column.name)\" has sequence options but is neither an identity nor a serial column")
+                }
+                problems += options.problems(defaultType: column.type).map { "column \"\(column.name)\": " + $0 }
             }
             if let identity = column.identity {
                 switch column.type {
@@ -158,6 +172,28 @@ extension Schema {
                 }
             }
         }
+        return problems
+    }
+}
+
+extension SequenceOptions {
+    /// What PostgreSQL would refuse in these options, one line each.
+    func problems(defaultType: ColumnType) -> [String] {
+        var problems: [String] = []
+        if let type, ![.smallint, .integer, .bigint].contains(type) {
+            problems.append("a sequence is smallint, integer or bigint, not \(type)")
+            return problems
+        }
+        let resolved = self.resolved(defaultType: defaultType)
+        if resolved.increment == 0 { problems.append("the increment is 0") }
+        if resolved.minValue >= resolved.maxValue {
+            problems.append("the minimum \(resolved.minValue) is not below the maximum \(resolved.maxValue)")
+        }
+        if resolved.start < resolved.minValue || resolved.start > resolved.maxValue {
+            problems.append(
+                "the start \(resolved.start) is outside \(resolved.minValue)...\(resolved.maxValue)")
+        }
+        if resolved.cache < 1 { problems.append("the cache is \(resolved.cache), below 1") }
         return problems
     }
 }

@@ -25,6 +25,17 @@ extension ModelDeclarations {
                 c.identity(a.identity(0, default: .byDefault)!)
             },
             "serial": columnMethod([]) { c, _ in c.serial() },
+            "sequence": columnMethod([
+                .defaulted("type", .optional(.columnType)), .defaulted("start", .optional(.int)),
+                .defaulted("increment", .optional(.int)), .defaulted("minValue", .optional(.int)),
+                .defaulted("maxValue", .optional(.int)), .defaulted("cache", .optional(.int)),
+                .defaulted("cycle", .bool),
+            ]) { c, a in
+                c.sequence(
+                    type: a.optionalColumnType(0), start: a.optionalInt(1), increment: a.optionalInt(2),
+                    minValue: a.optionalInt(3), maxValue: a.optionalInt(4), cache: a.optionalInt(5),
+                    cycle: a.bool(6, default: false))
+            },
             "autoincrement": columnMethod([]) { c, _ in c.autoincrement() },
             "generated": columnMethod([.unlabeled(.string), .defaulted("stored", .bool)]) { c, a in
                 c.generated(a.string(0), stored: a.bool(1, default: true))

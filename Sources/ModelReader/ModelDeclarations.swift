@@ -117,6 +117,25 @@ enum ModelDeclarations {
         ],
         "EnumType": enumInitializers,
         "Enum": enumInitializers,
+        "DatabaseSequence": [
+            ModelSignature(
+                .sequence,
+                [
+                    .unlabeled(.string), .defaulted("schema", .optional(.string)),
+                    .defaulted("type", .optional(.columnType)), .defaulted("start", .optional(.int)),
+                    .defaulted("increment", .optional(.int)), .defaulted("minValue", .optional(.int)),
+                    .defaulted("maxValue", .optional(.int)), .defaulted("cache", .optional(.int)),
+                    .defaulted("cycle", .bool),
+                ]
+            ) { a in
+                .sequence(
+                    DatabaseSequence(
+                        a.string(0), schema: a.optionalString(1), type: a.optionalColumnType(2),
+                        start: a.optionalInt(3),
+                        increment: a.optionalInt(4), minValue: a.optionalInt(5), maxValue: a.optionalInt(6),
+                        cache: a.optionalInt(7), cycle: a.bool(8, default: false)))
+            }
+        ],
         "Extension": [
             ModelSignature(.databaseExtension, [.unlabeled(.string), .defaulted("schema", .optional(.string))]) { a in
                 .databaseExtension(Extension(a.string(0), schema: a.optionalString(1)))

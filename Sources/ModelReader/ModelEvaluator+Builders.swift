@@ -34,6 +34,7 @@ extension ModelEvaluator {
             case .table(let t): elements.append(.table(t))
             case .enumType(let e): elements.append(.enumType(e))
             case .databaseExtension(let e): elements.append(.databaseExtension(e))
+            case .sequence(let s): elements.append(.sequence(s))
             case .array(let items) where typed.type == .array(.table):
                 for item in items { if case .table(let t) = item { elements.append(.table(t)) } }
             default:

@@ -94,6 +94,11 @@ struct ModelArguments: Sendable {
         }
     }
 
+    func optionalColumnType(_ i: Int) -> ColumnType? {
+        if case .columnType(let t)? = slots[i] { return t }
+        return nil
+    }
+
     func optionalBool(_ i: Int) -> Bool? {
         if case .bool(let b)? = slots[i] { return b }
         return nil

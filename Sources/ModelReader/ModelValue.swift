@@ -5,7 +5,8 @@ import ModelDSL
 enum ModelType: Hashable, Sendable, CustomStringConvertible {
     case string, int, int64, double, bool
     case columnType, defaultValue, identity, referentialAction, indexElement
-    case column, table, index, unique, primaryKey, foreignKey, check, enumType, databaseExtension, namingConvention,
+    case column, table, index, unique, primaryKey, foreignKey, check, enumType, databaseExtension, sequence,
+        namingConvention,
         schema
     indirect case optional(ModelType)
     indirect case array(ModelType)
@@ -16,7 +17,7 @@ enum ModelType: Hashable, Sendable, CustomStringConvertible {
         "ColumnType": .columnType, "DefaultValue": .defaultValue, "Identity": .identity,
         "ReferentialAction": .referentialAction, "IndexElement": .indexElement, "Column": .column, "Table": .table,
         "Index": .index, "Unique": .unique, "PrimaryKey": .primaryKey, "ForeignKey": .foreignKey, "Check": .check,
-        "EnumType": .enumType, "Enum": .enumType, "Extension": .databaseExtension,
+        "EnumType": .enumType, "Enum": .enumType, "Extension": .databaseExtension, "DatabaseSequence": .sequence,
         "NamingConvention": .namingConvention, "Schema": .schema,
     ]
 
@@ -41,6 +42,7 @@ enum ModelType: Hashable, Sendable, CustomStringConvertible {
         case .check: return "Check"
         case .enumType: return "EnumType"
         case .databaseExtension: return "Extension"
+        case .sequence: return "DatabaseSequence"
         case .namingConvention: return "NamingConvention"
         case .schema: return "Schema"
         case .optional(let wrapped): return "\(wrapped)?"
@@ -57,7 +59,8 @@ enum ModelValue: Sendable {
     case columnType(ColumnType), defaultValue(DefaultValue), identity(Identity)
     case referentialAction(ReferentialAction), indexElement(IndexElement)
     case column(Column), table(Table), index(Index), unique(Unique), primaryKey(PrimaryKey)
-    case foreignKey(ForeignKey), check(Check), enumType(EnumType), databaseExtension(Extension)
+    case foreignKey(ForeignKey), check(Check), enumType(EnumType), databaseExtension(Extension), sequence(
+        DatabaseSequence)
     case namingConvention(NamingConvention)
     case schema(Schema)
     case array([ModelValue])

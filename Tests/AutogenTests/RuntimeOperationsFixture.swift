@@ -40,6 +40,10 @@ enum RuntimeOperationsFixture {
         return [
             .createSchema("billing"),
             .createExtension(Extension("pgcrypto", schema: "billing")),
+            .createSequence(DatabaseSequence("invoice_no", schema: "billing", start: 1000)),
+            .alterSequence(
+                DatabaseSequence("invoice_no", schema: "billing", start: 1000),
+                Change(from: SequenceOptions(start: 1000), to: SequenceOptions(start: 1000, increment: 10))),
             .createEnum(EnumType("mood", ["happy", "sad"])),
             .createTable(person),
             .createTable(Table(name: "audit", schema: "billing", columns: [Column("id", .bigint, nullable: false)])),
@@ -99,6 +103,7 @@ enum RuntimeOperationsFixture {
             .dropTable(afterColumn),
             .dropTable(audit),
             .dropEnum(mood),
+            .dropSequence(DatabaseSequence("invoice_no", schema: "billing", start: 1000, increment: 10)),
             .dropExtension(Extension("pgcrypto", schema: "billing")),
             .dropSchema("billing"),
         ]

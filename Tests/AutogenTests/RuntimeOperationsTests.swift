@@ -16,6 +16,8 @@ import Testing
         // BEGIN RENDERED
         try op.createSchema("billing")
         try op.createExtension("pgcrypto", schema: "billing")
+        try op.createSequence(DatabaseSequence("invoice_no", schema: "billing", start: 1000))
+        try op.alterSequence(DatabaseSequence("invoice_no", schema: "billing", start: 1000, increment: 10), existing: DatabaseSequence("invoice_no", schema: "billing", start: 1000))
         try op.createEnum(Enum("mood", ["happy", "sad"]))
         try op.createTable("person", comment: "people") {
             Column("id", .integer).primaryKey()
@@ -59,6 +61,7 @@ import Testing
         try op.dropTable("people")
         try op.dropTable("audit", schema: "billing")
         try op.dropEnum("mood")
+        try op.dropSequence("invoice_no", schema: "billing")
         try op.dropExtension("pgcrypto")
         try op.dropSchema("billing")
         // END RENDERED
@@ -118,9 +121,12 @@ import Testing
             case .setTableUnlogged: 25
             case .createExtension: 26
             case .dropExtension: 27
+            case .createSequence: 28
+            case .dropSequence: 29
+            case .alterSequence: 30
             }
         }
-        #expect(Set(try RuntimeOperationsFixture.ops().map(number)) == Set(0...27))
+        #expect(Set(try RuntimeOperationsFixture.ops().map(number)) == Set(0...30))
     }
 
     @Test func addColumnHoistsColumnConstraints() throws {

@@ -81,8 +81,10 @@ final class CompareRun {
     /// database lacks (when `CompareOptions.databaseSchemas` says which it has), in name order.
     func schemaOps(_ model: Schema) -> [MigrationOp] {
         guard let existing = options.databaseSchemas else { return [] }
-        let named = Set(model.tables.compactMap(\.schema) + model.enums.compactMap(\.schema))
-            .filter { options.schemas?.contains($0) ?? true }
+        let named = Set(
+            model.tables.compactMap(\.schema) + model.enums.compactMap(\.schema) + model.sequences.compactMap(\.schema)
+        )
+        .filter { options.schemas?.contains($0) ?? true }
         // An extension's schema is created for it, though compare never looks inside it.
         let forExtensions = dialect.hasExtensions ? model.extensions.compactMap(\.schema) : []
         return named.union(forExtensions).subtracting(existing).sorted().map(MigrationOp.createSchema)
@@ -143,6 +145,13 @@ final class CompareRun {
             dialect.hasExtensions
             ? ExtensionComparison(model: model, database: database, options: options) : ExtensionComparison()
         diagnostics += extensionOps.diagnostics
+        let sequenceOps =
+            dialect.hasExtensions
+            ? SequenceComparison(model: model, database: database, options: options) : SequenceComparison()
+        for case .dropSequence(let s) in sequenceOps.after {
+            diagnostics.append(
+                Diagnostic(.dropsData, .warning, "dropping sequence \(s.qualifiedName) loses its current value"))
+        }
         var enumOps = EnumComparison(dialect: dialect, options: options)
         enumOps.compare(model: model, stored: stored, database: database)
         diagnostics += enumOps.diagnostics
@@ -203,12 +212,12 @@ final class CompareRun {
         }
 
         var ops =
-            schemaOps(model) + extensionOps.before + enumOps.before + renameOps + dropForeignKeys
+            schemaOps(model) + extensionOps.before + sequenceOps.before + enumOps.before + renameOps + dropForeignKeys
             // Logged again before new tables, which may reference them; unlogged after the bodies.
             + persistenceOps(persistence, unlogged: false) + createOps + tableBodies
             + persistenceOps(persistence, unlogged: true) + addForeignKeys
             + dropOps
-            + enumOps.after + extensionOps.after
+            + enumOps.after + sequenceOps.after + extensionOps.after
         ops = ops.filter { op in
             if case .alterColumn(let a) = op { return !a.isEmpty }
             return true
@@ -281,7 +290,7 @@ final class CompareRun {
                         x.pointee.isNullable == y.pointee.isNullable,
                         x.pointee.defaultValue == y.pointee.defaultValue, x.pointee.identity == y.pointee.identity,
                         x.pointee.comment == y.pointee.comment, x.pointee.renamedFrom == y.pointee.renamedFrom,
-                        x.pointee.generated == y.pointee.generated
+                        x.pointee.generated == y.pointee.generated, x.pointee.sequence == y.pointee.sequence
                     else { return false }
                 }
                 return true

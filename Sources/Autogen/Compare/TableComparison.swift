@@ -95,7 +95,7 @@ struct TableComparison {
             // The common case: the catalog holds exactly what the model says.
             if rename == nil, storedColumn.type == existing.type, storedColumn.isNullable == existing.isNullable,
                 storedColumn.defaultValue == existing.defaultValue, storedColumn.identity == existing.identity,
-                storedColumn.generated == existing.generated,
+                storedColumn.generated == existing.generated, storedColumn.sequence == existing.sequence,
                 storedColumn.comment == existing.comment || !run.dialect.hasComments
             {
                 continue
@@ -169,6 +169,9 @@ struct TableComparison {
             }
             if storedColumn.identity != existing.identity {
                 alteration.identity = Change(from: existing.identity, to: column.identity)
+            }
+            if storedColumn.sequence != existing.sequence, storedColumn.identity != nil {
+                alteration.sequence = Change(from: existing.sequence, to: storedColumn.sequence)
             }
             if !alteration.isEmpty { alters.append(.alterColumn(alteration)) }
         }

@@ -45,7 +45,8 @@ enum DatabaseComparison {
             // one), unless env.swift chose. A schema only a foreign key or an enum column points
             // into is read for its targets, never compared: its other tables are not the model's.
             if options.schemas == nil {
-                options.schemas = Set([nil] + local.tables.map(\.schema) + local.enums.map(\.schema))
+                options.schemas = Set(
+                    [nil] + local.tables.map(\.schema) + local.enums.map(\.schema) + local.sequences.map(\.schema))
             }
             try validate(local, against: database, dialect: PostgresDialect.self)
             let prepared = PreparedModel(local, dialect: PostgresDialect.self, currentSchema: current)
@@ -98,15 +99,17 @@ enum DatabaseComparison {
             }
         }
         for e in out.enums.indices { out.enums[e].schema = local(out.enums[e].schema) }
+        for s in out.sequences.indices { out.sequences[s].schema = local(out.sequences[s].schema) }
         // Sorted again by (schema, name), as compare expects.
         return Schema(
-            tables: out.tables, enums: out.enums, extensions: out.extensions, catalogObjects: out.catalogObjects)
+            tables: out.tables, enums: out.enums, extensions: out.extensions, sequences: out.sequences,
+            catalogObjects: out.catalogObjects)
     }
 
     /// The schemas other than the default one that `model` names (its tables, enum types,
     /// foreign keys' and enum columns' targets) or `options.schemas` lists, sorted.
     static func schemasNamed(by model: Schema, options: CompareOptions) -> [String] {
-        var names = Set(model.enums.compactMap(\.schema))
+        var names = Set(model.enums.compactMap(\.schema) + model.sequences.compactMap(\.schema))
         for table in model.tables {
             if let schema = table.schema { names.insert(schema) }
             for key in table.foreignKeys { if let schema = key.referredSchema { names.insert(schema) } }

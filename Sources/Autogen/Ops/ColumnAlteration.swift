@@ -12,11 +12,14 @@ public struct ColumnAlteration: Sendable, Hashable {
     public var defaultValue: Change<DefaultValue?>?
     public var comment: Change<String?>?
     public var identity: Change<Identity?>?
+    /// The options of an identity or serial column's sequence (PostgreSQL).
+    public var sequence: Change<SequenceOptions?>?
 
     public init(
         table: TableRef, existing: Column, name: Change<String>? = nil, type: Change<ColumnType>? = nil,
         nullable: Change<Bool>? = nil, defaultValue: Change<DefaultValue?>? = nil,
-        comment: Change<String?>? = nil, identity: Change<Identity?>? = nil
+        comment: Change<String?>? = nil, identity: Change<Identity?>? = nil,
+        sequence: Change<SequenceOptions?>? = nil
     ) {
         self.table = table
         self.existing = existing
@@ -26,17 +29,22 @@ public struct ColumnAlteration: Sendable, Hashable {
         self.defaultValue = defaultValue
         self.comment = comment
         self.identity = identity
+        self.sequence = sequence
     }
 
     /// True when nothing changes.
     public var isEmpty: Bool {
         name == nil && type == nil && nullable == nil && defaultValue == nil && comment == nil && identity == nil
+            && sequence == nil
     }
 
     /// How many attributes change (a rename, a type, ... each count one).
     public var changeCount: Int {
-        [name != nil, type != nil, nullable != nil, defaultValue != nil, comment != nil, identity != nil]
-            .filter { $0 }.count
+        [
+            name != nil, type != nil, nullable != nil, defaultValue != nil, comment != nil, identity != nil,
+            sequence != nil,
+        ]
+        .filter { $0 }.count
     }
 
     /// The column as it is after the alteration.
@@ -48,6 +56,7 @@ public struct ColumnAlteration: Sendable, Hashable {
         if let defaultValue { column.defaultValue = defaultValue.to }
         if let comment { column.comment = comment.to }
         if let identity { column.identity = identity.to }
+        if let sequence { column.sequence = sequence.to }
         column.renamedFrom = nil
         return column
     }
@@ -57,6 +66,6 @@ public struct ColumnAlteration: Sendable, Hashable {
         ColumnAlteration(
             table: table, existing: resulting, name: name?.reversed, type: type?.reversed,
             nullable: nullable?.reversed, defaultValue: defaultValue?.reversed, comment: comment?.reversed,
-            identity: identity?.reversed)
+            identity: identity?.reversed, sequence: sequence?.reversed)
     }
 }

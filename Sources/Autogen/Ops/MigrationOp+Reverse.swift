@@ -26,6 +26,12 @@ extension MigrationOp {
         case .dropSchema(let name): return .createSchema(name)
         case .createExtension(let e): return .dropExtension(e)
         case .dropExtension(let e): return .createExtension(e)
+        case .createSequence(let s): return .dropSequence(s)
+        case .dropSequence(let s): return .createSequence(s)
+        case .alterSequence(let s, let change):
+            var after = s
+            after.options = change.to
+            return .alterSequence(after, change.reversed)
         case .createEnum(let e): return .dropEnum(e)
         case .dropEnum(let e): return .createEnum(e)
         case .alterEnum(let e, let values, let uses):

@@ -28,6 +28,12 @@ public enum MigrationOp: Sendable, Hashable {
     case createExtension(Extension)
     /// `DROP EXTENSION` without CASCADE: the database refuses while objects depend on it.
     case dropExtension(Extension)
+    /// A standalone PostgreSQL sequence, before the tables whose defaults use it.
+    case createSequence(DatabaseSequence)
+    /// `DROP SEQUENCE` without CASCADE: the database refuses while a default uses it.
+    case dropSequence(DatabaseSequence)
+    /// `ALTER SEQUENCE` to new options (its current value stays).
+    case alterSequence(DatabaseSequence, Change<SequenceOptions>)
     case createEnum(EnumType)
     case dropEnum(EnumType)
     /// The enum's values change; `usedBy` lists the columns of that type (needed when values
@@ -52,7 +58,8 @@ public enum MigrationOp: Sendable, Hashable {
             .bulkDelete(let t, _, _):
             return t
         case .alterColumn(let a): return a.table
-        case .createSchema, .dropSchema, .createExtension, .dropExtension, .createEnum, .dropEnum, .alterEnum, .execute:
+        case .createSchema, .dropSchema, .createExtension, .dropExtension, .createSequence, .dropSequence,
+            .alterSequence, .createEnum, .dropEnum, .alterEnum, .execute:
             return nil
         }
     }

@@ -119,6 +119,22 @@ extension Schema {
         case .createSchema, .dropSchema:
             // A schema value keeps tables and types, not the namespaces that hold them.
             break
+        case .createSequence(let s):
+            guard !sequences.contains(where: { $0.name == s.name && $0.schema == s.schema }) else {
+                throw ApplyError("sequence \(s.qualifiedName) already exists")
+            }
+            sequences.append(s)
+            sequences.sort { ($0.schema ?? "", $0.name) < ($1.schema ?? "", $1.name) }
+        case .dropSequence(let s):
+            guard let i = sequences.firstIndex(where: { $0.name == s.name && $0.schema == s.schema }) else {
+                throw ApplyError("there is no sequence \(s.qualifiedName)")
+            }
+            sequences.remove(at: i)
+        case .alterSequence(let s, let change):
+            guard let i = sequences.firstIndex(where: { $0.name == s.name && $0.schema == s.schema }) else {
+                throw ApplyError("there is no sequence \(s.qualifiedName)")
+            }
+            sequences[i].options = change.to
         case .createExtension(let e):
             // IF NOT EXISTS: an extension already there stays as it is.
             if !extensions.contains(where: { $0.name == e.name }) {

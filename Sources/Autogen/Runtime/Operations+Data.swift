@@ -14,6 +14,30 @@ extension Operations {
         record(.dropSchema(name))
     }
 
+    /// `CREATE SEQUENCE` (PostgreSQL).
+    public func createSequence(_ sequence: DatabaseSequence) throws(OperationsError) {
+        record(.createSequence(sequence))
+    }
+
+    /// `DROP SEQUENCE` (PostgreSQL), without CASCADE: the database refuses while a default
+    /// uses it.
+    public func dropSequence(_ name: String, schema: String? = nil) throws(OperationsError) {
+        record(
+            .dropSequence(
+                self.schema?.sequences.first { $0.name == name && $0.schema == schema }
+                    ?? DatabaseSequence(name, schema: schema)))
+    }
+
+    /// `ALTER SEQUENCE` from the options of `existing` to those of `sequence` (same name).
+    public func alterSequence(_ sequence: DatabaseSequence, existing: DatabaseSequence) throws(OperationsError) {
+        guard sequence.name == existing.name, sequence.schema == existing.schema else {
+            throw OperationsError(
+                "op.alterSequence(\"\(sequence.qualifiedName)\"): existing is \"\(existing.qualifiedName)\", another sequence"
+            )
+        }
+        record(.alterSequence(existing, Change(from: existing.options, to: sequence.options)))
+    }
+
     /// `CREATE EXTENSION IF NOT EXISTS` (PostgreSQL); `schema` is where its objects go.
     public func createExtension(_ name: String, schema: String? = nil) throws(OperationsError) {
         record(.createExtension(Extension(name, schema: schema)))

@@ -142,6 +142,24 @@ enum PostgresCatalogQueries {
         GROUP BY n.nspname, t.typname
         """
 
+    /// Sequences of the chosen schemas (not an extension's): schema, name, type, start,
+    /// increment, min, max, cache, cycle, and the table oid and attnum of the column owning it
+    /// (a serial's `a` or an identity's `i` dependency), if any.
+    static let sequences = """
+        SELECT n.nspname, c.relname, pg_catalog.format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement,
+            s.seqmin, s.seqmax, s.seqcache, s.seqcycle, dep.refobjid, dep.refobjsubid
+        FROM pg_catalog.pg_sequence s
+        JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_catalog.pg_depend dep
+            ON dep.classid = 'pg_catalog.pg_class'::regclass AND dep.objid = c.oid
+                AND dep.refclassid = 'pg_catalog.pg_class'::regclass AND dep.deptype IN ('a', 'i')
+        WHERE n.nspname = ANY ($1::text[])
+            AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                            WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = c.oid
+                                AND e.deptype = 'e')
+        """
+
     /// Installed extensions, database-wide: name, the schema holding their objects. PL/pgSQL,
     /// which every database has from the start, is left out.
     static let extensions = """

@@ -3,9 +3,9 @@ import ModelDSL
 /// Reads the tables, enums, constraints, indexes and comments of a PostgreSQL database into
 /// the same `Schema` value the DSL declares.
 ///
-/// It runs seven queries whatever the number of tables (`PostgresCatalogQueries`): the default
-/// schema, then tables, columns, constraints, indexes and enums of every chosen schema at
-/// once, and the database's extensions.
+/// It runs eight queries whatever the number of tables (`PostgresCatalogQueries`): the default
+/// schema, then tables, columns, constraints, indexes, enums and sequences of every chosen
+/// schema at once, and the database's extensions.
 /// Tables and enums in the connection's default schema (`current_schema()`) get `schema: nil`.
 public struct PostgresCatalogReader {
     private let connection: PostgresConnection
@@ -69,6 +69,25 @@ public struct PostgresCatalogReader {
                     schema: local(enumRows.string(row, 0))))
         }
 
+        // A sequence owned by an identity or serial column is that column's; an owned one of a
+        // table not read here is not the model's; the others stand alone.
+        let sequenceRows = try connection.query(PostgresCatalogQueries.sequences, parameter)
+        var sequences: [DatabaseSequence] = []
+        for row in 0..<sequenceRows.rowCount {
+            let type = PostgresDialect.columnType(formatType: sequenceRows.string(row, 2), isEnum: false)
+            let options = SequenceOptions(
+                type: type, start: sequenceRows.int(row, 3), increment: sequenceRows.int(row, 4),
+                minValue: sequenceRows.int(row, 5), maxValue: sequenceRows.int(row, 6), cache: sequenceRows.int(row, 7),
+                cycle: sequenceRows.isTrue(row, 8))
+            if let owner = sequenceRows.int(row, 9), let number = sequenceRows.int(row, 10) {
+                if builders[owner] != nil { builders[owner]?.setSequence(options, number: number) }
+                continue
+            }
+            sequences.append(
+                DatabaseSequence(
+                    sequenceRows.string(row, 1), schema: local(sequenceRows.string(row, 0)), options: options))
+        }
+
         let extensionRows = try connection.query(PostgresCatalogQueries.extensions)
         let extensions = (0..<extensionRows.rowCount).map {
             Extension(extensionRows.string($0, 0), schema: local(extensionRows.string($0, 1)))
@@ -81,7 +100,7 @@ public struct PostgresCatalogReader {
                 comment: parts.comment
             ).unlogged(parts.unlogged)
         }
-        return Schema(tables: tables, enums: enums, extensions: extensions)
+        return Schema(tables: tables, enums: enums, extensions: extensions, sequences: sequences)
     }
 
     /// The connection's current schema, the one the reader reports as `nil`.
@@ -127,6 +146,14 @@ public struct PostgresCatalogReader {
                 columnNames += Array(repeating: "", count: number - columnNames.count + 1)
             }
             columnNames[number] = column.name
+        }
+
+        /// The options of the sequence behind column `number`, when it is an identity or
+        /// serial column (else the sequence is left out: it is no object the model declares).
+        mutating func setSequence(_ options: SequenceOptions, number: Int) {
+            guard let i = numbers.firstIndex(of: number), columns[i].identity != nil else { return }
+            let normalized = options.normalized(defaultType: columns[i].type)
+            columns[i].sequence = normalized.isDefault ? nil : normalized
         }
 
         /// The columns in attnum order.

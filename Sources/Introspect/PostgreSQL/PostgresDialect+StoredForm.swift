@@ -81,7 +81,10 @@ extension PostgresDialect {
             return enumType
         }
         let extensions = schema.extensions.map { Extension($0.name, schema: local($0.schema)) }
-        return Schema(tables: tables, enums: enums, extensions: extensions)
+        let sequences = schema.sequences.map {
+            DatabaseSequence($0.name, schema: local($0.schema), options: $0.options)
+        }
+        return Schema(tables: tables, enums: enums, extensions: extensions, sequences: sequences)
     }
 
     private static func storedColumn(

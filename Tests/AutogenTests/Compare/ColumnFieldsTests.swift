@@ -26,6 +26,10 @@ import Testing
         "identity": { $0.columns[0].identity = .byDefault },
         "comment": { $0.columns[1].comment = "b" },
         "generated": { $0.columns[1].generated = Generated("upper(id::text)") },
+        "sequence": {
+            $0.columns[0].identity = .byDefault
+            $0.columns[0].sequence = SequenceOptions(start: 10)
+        },
     ]
     /// Fields that say what the model intends, not what a database holds.
     static let columnIntentFields: Set<String> = ["renamedFrom", "pendingInline"]

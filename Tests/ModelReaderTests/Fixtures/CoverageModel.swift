@@ -42,7 +42,8 @@ private let coverageAccount = Table("account", schema: "app") {
     Column("note2", .text).unique(name: "uq_note2").index(name: "ix_note2", unique: true)
     Column("ts", .raw("tsvector"))
     Column("parsed", ColumnType(parsing: "character varying(12)"))
-    Column("serial_no", .integer).serial()
+    Column("serial_no", .integer).serial().sequence(
+        type: .bigint, start: 100, increment: 2, minValue: nil, maxValue: nil, cache: 5, cycle: false)
     Column("total", .integer).generated("count * 2")
     Column("total2", .integer).generated("count * 3", stored: false)
     Column("renamed_col", .text).renamed(from: "old_col")
@@ -88,6 +89,10 @@ let coverageSchema = Schema(naming: coverageNaming) {
     EnumType("mood", [])
     Extension("pgcrypto", schema: "extensions")
     Extension("citext")
+    DatabaseSequence(
+        "invoice_no", schema: "app", type: .integer, start: 1000, increment: 5, minValue: 10, maxValue: 100000,
+        cache: 20, cycle: true)
+    DatabaseSequence("plain_seq")
     coverageAccount
     [coverageMembership, coverageOrganization, coverageLogged]
     Table("empty") {}

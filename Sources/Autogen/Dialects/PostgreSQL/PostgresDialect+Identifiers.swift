@@ -19,6 +19,10 @@ extension PostgresDialect {
             }
         }
         for e in schema.extensions { check(e.schema, "schema name \"\(e.schema ?? "")\"") }
+        for sequence in schema.sequences {
+            check(sequence.schema, "schema name \"\(sequence.schema ?? "")\"")
+            check(sequence.name, "sequence \"\(sequence.name)\"")
+        }
         for enumType in schema.enums {
             check(enumType.schema, "schema name \"\(enumType.schema ?? "")\"")
             check(enumType.name, "enum \"\(enumType.name)\"")

@@ -38,6 +38,15 @@ extension SQLiteDialect {
             problems.append(
                 "enum \"\(enumType.qualifiedName)\" names a schema; SQLite has none (declare it without `schema:`)")
         }
+        for sequence in schema.sequences {
+            problems.append("sequence \"\(sequence.qualifiedName)\": SQLite has no sequences")
+        }
+        for table in schema.tables {
+            for column in table.columns where column.sequence != nil {
+                problems.append(
+                    "table \"\(table.name)\": column \"\(column.name)\" has sequence options; SQLite has no sequences")
+            }
+        }
         for e in schema.extensions {
             problems.append(
                 "extension \"\(e.name)\" is a PostgreSQL extension; SQLite has none (load SQLite extensions in env.swift)"

@@ -32,6 +32,7 @@ public enum ModelSourceRenderer {
         lines += ["import ModelDSL", ""]
         var blocks: [[String]] = schema.extensions.map { [SwiftSchemaSource.extension($0)] }
         blocks += schema.enums.map { [SwiftSchemaSource.enumType($0)] }
+        blocks += schema.sequences.map { [SwiftSchemaSource.sequence($0)] }
         if schema.tables.count > inlineTableLimit {
             var used: Set<String> = [variable]
             let names = schema.tables.map { constantName(for: $0, avoiding: &used) }

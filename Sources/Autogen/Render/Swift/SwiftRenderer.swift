@@ -61,6 +61,16 @@ public enum SwiftRenderer {
             return [dropConstraint(check.name, type: "check", matching: SwiftSchemaSource.check(check), t)]
         case .createSchema(let name): return ["try op.createSchema(\(str(name)))"]
         case .dropSchema(let name): return ["try op.dropSchema(\(str(name)))"]
+        case .createSequence(let s): return ["try op.createSequence(\(SwiftSchemaSource.sequence(s)))"]
+        case .dropSequence(let s): return ["try op.dropSequence(\(str(s.name))\(schema(s.schema)))"]
+        case .alterSequence(let s, let change):
+            var from = s
+            from.options = change.from
+            var to = s
+            to.options = change.to
+            return [
+                "try op.alterSequence(\(SwiftSchemaSource.sequence(to)), existing: \(SwiftSchemaSource.sequence(from)))"
+            ]
         case .createExtension(let e): return ["try op.createExtension(\(str(e.name))\(schema(e.schema)))"]
         case .dropExtension(let e): return ["try op.dropExtension(\(str(e.name)))"]
         case .createEnum(let e): return ["try op.createEnum(\(SwiftSchemaSource.enumType(e)))"]
@@ -128,6 +138,9 @@ public enum SwiftRenderer {
         if let change = a.comment { args.append("comment: " + (change.to.map { ".set(\(str($0)))" } ?? ".drop")) }
         if let change = a.identity {
             args.append("identity: " + (change.to.map { ".set(\(SwiftLiteral.identity($0)))" } ?? ".drop"))
+        }
+        if let change = a.sequence {
+            args.append("sequence: " + (change.to.map { ".set(\(SwiftSchemaSource.sequenceOptions($0)))" } ?? ".drop"))
         }
         if let schema = a.table.schema { args.append("schema: \(str(schema))") }
         args.append("existing: \(SwiftSchemaSource.column(a.existing))")

@@ -17,6 +17,9 @@ enum SwiftSchemaSource {
             }
         }
         if let value = column.defaultValue { out += ".default(\(SwiftLiteral.defaultValue(value)))" }
+        if let options = column.sequence, column.identity != nil {
+            out += ".sequence(" + sequenceArguments(options) + ")"
+        }
         if let generated = column.generated {
             out +=
                 ".generated(\(SwiftLiteral.string(generated.expression))"
@@ -115,6 +118,32 @@ enum SwiftSchemaSource {
         }
         if let predicate = index.predicate { out += ".where(\(SwiftLiteral.string(predicate)))" }
         return out
+    }
+
+    /// `DatabaseSequence("invoice_number_seq", start: 1000)`.
+    static func sequence(_ s: DatabaseSequence) -> String {
+        var out = "DatabaseSequence(\(SwiftLiteral.string(s.name))"
+        if let schema = s.schema { out += ", schema: \(SwiftLiteral.string(schema))" }
+        let options = sequenceArguments(s.options)
+        return out + (options.isEmpty ? "" : ", " + options) + ")"
+    }
+
+    /// `SequenceOptions(start: 1000)`.
+    static func sequenceOptions(_ o: SequenceOptions) -> String {
+        "SequenceOptions(" + sequenceArguments(o) + ")"
+    }
+
+    /// `type: .integer, start: 1000, ...`: the options that are set, as DSL arguments.
+    static func sequenceArguments(_ o: SequenceOptions) -> String {
+        var args: [String] = []
+        if let type = o.type { args.append("type: " + SwiftLiteral.type(type)) }
+        if let start = o.start { args.append("start: \(start)") }
+        if let increment = o.increment { args.append("increment: \(increment)") }
+        if let minValue = o.minValue { args.append("minValue: \(minValue)") }
+        if let maxValue = o.maxValue { args.append("maxValue: \(maxValue)") }
+        if let cache = o.cache { args.append("cache: \(cache)") }
+        if o.cycle == true { args.append("cycle: true") }
+        return args.joined(separator: ", ")
     }
 
     /// `Extension("citext")`.
