@@ -95,6 +95,25 @@ extension ModelDeclarations {
                 i.with(a.string(0), a.string(1))
             },
         ],
+        .foreignKey: [
+            "matchFull": Method(signature: ModelSignature(.foreignKey, [.defaulted(nil, .bool)]) { _ in .none }) {
+                receiver, a in
+                guard case .foreignKey(let k) = receiver else { preconditionFailure("not a ForeignKey") }
+                return .foreignKey(k.matchFull(a.bool(0, default: true)))
+            },
+            "notValid": Method(signature: ModelSignature(.foreignKey, [.defaulted(nil, .bool)]) { _ in .none }) {
+                receiver, a in
+                guard case .foreignKey(let k) = receiver else { preconditionFailure("not a ForeignKey") }
+                return .foreignKey(k.notValid(a.bool(0, default: true)))
+            },
+        ],
+        .check: [
+            "notValid": Method(signature: ModelSignature(.check, [.defaulted(nil, .bool)]) { _ in .none }) {
+                receiver, a in
+                guard case .check(let c) = receiver else { preconditionFailure("not a Check") }
+                return .check(c.notValid(a.bool(0, default: true)))
+            }
+        ],
         .unique: [
             "nullsNotDistinct": Method(signature: ModelSignature(.unique, [.defaulted(nil, .bool)]) { _ in .none }) {
                 receiver, a in

@@ -99,6 +99,7 @@ enum RuntimeOperationsFixture {
             .dropIndex(people, index, concurrently: true),
             .dropUnique(people, unique),
             .dropForeignKey(people, fk),
+            .setConstraintValidated(people, .check(check.notValid()), Change(from: false, to: true)),
             .dropCheck(people, check),
             .dropTable(afterColumn),
             .dropTable(audit),

@@ -57,6 +57,7 @@ import Testing
         try op.dropIndex("ix_people_full_name", on: "people", concurrently: true)
         try op.dropConstraint("person_name_key", on: "people", type: .unique)
         try op.dropConstraint("people_id_fkey", on: "people", type: .foreignKey)
+        try op.validateConstraint(Check("ck_person_id", "id > 0").notValid(), on: "people")
         try op.dropConstraint("ck_person_id", on: "people", type: .check)
         try op.dropTable("people")
         try op.dropTable("audit", schema: "billing")
@@ -124,9 +125,10 @@ import Testing
             case .createSequence: 28
             case .dropSequence: 29
             case .alterSequence: 30
+            case .setConstraintValidated: 31
             }
         }
-        #expect(Set(try RuntimeOperationsFixture.ops().map(number)) == Set(0...30))
+        #expect(Set(try RuntimeOperationsFixture.ops().map(number)) == Set(0...31))
     }
 
     @Test func addColumnHoistsColumnConstraints() throws {

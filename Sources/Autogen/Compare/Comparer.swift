@@ -268,6 +268,7 @@ final class CompareRun {
         else { return false }
         for k in s.pointee.checks.indices {
             guard let name = s.pointee.checks[k].name, name == d.pointee.checks[k].name,
+                s.pointee.checks[k].notValid == d.pointee.checks[k].notValid,
                 memo.normalize(s.pointee.checks[k].expression) == memo.normalize(d.pointee.checks[k].expression)
             else { return false }
         }

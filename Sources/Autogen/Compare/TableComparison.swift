@@ -293,6 +293,13 @@ struct TableComparison {
             database: existing.kept,
             name: \.name, signature: { memo.normalize($0.expression) })
         drops += removed.map { .dropCheck(ref, original($0, \.checks)) }
+        // A check the database holds NOT VALID and the model does not: validated in place.
+        for check in stored.checks where !check.notValid {
+            guard let held = existing.kept.first(where: { $0.name == check.name && $0.notValid }),
+                !removed.contains(held)
+            else { continue }
+            adds.append(.setConstraintValidated(ref, .check(original(held, \.checks)), Change(from: false, to: true)))
+        }
         for check in added {
             if let declared = model.checks.first(where: { $0.name == check.name }) {
                 adds.append(.addCheck(ref, declared))
@@ -375,9 +382,18 @@ struct TableComparison {
                 ForeignKeySignature(
                     columns: $0.columns, referredSchema: $0.referredSchema, referredTable: $0.referredTable,
                     referredColumns: $0.referredColumns, onDelete: $0.onDelete, onUpdate: $0.onUpdate,
-                    deferrable: $0.deferrable, initiallyDeferred: $0.initiallyDeferred)
+                    deferrable: $0.deferrable, initiallyDeferred: $0.initiallyDeferred, matchFull: $0.matchFull)
             })
         dropForeignKeys += removed.map { .dropForeignKey(ref, original($0, \.foreignKeys)) }
+        // A key the database holds NOT VALID and the model does not: validated, after the
+        // other changes (the rows it checks may be fixed by them).
+        for key in stored.foreignKeys where !key.notValid {
+            guard let held = view(\.foreignKeys).first(where: { $0.name == key.name && $0.notValid }),
+                !removed.contains(held)
+            else { continue }
+            addForeignKeys.append(
+                .setConstraintValidated(ref, .foreignKey(original(held, \.foreignKeys)), Change(from: false, to: true)))
+        }
         addForeignKeys += added.map { k in .addForeignKey(ref, model.foreignKeys.first { $0.name == k.name } ?? k) }
     }
 }
@@ -405,6 +421,7 @@ struct ForeignKeySignature: Hashable {
     var onUpdate: ReferentialAction
     var deferrable: Bool
     var initiallyDeferred: Bool
+    var matchFull: Bool
 }
 
 /// What makes two unique constraints the same, names aside.

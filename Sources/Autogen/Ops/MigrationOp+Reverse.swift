@@ -22,6 +22,8 @@ extension MigrationOp {
         case .dropForeignKey(let t, let k): return .addForeignKey(t, k)
         case .addCheck(let t, let c): return .dropCheck(t, c)
         case .dropCheck(let t, let c): return .addCheck(t, c)
+        case .setConstraintValidated(let t, let c, let change):
+            return .setConstraintValidated(t, c.notValid(!change.to), change.reversed)
         case .createSchema(let name): return .dropSchema(name)
         case .dropSchema(let name): return .createSchema(name)
         case .createExtension(let e): return .dropExtension(e)

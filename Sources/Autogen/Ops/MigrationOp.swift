@@ -20,6 +20,9 @@ public enum MigrationOp: Sendable, Hashable {
     case dropForeignKey(TableRef, ForeignKey)
     case addCheck(TableRef, Check)
     case dropCheck(TableRef, Check)
+    /// A NOT VALID check or foreign key validated (`to: true`: `VALIDATE CONSTRAINT`, which
+    /// checks the rows already there), or made NOT VALID again (dropped and added NOT VALID).
+    case setConstraintValidated(TableRef, TableConstraint, Change<Bool>)
     /// A PostgreSQL schema (namespace) the model names and the database lacks.
     case createSchema(String)
     /// Drops an empty schema (the database refuses one that still holds objects).
@@ -54,7 +57,8 @@ public enum MigrationOp: Sendable, Hashable {
         case .renameTable(let t, _), .addColumn(let t, _), .dropColumn(let t, _), .createIndex(let t, _, _),
             .dropIndex(let t, _, _), .addPrimaryKey(let t, _), .dropPrimaryKey(let t, _), .addUnique(let t, _),
             .dropUnique(let t, _), .addForeignKey(let t, _), .dropForeignKey(let t, _), .addCheck(let t, _),
-            .dropCheck(let t, _), .setTableComment(let t, _), .setTableUnlogged(let t, _), .bulkInsert(let t, _, _),
+            .dropCheck(let t, _), .setConstraintValidated(let t, _, _), .setTableComment(let t, _),
+            .setTableUnlogged(let t, _), .bulkInsert(let t, _, _),
             .bulkDelete(let t, _, _):
             return t
         case .alterColumn(let a): return a.table
@@ -73,5 +77,26 @@ public struct EnumColumnUse: Sendable, Hashable {
     public init(table: TableRef, column: String) {
         self.table = table
         self.column = column
+    }
+}
+
+/// A CHECK or a foreign key: the constraints PostgreSQL can hold NOT VALID.
+public enum TableConstraint: Sendable, Hashable {
+    case check(Check)
+    case foreignKey(ForeignKey)
+
+    public var name: String? {
+        switch self {
+        case .check(let c): return c.name
+        case .foreignKey(let k): return k.name
+        }
+    }
+
+    /// The same constraint, NOT VALID or not.
+    public func notValid(_ notValid: Bool) -> TableConstraint {
+        switch self {
+        case .check(let c): return .check(c.notValid(notValid))
+        case .foreignKey(let k): return .foreignKey(k.notValid(notValid))
+        }
     }
 }

@@ -116,6 +116,21 @@ extension Schema {
                     $0.expression == check.expression
                 }
             }
+        case .setConstraintValidated(let ref, let constraint, let change):
+            try modifyTable(ref) { table throws(ApplyError) in
+                switch constraint {
+                case .check(let c):
+                    guard let i = table.checks.firstIndex(where: { $0.name == c.name }) else {
+                        throw ApplyError("there is no check constraint \(c.name ?? "?") on \(ref)")
+                    }
+                    table.checks[i].notValid = !change.to
+                case .foreignKey(let k):
+                    guard let i = table.foreignKeys.firstIndex(where: { $0.name == k.name }) else {
+                        throw ApplyError("there is no foreign key \(k.name ?? "?") on \(ref)")
+                    }
+                    table.foreignKeys[i].notValid = !change.to
+                }
+            }
         case .createSchema, .dropSchema:
             // A schema value keeps tables and types, not the namespaces that hold them.
             break

@@ -48,6 +48,35 @@ extension Operations {
         record(.addCheck(TableRef(table, schema: schema), check))
     }
 
+    /// `ALTER TABLE ... VALIDATE CONSTRAINT` (PostgreSQL): the rows already there are checked.
+    public func validateConstraint(_ check: Check, on table: String, schema: String? = nil) throws(OperationsError) {
+        record(
+            .setConstraintValidated(
+                TableRef(table, schema: schema), .check(check.notValid()), Change(from: false, to: true)))
+    }
+
+    /// `ALTER TABLE ... VALIDATE CONSTRAINT` for a foreign key (PostgreSQL).
+    public func validateConstraint(_ key: ForeignKey, on table: String, schema: String? = nil) throws(OperationsError) {
+        record(
+            .setConstraintValidated(
+                TableRef(table, schema: schema), .foreignKey(key.notValid()), Change(from: false, to: true)))
+    }
+
+    /// Makes a check NOT VALID again (dropped and added NOT VALID): undoes `validateConstraint`.
+    public func invalidateConstraint(_ check: Check, on table: String, schema: String? = nil) throws(OperationsError) {
+        record(
+            .setConstraintValidated(
+                TableRef(table, schema: schema), .check(check.notValid(false)), Change(from: true, to: false)))
+    }
+
+    /// Makes a foreign key NOT VALID again: undoes `validateConstraint`.
+    public func invalidateConstraint(_ key: ForeignKey, on table: String, schema: String? = nil) throws(OperationsError)
+    {
+        record(
+            .setConstraintValidated(
+                TableRef(table, schema: schema), .foreignKey(key.notValid(false)), Change(from: true, to: false)))
+    }
+
     /// `ALTER TABLE ... DROP CONSTRAINT name`.
     public func dropConstraint(
         _ name: String, on table: String, type: ConstraintType, schema: String? = nil

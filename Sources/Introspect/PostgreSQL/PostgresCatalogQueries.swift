@@ -59,8 +59,9 @@ enum PostgresCatalogQueries {
     /// numbers in key order, referenced schema/table, referenced column numbers, update and
     /// delete actions, deferrability, the check expression, and, only for a referenced table
     /// outside the chosen schemas (whose column names the reader has not read), the referenced
-    /// column names; the referenced table's oid; last, for a unique constraint, whether its
-    /// index is `NULLS NOT DISTINCT` (PostgreSQL 15 on).
+    /// column names; the referenced table's oid; for a unique constraint, whether its index is
+    /// `NULLS NOT DISTINCT` (PostgreSQL 15 on); the match type (`f` MATCH FULL) and whether
+    /// the constraint is validated.
     static func constraints(serverVersion: Int) -> String {
         let nullsNotDistinct =
             serverVersion >= 150000
@@ -76,7 +77,8 @@ enum PostgresCatalogQueries {
                           ORDER BY k.ord)
                 END,
                 con.confrelid,
-                CASE WHEN con.contype = 'u' THEN \(nullsNotDistinct) END
+                CASE WHEN con.contype = 'u' THEN \(nullsNotDistinct) END,
+                con.confmatchtype, con.convalidated
             FROM pg_catalog.pg_constraint con
             JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

@@ -232,7 +232,9 @@ public struct PostgresCatalogReader {
         case "u":
             builders[oid]?.uniques.append(
                 Unique(name: name, columns: columns).nullsNotDistinct(rows.isTrue(row, 14)))
-        case "c": builders[oid]?.checks.append(Check(name: name, expression: rows.string(row, 11)))
+        case "c":
+            builders[oid]?.checks.append(
+                Check(name: name, expression: rows.string(row, 11)).notValid(!rows.isTrue(row, 16)))
         case "f":
             // Referenced column names: read with the query when the table is out of scope,
             // otherwise from the referenced table's columns.
@@ -248,7 +250,8 @@ public struct PostgresCatalogReader {
                     columns, references: rows.string(row, 5), referredColumns,
                     schema: local(rows.string(row, 4)), onDelete: action(rows.character(row, 8)),
                     onUpdate: action(rows.character(row, 7)), deferrable: rows.isTrue(row, 9),
-                    initiallyDeferred: rows.isTrue(row, 10), name: name))
+                    initiallyDeferred: rows.isTrue(row, 10), name: name
+                ).matchFull(rows.character(row, 15) == "f").notValid(!rows.isTrue(row, 16)))
         default: break
         }
     }

@@ -26,6 +26,7 @@ extension PostgresDialect {
         let order = CreationOrder(schema.tables)
         statements += order.tables.map(createTableSQL)
         statements += order.tables.flatMap(serialSequenceStatements)
+        statements += order.tables.flatMap(notValidConstraintStatements)
         statements += order.deferred.map { addForeignKeySQL($0.key, to: $0.table) }
         for table in schema.tables {
             statements += table.indexes.map { createIndexSQL($0, on: table) }
@@ -47,8 +48,9 @@ extension PostgresDialect {
         var parts = table.columns.map(columnSQL)
         if let key = table.primaryKey { parts.append(primaryKeySQL(key)) }
         parts += table.uniques.map(uniqueSQL)
-        parts += table.checks.map(checkSQL)
-        parts += table.foreignKeys.map(foreignKeySQL)
+        // NOT VALID is a clause of ALTER TABLE ... ADD only: see `notValidConstraintStatements`.
+        parts += table.checks.filter { !$0.notValid }.map(checkSQL)
+        parts += table.foreignKeys.filter { !$0.notValid }.map(foreignKeySQL)
         return "CREATE " + (table.unlogged ? "UNLOGGED " : "") + "TABLE " + qualifiedName(of: table) + " (\n    "
             + parts.joined(separator: ",\n    ") + "\n)"
     }
@@ -95,9 +97,16 @@ extension PostgresDialect {
             + columnList(unique.columns) + ")"
     }
 
+    /// For a table just created: its NOT VALID checks and foreign keys, added by `ALTER TABLE`
+    /// (CREATE TABLE has no NOT VALID).
+    public static func notValidConstraintStatements(for table: Table) -> [String] {
+        table.checks.filter(\.notValid).map { "ALTER TABLE " + qualifiedName(of: table) + " ADD " + checkSQL($0) }
+            + table.foreignKeys.filter(\.notValid).map { addForeignKeySQL($0, to: table) }
+    }
+
     /// `CONSTRAINT "ck_account_balance_nonneg" CHECK (balance >= 0)`.
     public static func checkSQL(_ check: Check) -> String {
-        constraintPrefix(check.name) + "CHECK (" + check.expression + ")"
+        constraintPrefix(check.name) + "CHECK (" + check.expression + ")" + (check.notValid ? " NOT VALID" : "")
     }
 
     /// `CONSTRAINT "account_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "organization"
@@ -107,11 +116,13 @@ extension PostgresDialect {
             constraintPrefix(key.name) + "FOREIGN KEY (" + columnList(key.columns) + ") REFERENCES "
             + qualifiedName(key.referredTable, schema: key.referredSchema) + " (" + columnList(key.referredColumns)
             + ")"
+        if key.matchFull { sql += " MATCH FULL" }
         if key.onDelete != .noAction { sql += " ON DELETE " + key.onDelete.sql }
         if key.onUpdate != .noAction { sql += " ON UPDATE " + key.onUpdate.sql }
         if key.deferrable || key.initiallyDeferred {
             sql += key.initiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE"
         }
+        if key.notValid { sql += " NOT VALID" }
         return sql
     }
 

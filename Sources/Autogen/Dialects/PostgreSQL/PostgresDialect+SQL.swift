@@ -18,7 +18,9 @@ extension PostgresDialect: SQLCompiling {
     static func statements(for op: MigrationOp, in schema: Schema) throws(SQLRenderError) -> [SQLStatement] {
         switch op {
         case .createTable(let table):
-            var plain = [createTableSQL(table)] + serialSequenceStatements(for: table)
+            var plain =
+                [createTableSQL(table)] + serialSequenceStatements(for: table)
+                + notValidConstraintStatements(for: table)
             plain += table.indexes.map { createIndexSQL($0, on: table) }
             plain += commentStatements(for: table)
             return plain.map { SQLStatement($0) }
@@ -69,6 +71,17 @@ extension PostgresDialect: SQLCompiling {
             return [SQLStatement("ALTER TABLE " + q(t) + " ADD " + checkSQL(check))]
         case .dropCheck(let t, let check):
             return [dropConstraint(t, try named(check.name, "check constraint", t))]
+        case .setConstraintValidated(let t, let constraint, let change):
+            let name = try named(constraint.name, "constraint", t)
+            if change.to {
+                return [SQLStatement("ALTER TABLE " + q(t) + " VALIDATE CONSTRAINT " + quoteIdentifier(name))]
+            }
+            let definition: String
+            switch constraint.notValid(true) {
+            case .check(let c): definition = checkSQL(c)
+            case .foreignKey(let k): definition = foreignKeySQL(k)
+            }
+            return [dropConstraint(t, name), SQLStatement("ALTER TABLE " + q(t) + " ADD " + definition)]
         case .createSchema(let name):
             return [SQLStatement("CREATE SCHEMA " + quoteIdentifier(name))]
         case .dropSchema(let name):

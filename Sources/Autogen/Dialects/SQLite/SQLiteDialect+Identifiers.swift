@@ -15,6 +15,15 @@ extension SQLiteDialect {
             problems.append("table \"\(table.qualifiedName)\" is unlogged; SQLite has no unlogged tables")
         }
         for table in schema.tables {
+            for key in table.foreignKeys where key.matchFull || key.notValid {
+                problems.append(
+                    "table \"\(table.name)\": foreign key \"\(key.name ?? "?")\" is \(key.notValid ? "NOT VALID" : "MATCH FULL"); SQLite has no such option"
+                )
+            }
+            for check in table.checks where check.notValid {
+                problems.append(
+                    "table \"\(table.name)\": check \"\(check.name ?? "?")\" is NOT VALID; SQLite has no such option")
+            }
             for unique in table.uniques where unique.nullsNotDistinct {
                 problems.append(
                     "table \"\(table.name)\": unique constraint \"\(unique.name ?? "?")\" is NULLS NOT DISTINCT; SQLite has no such option"

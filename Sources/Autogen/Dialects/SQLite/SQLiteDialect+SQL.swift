@@ -194,6 +194,8 @@ extension SQLiteDialect: SQLCompiling {
                         from: quoteIdentifier(t.name), columns: columns, rows: rows, quoteIdentifier: quoteIdentifier,
                         quote: quoteLiteral))
             ]
+        case .setConstraintValidated(let t, let c, _):
+            throw SQLRenderError("\(t): constraint \(c.name ?? "?"): SQLite has no NOT VALID constraints")
         case .createSequence(let s), .dropSequence(let s), .alterSequence(let s, _):
             throw SQLRenderError("sequence \(s.qualifiedName): SQLite has no sequences")
         case .createExtension(let e), .dropExtension(let e):

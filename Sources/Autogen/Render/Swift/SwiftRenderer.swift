@@ -59,6 +59,14 @@ public enum SwiftRenderer {
             ]
         case .dropCheck(let t, let check):
             return [dropConstraint(check.name, type: "check", matching: SwiftSchemaSource.check(check), t)]
+        case .setConstraintValidated(let t, let constraint, let change):
+            let call = change.to ? "validateConstraint" : "invalidateConstraint"
+            let value: String
+            switch constraint {
+            case .check(let c): value = SwiftSchemaSource.check(c)
+            case .foreignKey(let k): value = SwiftSchemaSource.foreignKey(k)
+            }
+            return ["try op.\(call)(\(value), on: \(str(t.name))\(schema(t.schema)))"]
         case .createSchema(let name): return ["try op.createSchema(\(str(name)))"]
         case .dropSchema(let name): return ["try op.dropSchema(\(str(name)))"]
         case .createSequence(let s): return ["try op.createSequence(\(SwiftSchemaSource.sequence(s)))"]

@@ -46,8 +46,9 @@ enum SwiftSchemaSource {
     /// `Check("ck_name", "balance >= 0")`.
     static func check(_ check: Check) -> String {
         let expression = SwiftLiteral.string(check.expression)
-        guard let name = check.name else { return "Check(name: nil, expression: \(expression))" }
-        return "Check(\(SwiftLiteral.string(name)), \(expression))"
+        let options = check.notValid ? ".notValid()" : ""
+        guard let name = check.name else { return "Check(name: nil, expression: \(expression))" + options }
+        return "Check(\(SwiftLiteral.string(name)), \(expression))" + options
     }
 
     /// `ForeignKey(["org_id"], references: "organization", ["id"], onDelete: .cascade, name: "...")`.
@@ -64,7 +65,7 @@ enum SwiftSchemaSource {
             out += ", deferrable: true"
         }
         if let name = key.name { out += ", name: \(SwiftLiteral.string(name))" }
-        return out + ")"
+        return out + ")" + (key.matchFull ? ".matchFull()" : "") + (key.notValid ? ".notValid()" : "")
     }
 
     /// `Index("ix", "a", "b")`, `Index("ix", expressions: ["lower(email)"])`, with modifiers.
