@@ -148,7 +148,8 @@ public struct Index: Sendable, Hashable {
     /// The same index with the storage parameter `parameter` (PostgreSQL `WITH (fillfactor = 50)`).
     public func with(_ parameter: String, _ value: String) -> Index {
         var copy = self
-        copy.storage[parameter.lowercased()] = value
+        // PostgreSQL keeps an unquoted value lower-cased (`fastupdate = OFF` reads back `off`).
+        copy.storage[parameter.lowercased()] = value.lowercased()
         return copy
     }
 

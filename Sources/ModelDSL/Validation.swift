@@ -95,6 +95,11 @@ extension Table {
                         "column \"\(column.name)\" has sequence options but is neither an identity nor a serial column")
                 }
                 problems += options.problems(defaultType: column.type).map { "column \"\(column.name)\": " + $0 }
+                if options.type != nil, column.identity == .always || column.identity == .byDefault {
+                    problems.append(
+                        "column \"\(column.name)\": an identity's sequence has the column's type; change the column's type instead of the sequence's"
+                    )
+                }
             }
             if let identity = column.identity {
                 switch column.type {

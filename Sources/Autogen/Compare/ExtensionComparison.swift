@@ -3,8 +3,10 @@ import ModelDSL
 /// Compares PostgreSQL extensions by name: one the model declares and the database lacks is
 /// created before anything else (its types, operator classes and functions may be used by
 /// what follows), one the database has and the model does not is dropped after everything
-/// else, without CASCADE, so the database refuses while anything still uses it. Which schema
-/// an existing extension lives in and its version are left alone.
+/// else, without CASCADE, so the database refuses while anything still uses it. A model that
+/// declares no extension at all leaves the database's alone (a model written before
+/// extensions were modelled must not drop pg_stat_statements). Which schema an existing
+/// extension lives in and its version are left alone.
 struct ExtensionComparison {
     /// `createExtension` ops, in name order.
     var before: [MigrationOp] = []
@@ -26,7 +28,8 @@ struct ExtensionComparison {
         for e in model.extensions where declared.contains(e.name) && !existing.contains(e.name) {
             before.append(.createExtension(e))
         }
-        for e in database.extensions where existing.contains(e.name) && !declared.contains(e.name) {
+        for e in database.extensions
+        where !model.extensions.isEmpty && existing.contains(e.name) && !declared.contains(e.name) {
             after.append(.dropExtension(e))
             diagnostics.append(
                 Diagnostic(

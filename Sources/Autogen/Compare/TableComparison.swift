@@ -159,7 +159,7 @@ struct TableComparison {
                 }
             }
             if storedColumn.isNullable != existing.isNullable {
-                alteration.nullable = Change(from: existing.isNullable, to: column.isNullable)
+                alteration.nullable = Change(from: existing.isNullable, to: storedColumn.isNullable)
             }
             if run.options.compareServerDefaults, defaultsDiffer(storedColumn, existing) {
                 alteration.defaultValue = Change(from: existing.defaultValue, to: column.defaultValue)
@@ -320,7 +320,8 @@ struct TableComparison {
                 case .column(let name): return uses(name)
                 case .expression(let sql): return Self.identifiers(in: sql).contains(where: uses)
                 }
-            } || Self.identifiers(in: index.predicate ?? "").contains(where: uses)
+            } || index.include.contains(where: uses)
+                || Self.identifiers(in: index.predicate ?? "").contains(where: uses)
         }
         drops += existing.regenerated.map { .dropIndex(ref, original($0, \.indexes)) }
         let (added, removed) = ObjectMatcher.diff(

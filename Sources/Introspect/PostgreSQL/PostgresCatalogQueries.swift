@@ -94,8 +94,8 @@ enum PostgresCatalogQueries {
     /// follow the key ones), the number of key columns, the expressions as one comma-separated
     /// list, the partial predicate; then per key its `indoption` bits (1 DESC, 2 NULLS FIRST),
     /// its operator class unless the type's default, its collation unless the column's (or,
-    /// for an expression, the database default), each schema-qualified when not on the
-    /// search path; `NULLS NOT DISTINCT` (PostgreSQL 15 on), and the storage parameters.
+    /// for an expression, the database default), each schema-qualified (quoted as SQL) when
+    /// not on the search path; `NULLS NOT DISTINCT` (PostgreSQL 15 on), and the storage parameters.
     static func indexes(serverVersion: Int) -> String {
         let nullsNotDistinct = serverVersion >= 150000 ? "i.indnullsnotdistinct" : "false"
         return """
@@ -104,14 +104,16 @@ enum PostgresCatalogQueries {
                 i.indoption::pg_catalog.int2[],
                 ARRAY(SELECT CASE WHEN opc.opcdefault THEN NULL
                             WHEN pg_catalog.pg_opclass_is_visible(opc.oid) THEN opc.opcname::text
-                            ELSE opcn.nspname || '.' || opc.opcname END
+                            ELSE pg_catalog.quote_ident(opcn.nspname) || '.' || pg_catalog.quote_ident(opc.opcname)
+                        END
                       FROM unnest(i.indclass::pg_catalog.oid[]) WITH ORDINALITY k(oid, ord)
                       JOIN pg_catalog.pg_opclass opc ON opc.oid = k.oid
                       JOIN pg_catalog.pg_namespace opcn ON opcn.oid = opc.opcnamespace
                       ORDER BY k.ord),
                 ARRAY(SELECT CASE WHEN k.oid = 0 OR k.oid = COALESCE(a.attcollation, 100) THEN NULL
                             WHEN pg_catalog.pg_collation_is_visible(co.oid) THEN co.collname::text
-                            ELSE con.nspname || '.' || co.collname END
+                            ELSE pg_catalog.quote_ident(con.nspname) || '.' || pg_catalog.quote_ident(co.collname)
+                        END
                       FROM unnest(i.indcollation::pg_catalog.oid[]) WITH ORDINALITY k(oid, ord)
                       LEFT JOIN pg_catalog.pg_attribute a
                           ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k.ord - 1] AND a.attnum > 0

@@ -145,7 +145,7 @@ extension PostgresDialect {
             case .expression(let sql): key = "(" + sql + ")"
             }
             let options = index.keyOptions(at: position)
-            if let collation = options.collation { key += " COLLATE " + qualifiedWord(collation) }
+            if let collation = options.collation { key += " COLLATE " + collationName(collation) }
             if let opclass = options.opclass { key += " " + qualifiedWord(opclass) }
             if options.descending { key += " DESC" }
             if let first = options.nullsFirst { key += first ? " NULLS FIRST" : " NULLS LAST" }
@@ -164,10 +164,17 @@ extension PostgresDialect {
         return sql
     }
 
-    /// `search.gin_trgm_ops` -> `"search"."gin_trgm_ops"`: an operator class or collation
-    /// name as the catalog gives it, each part quoted.
+    /// `en_US.utf8` -> `"en_US.utf8"`: a collation name, whose dots are its own; one already
+    /// quoted (`"i18n"."de-x-icu"`, as the catalog gives one off the search path) as it is.
+    static func collationName(_ name: String) -> String {
+        name.contains("\"") ? name : quoteIdentifier(name)
+    }
+
+    /// `search.gin_trgm_ops` -> `"search"."gin_trgm_ops"`: an operator class name, each part
+    /// quoted; one already quoted (as the catalog gives one off the search path) as it is.
     static func qualifiedWord(_ name: String) -> String {
-        name.split(separator: ".", omittingEmptySubsequences: false).map { quoteIdentifier(String($0)) }
+        if name.contains("\"") { return name }
+        return name.split(separator: ".", omittingEmptySubsequences: false).map { quoteIdentifier(String($0)) }
             .joined(separator: ".")
     }
 

@@ -132,3 +132,37 @@ import Testing
         #expect(try migration.compare(model(true)).isEmpty)
     }
 }
+
+/// Review findings on index options.
+@Suite(.serialized) struct IndexKeyOptionsReviewTests {
+    /// A collation name holds dots of its own (`C.utf8`); it is one identifier.
+    @Test(.enabled(if: TestPostgres.isConfigured)) func aCollationWithADotConverges() async throws {
+        try await withTemporaryPostgres { url in
+            let model = Schema {
+                Table("t") {
+                    Column("name", .text)
+                    Index("t_name_idx", "name").key("name", collation: "C.utf8").with("fillfactor", "80")
+                }
+            }
+            let migration = try OneRevisionMigration(.postgresql(url))
+            try await migration.upgrade(try migration.compare(model))
+            #expect(try migration.compare(model).isEmpty)
+        }
+    }
+
+    /// A generated column dropped and added again takes an index that INCLUDEs it along.
+    @Test func anIncludedRegeneratedColumnRecreatesTheIndex() {
+        func table(_ expression: String) -> Table {
+            Table("t") {
+                Column("a", .integer)
+                Column("g", .integer).generated(expression)
+                Index("t_a_idx", "a").include("g")
+            }
+        }
+        let result = Comparer.compare(
+            model: Schema(tables: [table("a * 3")]),
+            database: PostgresDialect.storedForm(of: Schema(tables: [table("a * 2")])),
+            dialect: PostgresDialect.self)
+        #expect(result.ops.contains { if case .createIndex = $0 { true } else { false } }, "\(result.ops)")
+    }
+}

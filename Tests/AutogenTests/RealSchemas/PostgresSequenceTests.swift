@@ -131,3 +131,50 @@ import Testing
         }
     }
 }
+
+/// Review findings on sequences of columns made or changed in place.
+@Suite(.serialized) struct PostgresColumnSequenceChangeTests {
+    @Test(.enabled(if: TestPostgres.isConfigured)) func serialColumnsAddedMadeAndRetypedConverge() async throws {
+        try await withTemporaryPostgres { url in
+            let connection = try PostgresConnection(url)
+            defer { connection.close() }
+            try connection.execute(
+                "CREATE TABLE t (id integer PRIMARY KEY, n integer); INSERT INTO t VALUES (1, 5), (2, 6)")
+            let migration = try OneRevisionMigration(.postgresql(url))
+            func model(_ extra: Column, n: Column = Column("n", .integer)) -> Schema {
+                Schema {
+                    Table("t") {
+                        Column("id", .integer).primaryKey()
+                        n
+                        extra
+                    }
+                }
+            }
+            // A serial added to a table with rows, with a start: the rows are numbered, and the
+            // next value follows them (no RESTART back to a value a row holds).
+            let added = model(Column("seq", .integer).serial().sequence(cache: 5))
+            try await migration.upgrade(try migration.compare(added))
+            #expect(try migration.compare(added).isEmpty)
+            try connection.execute("INSERT INTO t (id) VALUES (3)")
+            #expect(try runtimeQuery(.postgresql(url), "SELECT seq FROM t ORDER BY id") == [["1"], ["2"], ["3"]])
+
+            // A column made serial gets a sequence of its own type; a serial retyped takes its
+            // sequence along.
+            try await migration.runner.stamp(["base"])
+            try connection.execute("UPDATE t SET n = 7 WHERE n IS NULL")
+            let made = model(Column("seq", .integer).serial().sequence(cache: 5), n: Column("n", .integer).serial())
+            let make = try migration.compare(made)
+            try await migration.upgrade(make)
+            let leftMade = try migration.compare(made)
+            #expect(leftMade.isEmpty, "\(leftMade)")
+            try await migration.runner.stamp(["base"])
+            let retyped = model(Column("seq", .bigint).serial().sequence(cache: 5), n: Column("n", .integer).serial())
+            let retype = try migration.compare(retyped)
+            try await migration.upgrade(retype)
+            let leftRetyped = try migration.compare(retyped)
+            #expect(leftRetyped.isEmpty, "\(leftRetyped)")
+            try await migration.downgrade(retype)
+            #expect(try migration.compare(made).isEmpty)
+        }
+    }
+}
