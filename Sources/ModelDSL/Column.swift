@@ -15,6 +15,9 @@ public struct Column: Sendable, Hashable, Codable {
     /// The options of an identity or serial column's sequence, defaults (for the column's
     /// type) left out; nil when all are default.
     public var sequence: SequenceOptions?
+    /// The column's collation when not its type's default (`"C"`, `"und-x-icu"`, SQLite's
+    /// `NOCASE`).
+    public var collation: String?
     /// The column's previous name, when the model renames it: compare then emits a rename
     /// instead of a drop and an add, so no data is lost. Model intent only, never reflected.
     public var renamedFrom: String?
@@ -29,7 +32,8 @@ public struct Column: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case name, type, isNullable = "nullable", defaultValue = "default", identity, comment, generated, sequence
+        case name, type, isNullable = "nullable", defaultValue = "default", identity, comment, generated, sequence,
+            collation
     }
 
     public init(
@@ -57,6 +61,11 @@ public struct Column: Sendable, Hashable, Codable {
             ).normalized(defaultType: $0.type)
             $0.sequence = options.isDefault ? nil : options
         }
+    }
+
+    /// The column's collation: `.collation("C")` (SQLite: `.collation("NOCASE")`).
+    public func collation(_ name: String?) -> Column {
+        with { $0.collation = name }
     }
 
     /// The column refuses NULL.

@@ -25,6 +25,7 @@ extension ModelDeclarations {
                 c.identity(a.identity(0, default: .byDefault)!)
             },
             "serial": columnMethod([]) { c, _ in c.serial() },
+            "collation": columnMethod([.unlabeled(.optional(.string))]) { c, a in c.collation(a.optionalString(0)) },
             "sequence": columnMethod([
                 .defaulted("type", .optional(.columnType)), .defaulted("start", .optional(.int)),
                 .defaulted("increment", .optional(.int)), .defaulted("minValue", .optional(.int)),

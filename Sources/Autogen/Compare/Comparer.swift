@@ -291,7 +291,8 @@ final class CompareRun {
                         x.pointee.isNullable == y.pointee.isNullable,
                         x.pointee.defaultValue == y.pointee.defaultValue, x.pointee.identity == y.pointee.identity,
                         x.pointee.comment == y.pointee.comment, x.pointee.renamedFrom == y.pointee.renamedFrom,
-                        x.pointee.generated == y.pointee.generated, x.pointee.sequence == y.pointee.sequence
+                        x.pointee.generated == y.pointee.generated, x.pointee.sequence == y.pointee.sequence,
+                        x.pointee.collation == y.pointee.collation
                     else { return false }
                 }
                 return true

@@ -96,6 +96,7 @@ struct TableComparison {
             if rename == nil, storedColumn.type == existing.type, storedColumn.isNullable == existing.isNullable,
                 storedColumn.defaultValue == existing.defaultValue, storedColumn.identity == existing.identity,
                 storedColumn.generated == existing.generated, storedColumn.sequence == existing.sequence,
+                storedColumn.collation == existing.collation,
                 storedColumn.comment == existing.comment || !run.dialect.hasComments
             {
                 continue
@@ -169,6 +170,9 @@ struct TableComparison {
             }
             if storedColumn.identity != existing.identity {
                 alteration.identity = Change(from: existing.identity, to: column.identity)
+            }
+            if storedColumn.collation != existing.collation {
+                alteration.collation = Change(from: existing.collation, to: column.collation)
             }
             if storedColumn.sequence != existing.sequence, storedColumn.identity != nil {
                 alteration.sequence = Change(from: existing.sequence, to: storedColumn.sequence)

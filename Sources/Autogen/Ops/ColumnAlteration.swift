@@ -14,12 +14,13 @@ public struct ColumnAlteration: Sendable, Hashable {
     public var identity: Change<Identity?>?
     /// The options of an identity or serial column's sequence (PostgreSQL).
     public var sequence: Change<SequenceOptions?>?
+    public var collation: Change<String?>?
 
     public init(
         table: TableRef, existing: Column, name: Change<String>? = nil, type: Change<ColumnType>? = nil,
         nullable: Change<Bool>? = nil, defaultValue: Change<DefaultValue?>? = nil,
         comment: Change<String?>? = nil, identity: Change<Identity?>? = nil,
-        sequence: Change<SequenceOptions?>? = nil
+        sequence: Change<SequenceOptions?>? = nil, collation: Change<String?>? = nil
     ) {
         self.table = table
         self.existing = existing
@@ -30,19 +31,20 @@ public struct ColumnAlteration: Sendable, Hashable {
         self.comment = comment
         self.identity = identity
         self.sequence = sequence
+        self.collation = collation
     }
 
     /// True when nothing changes.
     public var isEmpty: Bool {
         name == nil && type == nil && nullable == nil && defaultValue == nil && comment == nil && identity == nil
-            && sequence == nil
+            && sequence == nil && collation == nil
     }
 
     /// How many attributes change (a rename, a type, ... each count one).
     public var changeCount: Int {
         [
             name != nil, type != nil, nullable != nil, defaultValue != nil, comment != nil, identity != nil,
-            sequence != nil,
+            sequence != nil, collation != nil,
         ]
         .filter { $0 }.count
     }
@@ -57,6 +59,7 @@ public struct ColumnAlteration: Sendable, Hashable {
         if let comment { column.comment = comment.to }
         if let identity { column.identity = identity.to }
         if let sequence { column.sequence = sequence.to }
+        if let collation { column.collation = collation.to }
         column.renamedFrom = nil
         return column
     }
@@ -66,6 +69,6 @@ public struct ColumnAlteration: Sendable, Hashable {
         ColumnAlteration(
             table: table, existing: resulting, name: name?.reversed, type: type?.reversed,
             nullable: nullable?.reversed, defaultValue: defaultValue?.reversed, comment: comment?.reversed,
-            identity: identity?.reversed, sequence: sequence?.reversed)
+            identity: identity?.reversed, sequence: sequence?.reversed, collation: collation?.reversed)
     }
 }

@@ -72,6 +72,8 @@ extension Schema {
                 if let value = a.defaultValue { column.defaultValue = value.to }
                 if let comment = a.comment { column.comment = comment.to }
                 if let identity = a.identity { column.identity = identity.to }
+                if let sequence = a.sequence { column.sequence = sequence.to }
+                if let collation = a.collation { column.collation = collation.to }
                 table.columns[i] = column
                 if let name = a.name { table.renameColumnReferences(from: name.from, to: name.to) }
             }

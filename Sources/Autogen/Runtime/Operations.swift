@@ -101,8 +101,8 @@ public final class Operations {
     public func alterColumn(
         _ table: String, _ column: String, newName: String? = nil, type: ColumnType? = nil, nullable: Bool? = nil,
         default defaultValue: AlterValue<DefaultValue>? = nil, comment: AlterValue<String>? = nil,
-        identity: AlterValue<Identity>? = nil, sequence: AlterValue<SequenceOptions>? = nil, schema: String? = nil,
-        existing: Column? = nil
+        identity: AlterValue<Identity>? = nil, sequence: AlterValue<SequenceOptions>? = nil,
+        collation: AlterValue<String>? = nil, schema: String? = nil, existing: Column? = nil
     ) throws(OperationsError) {
         let ref = TableRef(table, schema: schema)
         guard
@@ -122,7 +122,8 @@ public final class Operations {
             defaultValue: defaultValue.map { Change(from: current.defaultValue, to: $0.value) },
             comment: comment.map { Change(from: current.comment, to: $0.value) },
             identity: identity.map { Change(from: current.identity, to: $0.value) },
-            sequence: sequence.map { Change(from: current.sequence, to: $0.value) })
+            sequence: sequence.map { Change(from: current.sequence, to: $0.value) },
+            collation: collation.map { Change(from: current.collation, to: $0.value) })
         guard !alteration.isEmpty else {
             throw OperationsError("op.alterColumn(\"\(ref)\", \"\(column)\") changes nothing")
         }

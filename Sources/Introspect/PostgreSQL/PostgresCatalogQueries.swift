@@ -24,7 +24,8 @@ enum PostgresCatalogQueries {
 
     /// Columns: table oid, name, format_type, not null, default, identity, comment, whether the
     /// type (or array element type) is an enum, its schema and name, whether the column owns a
-    /// sequence (serial), attnum, and `attgenerated` (`s` for a stored generated column). Defaults cannot refer to columns, so they are deparsed
+    /// sequence (serial), attnum, `attgenerated` (`s` for a stored generated column), and the
+    /// collation when not the type's. Defaults cannot refer to columns, so they are deparsed
     /// without a relation (`pg_get_expr(adbin, 0)`), which spares opening every table; only
     /// generated columns need it. Rows are not sorted here (the reader orders by attnum).
     static let columns = """
@@ -34,7 +35,10 @@ enum PostgresCatalogQueries {
             a.attidentity, d.description,
             et.typtype = 'e', etn.nspname, et.typname,
             owned.refobjid IS NOT NULL,
-            a.attnum, a.attgenerated
+            a.attnum, a.attgenerated,
+            CASE WHEN a.attcollation = t.typcollation OR a.attcollation = 0 THEN NULL
+                WHEN pg_catalog.pg_collation_is_visible(a.attcollation) THEN co.collname::text
+                ELSE pg_catalog.quote_ident(con.nspname) || '.' || pg_catalog.quote_ident(co.collname) END
         FROM pg_catalog.pg_attribute a
         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -42,6 +46,8 @@ enum PostgresCatalogQueries {
         JOIN pg_catalog.pg_type et ON et.oid = CASE WHEN t.typcategory = 'A' THEN t.typelem ELSE t.oid END
         JOIN pg_catalog.pg_namespace etn ON etn.oid = et.typnamespace
         LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+        LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
+        LEFT JOIN pg_catalog.pg_namespace con ON con.oid = co.collnamespace
         LEFT JOIN pg_catalog.pg_description d
             ON d.objoid = a.attrelid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum
         LEFT JOIN (

@@ -217,6 +217,7 @@ public struct PostgresCatalogReader {
             rows.string(row, 1), type, nullable: !rows.isTrue(row, 3), default: defaultValue, identity: identity,
             comment: rows.optionalString(row, 6))
         column.generated = generated
+        column.collation = rows.optionalString(row, 13)
         return column
     }
 

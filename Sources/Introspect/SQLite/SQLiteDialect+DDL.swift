@@ -63,6 +63,7 @@ extension SQLiteDialect {
         var sql = quoteIdentifier(column.name)
         let type = inlinePrimaryKey == nil ? typeSQL(column.type) : "INTEGER"
         if !type.isEmpty { sql += " " + type }
+        if let collation = column.collation { sql += " COLLATE " + quoteIdentifier(collation) }
         if !column.isNullable { sql += " NOT NULL" }
         if let generated = column.generated {
             sql += " GENERATED ALWAYS AS (" + generated.expression + ")" + (generated.stored ? " STORED" : " VIRTUAL")

@@ -221,6 +221,9 @@ struct ConstraintScanner {
                 }
                 pendingName = nil
             case "COLLATE":
+                if let column, let name = list[j + 1], name.value.uppercased() != "BINARY" {
+                    definition.columnCollations[column.lowercased()] = name.value
+                }
                 j += 2
                 pendingName = nil
             case "NULL":

@@ -114,6 +114,7 @@ struct SQLiteTableAccumulator {
                 row.name, row.type, nullable: !notNull, default: row.defaultValue,
                 identity: autoincrement.contains(row.name.lowercased()) && row.keyPosition > 0 ? .autoincrement : nil)
             column.generated = definition.generatedColumns[row.name.lowercased()]
+            column.collation = definition.columnCollations[row.name.lowercased()]
             return column
         }
         let primaryKey = keyColumns.isEmpty ? nil : PrimaryKey(columns: keyColumns, name: definition.primaryKey?.name)

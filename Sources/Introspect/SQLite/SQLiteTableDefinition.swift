@@ -49,6 +49,8 @@ public struct SQLiteTableDefinition: Sendable, Hashable {
     public var checks: [Check] = []
     /// Generated columns (`[GENERATED ALWAYS] AS (expr) [STORED|VIRTUAL]`), by lowercased name.
     public var generatedColumns: [String: Generated] = [:]
+    /// Column collations other than BINARY, by lower-cased column name.
+    public var columnCollations: [String: String] = [:]
     /// The columns declared `PRIMARY KEY AUTOINCREMENT`.
     public var autoincrementColumns: [String] = []
     /// Whether the key is declared `column INTEGER PRIMARY KEY DESC`, which SQLite (for

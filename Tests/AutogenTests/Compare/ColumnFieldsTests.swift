@@ -26,6 +26,7 @@ import Testing
         "identity": { $0.columns[0].identity = .byDefault },
         "comment": { $0.columns[1].comment = "b" },
         "generated": { $0.columns[1].generated = Generated("upper(id::text)") },
+        "collation": { $0.columns[1].collation = "C" },
         "sequence": {
             $0.columns[0].identity = .byDefault
             $0.columns[0].sequence = SequenceOptions(start: 10)
@@ -90,5 +91,24 @@ import Testing
                 model: Schema(tables: [Self.table]), database: Schema(tables: [Self.table]),
                 dialect: PostgresDialect.self
             ).ops == [])
+    }
+
+    /// Applying an alteration to a schema (what offline SQL and SQLite rebuilds see) changes
+    /// every field the alteration carries, as `resulting` says (review: `sequence` and
+    /// `collation` were left out).
+    @Test func applyingAnAlterationChangesEveryFieldItCarries() throws {
+        let existing = Column("n", .integer, identity: .serial)
+        let alteration = ColumnAlteration(
+            table: TableRef("t"), existing: existing, name: Change(from: "n", to: "m"),
+            type: Change(from: .integer, to: .bigint), nullable: Change(from: true, to: false),
+            defaultValue: Change(from: nil, to: nil), comment: Change(from: nil, to: "c"),
+            identity: Change(from: .serial, to: .byDefault), sequence: Change(from: nil, to: SequenceOptions(start: 5)),
+            collation: Change(from: nil, to: "C"))
+        let labels = Mirror(reflecting: alteration).children.compactMap(\.label).filter {
+            $0 != "table" && $0 != "existing"
+        }
+        #expect(alteration.changeCount == labels.count, "\(labels)")
+        let applied = try Schema(tables: [Table(name: "t", columns: [existing])]).applying([.alterColumn(alteration)])
+        #expect(applied.tables[0].columns == [alteration.resulting])
     }
 }

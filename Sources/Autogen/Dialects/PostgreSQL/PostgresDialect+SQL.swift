@@ -150,10 +150,16 @@ extension PostgresDialect: SQLCompiling {
             // Without USING, a value that does not fit fails the statement (22001) instead of
             // being cut by an explicit cast: see PostgresDialect+TypeChange.
             var sql = column + " TYPE " + typeSQL(type.to)
+            if a.collation != nil { sql += " COLLATE " + collationName(resulting.collation ?? "default") }
             if !convertsByAssignment(from: type.from, to: type.to) {
                 sql += " USING " + quoteIdentifier(name) + "::" + castTarget(from: type.from, to: type.to)
             }
             out.append(sql)
+        } else if a.collation != nil {
+            // The same type with another collation: no rewrite, the indexes on it are rebuilt.
+            out.append(
+                column + " TYPE " + typeSQL(resulting.type) + " COLLATE "
+                    + collationName(resulting.collation ?? "default"))
         }
         // PostgreSQL adds an identity only to a NOT NULL column without a default (55000).
         var nullableDone = false

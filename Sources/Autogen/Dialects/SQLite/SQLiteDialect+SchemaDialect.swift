@@ -71,7 +71,9 @@ extension SQLiteDialect: SchemaDialect {
     public static func rebuildReason(for op: MigrationOp) -> String? {
         switch op {
         case .alterColumn(let a):
-            if a.type == nil && a.nullable == nil && a.defaultValue == nil && a.identity == nil { return nil }
+            if a.type == nil && a.nullable == nil && a.defaultValue == nil && a.identity == nil && a.collation == nil {
+                return nil
+            }
             return "alter column \(a.existing.name)"
         case .addPrimaryKey, .dropPrimaryKey: return "change its primary key"
         case .addUnique, .dropUnique: return "change a unique constraint"

@@ -147,6 +147,9 @@ public enum SwiftRenderer {
         if let change = a.identity {
             args.append("identity: " + (change.to.map { ".set(\(SwiftLiteral.identity($0)))" } ?? ".drop"))
         }
+        if let change = a.collation {
+            args.append("collation: " + (change.to.map { ".set(\(str($0)))" } ?? ".drop"))
+        }
         if let change = a.sequence {
             args.append("sequence: " + (change.to.map { ".set(\(SwiftSchemaSource.sequenceOptions($0)))" } ?? ".drop"))
         }

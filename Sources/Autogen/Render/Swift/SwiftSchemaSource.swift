@@ -17,6 +17,7 @@ enum SwiftSchemaSource {
             }
         }
         if let value = column.defaultValue { out += ".default(\(SwiftLiteral.defaultValue(value)))" }
+        if let collation = column.collation { out += ".collation(\(SwiftLiteral.string(collation)))" }
         if let options = column.sequence, column.identity != nil {
             out += ".sequence(" + sequenceArguments(options) + ")"
         }
