@@ -25,8 +25,18 @@ extension Schema {
                 comment: table.comment
             ).unlogged(table.unlogged)
         }
+        let domains = domains.map { domain -> Domain in
+            var copy = domain
+            copy.checks = domain.checks.map { check in
+                var mapped = check
+                mapped.expression = transform(check.expression)
+                return mapped
+            }
+            return copy
+        }
         return Schema(
-            tables: tables, enums: enums, extensions: extensions, sequences: sequences,
+            tables: tables, enums: enums, extensions: extensions, sequences: sequences, domains: domains,
+            compositeTypes: compositeTypes,
             catalogObjects: catalogObjects)
     }
 }

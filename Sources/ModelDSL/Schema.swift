@@ -10,6 +10,10 @@ public struct Schema: Sendable, Hashable, Codable {
     public var extensions: [Extension] = []
     /// Standalone PostgreSQL sequences, sorted by schema and name.
     public var sequences: [DatabaseSequence] = []
+    /// PostgreSQL domains, sorted by schema and name.
+    public var domains: [Domain] = []
+    /// PostgreSQL composite types, sorted by schema and name.
+    public var compositeTypes: [CompositeType] = []
     /// Views and triggers as the catalog stores them, in creation order (SQLite's reader fills
     /// it; the DSL does not declare them yet): see `CatalogObject`.
     public var catalogObjects: [CatalogObject] = []
@@ -21,21 +25,27 @@ public struct Schema: Sendable, Hashable, Codable {
         var enums: [EnumType] = []
         var extensions: [Extension] = []
         var sequences: [DatabaseSequence] = []
+        var domains: [Domain] = []
+        var composites: [CompositeType] = []
         for element in content() {
             switch element {
             case .table(let table): tables.append(table.named(by: naming))
             case .enumType(let enumType): enums.append(enumType)
             case .databaseExtension(let e): extensions.append(e)
             case .sequence(let s): sequences.append(s)
+            case .domain(let d): domains.append(d)
+            case .compositeType(let c): composites.append(c)
             }
         }
-        self.init(tables: tables, enums: enums, extensions: extensions, sequences: sequences)
+        self.init(
+            tables: tables, enums: enums, extensions: extensions, sequences: sequences, domains: domains,
+            compositeTypes: composites)
     }
 
     /// A schema from values, as catalog readers build it; names are kept as given.
     public init(
         tables: [Table], enums: [EnumType] = [], extensions: [Extension] = [], sequences: [DatabaseSequence] = [],
-        catalogObjects: [CatalogObject] = []
+        domains: [Domain] = [], compositeTypes: [CompositeType] = [], catalogObjects: [CatalogObject] = []
     ) {
         // Sort positions, not the (large) table values themselves.
         let order = tables.indices.sorted {
@@ -45,11 +55,13 @@ public struct Schema: Sendable, Hashable, Codable {
         self.enums = enums.sorted { ($0.schema ?? "", $0.name) < ($1.schema ?? "", $1.name) }
         self.extensions = extensions.sorted { $0.name < $1.name }
         self.sequences = sequences.sorted { ($0.schema ?? "", $0.name) < ($1.schema ?? "", $1.name) }
+        self.domains = domains.sorted { ($0.schema ?? "", $0.name) < ($1.schema ?? "", $1.name) }
+        self.compositeTypes = compositeTypes.sorted { ($0.schema ?? "", $0.name) < ($1.schema ?? "", $1.name) }
         self.catalogObjects = catalogObjects
     }
 
     private enum CodingKeys: String, CodingKey {
-        case tables, enums, extensions, sequences, catalogObjects
+        case tables, enums, extensions, sequences, domains, compositeTypes, catalogObjects
     }
 
     public init(from decoder: any Decoder) throws {
@@ -58,10 +70,12 @@ public struct Schema: Sendable, Hashable, Codable {
         enums = try container.decodeIfPresent([EnumType].self, forKey: .enums) ?? []
         extensions = try container.decodeIfPresent([Extension].self, forKey: .extensions) ?? []
         sequences = try container.decodeIfPresent([DatabaseSequence].self, forKey: .sequences) ?? []
+        domains = try container.decodeIfPresent([Domain].self, forKey: .domains) ?? []
+        compositeTypes = try container.decodeIfPresent([CompositeType].self, forKey: .compositeTypes) ?? []
         catalogObjects = try container.decodeIfPresent([CatalogObject].self, forKey: .catalogObjects) ?? []
     }
 
-    /// `extensions`, `sequences` and `catalogObjects` are written only when there are some, so a schema of
+    /// `extensions`, `sequences`, `domains`, `compositeTypes` and `catalogObjects` are written only when there are some, so a schema of
     /// tables alone prints as it did before they were kept.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -69,6 +83,8 @@ public struct Schema: Sendable, Hashable, Codable {
         try container.encode(enums, forKey: .enums)
         if !extensions.isEmpty { try container.encode(extensions, forKey: .extensions) }
         if !sequences.isEmpty { try container.encode(sequences, forKey: .sequences) }
+        if !domains.isEmpty { try container.encode(domains, forKey: .domains) }
+        if !compositeTypes.isEmpty { try container.encode(compositeTypes, forKey: .compositeTypes) }
         if !catalogObjects.isEmpty { try container.encode(catalogObjects, forKey: .catalogObjects) }
     }
 

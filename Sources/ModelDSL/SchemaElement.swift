@@ -4,6 +4,8 @@ public enum SchemaElement: Sendable, Hashable {
     case enumType(EnumType)
     case databaseExtension(Extension)
     case sequence(DatabaseSequence)
+    case domain(Domain)
+    case compositeType(CompositeType)
 }
 
 /// Builds a schema from tables, enum types and extensions, with `if`, `if/else` and `for` allowed.
@@ -11,6 +13,8 @@ public enum SchemaElement: Sendable, Hashable {
 public enum SchemaBuilder {
     public static func buildExpression(_ table: Table) -> [SchemaElement] { [.table(table)] }
     public static func buildExpression(_ enumType: EnumType) -> [SchemaElement] { [.enumType(enumType)] }
+    public static func buildExpression(_ domain: Domain) -> [SchemaElement] { [.domain(domain)] }
+    public static func buildExpression(_ type: CompositeType) -> [SchemaElement] { [.compositeType(type)] }
     public static func buildExpression(_ sequence: DatabaseSequence) -> [SchemaElement] { [.sequence(sequence)] }
     public static func buildExpression(_ extension: Extension) -> [SchemaElement] { [.databaseExtension(`extension`)] }
     public static func buildExpression(_ tables: [Table]) -> [SchemaElement] { tables.map(SchemaElement.table) }

@@ -40,6 +40,23 @@ extension Schema {
             if !sequenceNames.insert(sequence.qualifiedName).inserted { problems.append("\(label) is declared twice") }
             problems += sequence.options.problems(defaultType: .bigint).map { "\(label): " + $0 }
         }
+        var typeNames = Set(enums.map(\.qualifiedName))
+        for domain in domains where !typeNames.insert(domain.qualifiedName).inserted {
+            problems.append("type \"\(domain.qualifiedName)\" is declared twice")
+        }
+        for composite in compositeTypes {
+            if !typeNames.insert(composite.qualifiedName).inserted {
+                problems.append("type \"\(composite.qualifiedName)\" is declared twice")
+            }
+            if composite.attributes.isEmpty {
+                problems.append("composite type \"\(composite.qualifiedName)\" has no attributes")
+            }
+            var attributeNames = Set<String>()
+            for attribute in composite.attributes where !attributeNames.insert(attribute.name).inserted {
+                problems.append(
+                    "composite type \"\(composite.qualifiedName)\": attribute \"\(attribute.name)\" is declared twice")
+            }
+        }
         var extensionNames = Set<String>()
         for e in extensions {
             if e.name.isEmpty { problems.append("an extension has an empty name") }

@@ -115,6 +115,14 @@ extension ModelDeclarations {
                 return .check(c.notValid(a.bool(0, default: true)))
             }
         ],
+        .domain: [
+            "notNull": domainMethod([]) { d, _ in d.notNull() },
+            "default": domainMethod([.unlabeled(.defaultValue)]) { d, a in d.default(a.defaultValue(0)!) },
+            "check": domainMethod([.unlabeled(.string), .unlabeled(.string)]) { d, a in
+                d.check(a.string(0), a.string(1))
+            },
+            "collation": domainMethod([.unlabeled(.optional(.string))]) { d, a in d.collation(a.optionalString(0)) },
+        ],
         .unique: [
             "nullsNotDistinct": Method(signature: ModelSignature(.unique, [.defaulted(nil, .bool)]) { _ in .none }) {
                 receiver, a in
@@ -130,6 +138,15 @@ extension ModelDeclarations {
         Method(signature: ModelSignature(.column, parameters) { _ in .none }) { receiver, a in
             guard case .column(let c) = receiver else { preconditionFailure("not a Column") }
             return .column(apply(c, a))
+        }
+    }
+
+    private static func domainMethod(
+        _ parameters: [P], _ apply: @escaping @Sendable (Domain, ModelArguments) -> Domain
+    ) -> Method {
+        Method(signature: ModelSignature(.domain, parameters) { _ in .none }) { receiver, a in
+            guard case .domain(let d) = receiver else { preconditionFailure("not a Domain") }
+            return .domain(apply(d, a))
         }
     }
 

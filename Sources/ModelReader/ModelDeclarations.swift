@@ -136,6 +136,24 @@ enum ModelDeclarations {
                         cache: a.optionalInt(7), cycle: a.bool(8, default: false)))
             }
         ],
+        "Domain": [
+            ModelSignature(
+                .domain, [.unlabeled(.string), .unlabeled(.columnType), .defaulted("schema", .optional(.string))]
+            ) {
+                a in .domain(Domain(a.string(0), a.columnType(1), schema: a.optionalString(2)))
+            }
+        ],
+        "CompositeType": [
+            ModelSignature(
+                .compositeType,
+                [
+                    .unlabeled(.string), .defaulted("schema", .optional(.string)),
+                    .labeled("attributes", .array(.column)),
+                ]
+            ) { a in
+                .compositeType(CompositeType(a.string(0), schema: a.optionalString(1), attributes: a.columns(2)))
+            }
+        ],
         "Extension": [
             ModelSignature(.databaseExtension, [.unlabeled(.string), .defaulted("schema", .optional(.string))]) { a in
                 .databaseExtension(Extension(a.string(0), schema: a.optionalString(1)))

@@ -35,6 +35,8 @@ extension ModelEvaluator {
             case .enumType(let e): elements.append(.enumType(e))
             case .databaseExtension(let e): elements.append(.databaseExtension(e))
             case .sequence(let s): elements.append(.sequence(s))
+            case .domain(let d): elements.append(.domain(d))
+            case .compositeType(let c): elements.append(.compositeType(c))
             case .array(let items) where typed.type == .array(.table):
                 for item in items { if case .table(let t) = item { elements.append(.table(t)) } }
             default:

@@ -94,6 +94,11 @@ struct ModelArguments: Sendable {
         }
     }
 
+    func columns(_ i: Int) -> [Column] {
+        guard case .array(let items)? = slots[i] else { return [] }
+        return items.map { if case .column(let c) = $0 { return c } else { preconditionFailure("not a Column") } }
+    }
+
     func optionalColumnType(_ i: Int) -> ColumnType? {
         if case .columnType(let t)? = slots[i] { return t }
         return nil

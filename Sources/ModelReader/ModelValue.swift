@@ -5,9 +5,8 @@ import ModelDSL
 enum ModelType: Hashable, Sendable, CustomStringConvertible {
     case string, int, int64, double, bool
     case columnType, defaultValue, identity, referentialAction, indexElement
-    case column, table, index, unique, primaryKey, foreignKey, check, enumType, databaseExtension, sequence,
-        namingConvention,
-        schema
+    case column, table, index, unique, primaryKey, foreignKey, check, enumType, databaseExtension, sequence
+    case domain, compositeType, namingConvention, schema
     indirect case optional(ModelType)
     indirect case array(ModelType)
 
@@ -18,6 +17,7 @@ enum ModelType: Hashable, Sendable, CustomStringConvertible {
         "ReferentialAction": .referentialAction, "IndexElement": .indexElement, "Column": .column, "Table": .table,
         "Index": .index, "Unique": .unique, "PrimaryKey": .primaryKey, "ForeignKey": .foreignKey, "Check": .check,
         "EnumType": .enumType, "Enum": .enumType, "Extension": .databaseExtension, "DatabaseSequence": .sequence,
+        "Domain": .domain, "CompositeType": .compositeType,
         "NamingConvention": .namingConvention, "Schema": .schema,
     ]
 
@@ -43,6 +43,8 @@ enum ModelType: Hashable, Sendable, CustomStringConvertible {
         case .enumType: return "EnumType"
         case .databaseExtension: return "Extension"
         case .sequence: return "DatabaseSequence"
+        case .domain: return "Domain"
+        case .compositeType: return "CompositeType"
         case .namingConvention: return "NamingConvention"
         case .schema: return "Schema"
         case .optional(let wrapped): return "\(wrapped)?"
@@ -59,8 +61,8 @@ enum ModelValue: Sendable {
     case columnType(ColumnType), defaultValue(DefaultValue), identity(Identity)
     case referentialAction(ReferentialAction), indexElement(IndexElement)
     case column(Column), table(Table), index(Index), unique(Unique), primaryKey(PrimaryKey)
-    case foreignKey(ForeignKey), check(Check), enumType(EnumType), databaseExtension(Extension), sequence(
-        DatabaseSequence)
+    case foreignKey(ForeignKey), check(Check), enumType(EnumType), databaseExtension(Extension)
+    case sequence(DatabaseSequence), domain(Domain), compositeType(CompositeType)
     case namingConvention(NamingConvention)
     case schema(Schema)
     case array([ModelValue])

@@ -44,6 +44,10 @@ enum RuntimeOperationsFixture {
             .alterSequence(
                 DatabaseSequence("invoice_no", schema: "billing", start: 1000),
                 Change(from: SequenceOptions(start: 1000), to: SequenceOptions(start: 1000, increment: 10))),
+            .createDomain(Self.positive),
+            .alterDomain(Change(from: Self.positive, to: Self.positive.notNull())),
+            .createCompositeType(Self.address),
+            .alterCompositeType(Change(from: Self.address, to: Self.addressWithZip)),
             .createEnum(EnumType("mood", ["happy", "sad"])),
             .createTable(person),
             .createTable(Table(name: "audit", schema: "billing", columns: [Column("id", .bigint, nullable: false)])),
@@ -77,6 +81,11 @@ enum RuntimeOperationsFixture {
     }
 
     /// Every op, the drops by name carrying what the state says they drop.
+    static let positive = Domain("positive", .integer, schema: "billing").check("positive_check", "VALUE > 0")
+    static let address = CompositeType("address", schema: "billing", attributes: [Column("street", .text)])
+    static let addressWithZip = CompositeType(
+        "address", schema: "billing", attributes: [Column("street", .text), Column("zip", .varchar(10))])
+
     static func ops() throws -> [MigrationOp] {
         var ops = opsBeforeDrops
         let state = try start.applying(ops)
@@ -104,6 +113,8 @@ enum RuntimeOperationsFixture {
             .dropTable(afterColumn),
             .dropTable(audit),
             .dropEnum(mood),
+            .dropCompositeType(Self.addressWithZip),
+            .dropDomain(Self.positive.notNull()),
             .dropSequence(DatabaseSequence("invoice_no", schema: "billing", start: 1000, increment: 10)),
             .dropExtension(Extension("pgcrypto", schema: "billing")),
             .dropSchema("billing"),

@@ -18,6 +18,10 @@ import Testing
         try op.createExtension("pgcrypto", schema: "billing")
         try op.createSequence(DatabaseSequence("invoice_no", schema: "billing", start: 1000))
         try op.alterSequence(DatabaseSequence("invoice_no", schema: "billing", start: 1000, increment: 10), existing: DatabaseSequence("invoice_no", schema: "billing", start: 1000))
+        try op.createDomain(Domain("positive", .integer, schema: "billing").check("positive_check", "VALUE > 0"))
+        try op.alterDomain(Domain("positive", .integer, schema: "billing").notNull().check("positive_check", "VALUE > 0"), existing: Domain("positive", .integer, schema: "billing").check("positive_check", "VALUE > 0"))
+        try op.createCompositeType(CompositeType("address", schema: "billing", attributes: [Column("street", .text)]))
+        try op.alterCompositeType(CompositeType("address", schema: "billing", attributes: [Column("street", .text), Column("zip", .varchar(10))]), existing: CompositeType("address", schema: "billing", attributes: [Column("street", .text)]))
         try op.createEnum(Enum("mood", ["happy", "sad"]))
         try op.createTable("person", comment: "people") {
             Column("id", .integer).primaryKey()
@@ -62,6 +66,8 @@ import Testing
         try op.dropTable("people")
         try op.dropTable("audit", schema: "billing")
         try op.dropEnum("mood")
+        try op.dropCompositeType("address", schema: "billing")
+        try op.dropDomain("positive", schema: "billing")
         try op.dropSequence("invoice_no", schema: "billing")
         try op.dropExtension("pgcrypto")
         try op.dropSchema("billing")
@@ -126,9 +132,15 @@ import Testing
             case .dropSequence: 29
             case .alterSequence: 30
             case .setConstraintValidated: 31
+            case .createDomain: 32
+            case .dropDomain: 33
+            case .alterDomain: 34
+            case .createCompositeType: 35
+            case .dropCompositeType: 36
+            case .alterCompositeType: 37
             }
         }
-        #expect(Set(try RuntimeOperationsFixture.ops().map(number)) == Set(0...31))
+        #expect(Set(try RuntimeOperationsFixture.ops().map(number)) == Set(0...37))
     }
 
     @Test func addColumnHoistsColumnConstraints() throws {

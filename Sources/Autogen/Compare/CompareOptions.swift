@@ -42,7 +42,7 @@ public struct DefaultQuestion: Sendable, Hashable {
 public struct ObjectRef: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         case table, column, index, uniqueConstraint, foreignKey, checkConstraint, primaryKey, enumType,
-            databaseExtension, sequence
+            databaseExtension, sequence, domain, compositeType
     }
 
     public var kind: Kind

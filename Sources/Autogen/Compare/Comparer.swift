@@ -83,6 +83,7 @@ final class CompareRun {
         guard let existing = options.databaseSchemas else { return [] }
         let named = Set(
             model.tables.compactMap(\.schema) + model.enums.compactMap(\.schema) + model.sequences.compactMap(\.schema)
+                + model.domains.compactMap(\.schema) + model.compositeTypes.compactMap(\.schema)
         )
         .filter { options.schemas?.contains($0) ?? true }
         // An extension's schema is created for it, though compare never looks inside it.
@@ -152,6 +153,12 @@ final class CompareRun {
             diagnostics.append(
                 Diagnostic(.dropsData, .warning, "dropping sequence \(s.qualifiedName) loses its current value"))
         }
+        let memo = self.memo
+        let typeOps =
+            dialect.hasExtensions
+            ? TypeComparison(model: model, database: database, options: options) { memo.normalize($0) }
+            : TypeComparison()
+        diagnostics += typeOps.diagnostics
         var enumOps = EnumComparison(dialect: dialect, options: options)
         enumOps.compare(model: model, stored: stored, database: database)
         diagnostics += enumOps.diagnostics
@@ -212,12 +219,13 @@ final class CompareRun {
         }
 
         var ops =
-            schemaOps(model) + extensionOps.before + sequenceOps.before + enumOps.before + renameOps + dropForeignKeys
+            schemaOps(model) + extensionOps.before + sequenceOps.before + enumOps.before + typeOps.before + renameOps
+            + dropForeignKeys
             // Logged again before new tables, which may reference them; unlogged after the bodies.
             + persistenceOps(persistence, unlogged: false) + createOps + tableBodies
             + persistenceOps(persistence, unlogged: true) + addForeignKeys
             + dropOps
-            + enumOps.after + sequenceOps.after + extensionOps.after
+            + typeOps.after + enumOps.after + sequenceOps.after + extensionOps.after
         ops = ops.filter { op in
             if case .alterColumn(let a) = op { return !a.isEmpty }
             return true

@@ -17,6 +17,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         case generatedColumnChange = "generated-column-change"
         case tableUnlogged = "table-unlogged"
         case dropsExtension = "drops-extension"
+        case domainChange = "domain-change"
     }
 
     public var kind: Kind

@@ -46,7 +46,8 @@ enum DatabaseComparison {
             // into is read for its targets, never compared: its other tables are not the model's.
             if options.schemas == nil {
                 options.schemas = Set(
-                    [nil] + local.tables.map(\.schema) + local.enums.map(\.schema) + local.sequences.map(\.schema))
+                    [nil] + local.tables.map(\.schema) + local.enums.map(\.schema) + local.sequences.map(\.schema)
+                        + local.domains.map(\.schema) + local.compositeTypes.map(\.schema))
             }
             try validate(local, against: database, dialect: PostgresDialect.self)
             let prepared = PreparedModel(local, dialect: PostgresDialect.self, currentSchema: current)
@@ -100,16 +101,22 @@ enum DatabaseComparison {
         }
         for e in out.enums.indices { out.enums[e].schema = local(out.enums[e].schema) }
         for s in out.sequences.indices { out.sequences[s].schema = local(out.sequences[s].schema) }
+        for d in out.domains.indices { out.domains[d].schema = local(out.domains[d].schema) }
+        for c in out.compositeTypes.indices { out.compositeTypes[c].schema = local(out.compositeTypes[c].schema) }
         // Sorted again by (schema, name), as compare expects.
         return Schema(
             tables: out.tables, enums: out.enums, extensions: out.extensions, sequences: out.sequences,
+            domains: out.domains,
+            compositeTypes: out.compositeTypes,
             catalogObjects: out.catalogObjects)
     }
 
     /// The schemas other than the default one that `model` names (its tables, enum types,
     /// foreign keys' and enum columns' targets) or `options.schemas` lists, sorted.
     static func schemasNamed(by model: Schema, options: CompareOptions) -> [String] {
-        var names = Set(model.enums.compactMap(\.schema) + model.sequences.compactMap(\.schema))
+        var names = Set(
+            model.enums.compactMap(\.schema) + model.sequences.compactMap(\.schema) + model.domains.compactMap(\.schema)
+                + model.compositeTypes.compactMap(\.schema))
         for table in model.tables {
             if let schema = table.schema { names.insert(schema) }
             for key in table.foreignKeys { if let schema = key.referredSchema { names.insert(schema) } }

@@ -28,6 +28,12 @@ extension MigrationOp {
         case .dropSchema(let name): return .createSchema(name)
         case .createExtension(let e): return .dropExtension(e)
         case .dropExtension(let e): return .createExtension(e)
+        case .createDomain(let d): return .dropDomain(d)
+        case .dropDomain(let d): return .createDomain(d)
+        case .alterDomain(let change): return .alterDomain(change.reversed)
+        case .createCompositeType(let c): return .dropCompositeType(c)
+        case .dropCompositeType(let c): return .createCompositeType(c)
+        case .alterCompositeType(let change): return .alterCompositeType(change.reversed)
         case .createSequence(let s): return .dropSequence(s)
         case .dropSequence(let s): return .createSequence(s)
         case .alterSequence(let s, let change):

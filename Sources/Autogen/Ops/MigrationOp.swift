@@ -37,6 +37,15 @@ public enum MigrationOp: Sendable, Hashable {
     case dropSequence(DatabaseSequence)
     /// `ALTER SEQUENCE` to new options (its current value stays).
     case alterSequence(DatabaseSequence, Change<SequenceOptions>)
+    /// PostgreSQL domains: created before the tables, altered in place (default, NOT NULL,
+    /// checks), dropped after without CASCADE.
+    case createDomain(Domain)
+    case dropDomain(Domain)
+    case alterDomain(Change<Domain>)
+    /// PostgreSQL composite types, likewise (attributes added, dropped and retyped in place).
+    case createCompositeType(CompositeType)
+    case dropCompositeType(CompositeType)
+    case alterCompositeType(Change<CompositeType>)
     case createEnum(EnumType)
     case dropEnum(EnumType)
     /// The enum's values change; `usedBy` lists the columns of that type (needed when values
@@ -63,7 +72,8 @@ public enum MigrationOp: Sendable, Hashable {
             return t
         case .alterColumn(let a): return a.table
         case .createSchema, .dropSchema, .createExtension, .dropExtension, .createSequence, .dropSequence,
-            .alterSequence, .createEnum, .dropEnum, .alterEnum, .execute:
+            .alterSequence, .createDomain, .dropDomain, .alterDomain, .createCompositeType, .dropCompositeType,
+            .alterCompositeType, .createEnum, .dropEnum, .alterEnum, .execute:
             return nil
         }
     }

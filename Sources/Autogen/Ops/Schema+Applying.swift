@@ -136,6 +136,39 @@ extension Schema {
         case .createSchema, .dropSchema:
             // A schema value keeps tables and types, not the namespaces that hold them.
             break
+        case .createDomain(let d):
+            guard !domains.contains(where: { $0.name == d.name && $0.schema == d.schema }) else {
+                throw ApplyError("domain \(d.qualifiedName) already exists")
+            }
+            domains.append(d)
+            domains.sort { ($0.schema ?? "", $0.name) < ($1.schema ?? "", $1.name) }
+        case .dropDomain(let d):
+            guard let i = domains.firstIndex(where: { $0.name == d.name && $0.schema == d.schema }) else {
+                throw ApplyError("there is no domain \(d.qualifiedName)")
+            }
+            domains.remove(at: i)
+        case .alterDomain(let change):
+            guard let i = domains.firstIndex(where: { $0.name == change.from.name && $0.schema == change.from.schema })
+            else { throw ApplyError("there is no domain \(change.from.qualifiedName)") }
+            domains[i] = change.to
+        case .createCompositeType(let c):
+            guard !compositeTypes.contains(where: { $0.name == c.name && $0.schema == c.schema }) else {
+                throw ApplyError("type \(c.qualifiedName) already exists")
+            }
+            compositeTypes.append(c)
+            compositeTypes.sort { ($0.schema ?? "", $0.name) < ($1.schema ?? "", $1.name) }
+        case .dropCompositeType(let c):
+            guard let i = compositeTypes.firstIndex(where: { $0.name == c.name && $0.schema == c.schema }) else {
+                throw ApplyError("there is no type \(c.qualifiedName)")
+            }
+            compositeTypes.remove(at: i)
+        case .alterCompositeType(let change):
+            guard
+                let i = compositeTypes.firstIndex(where: {
+                    $0.name == change.from.name && $0.schema == change.from.schema
+                })
+            else { throw ApplyError("there is no type \(change.from.qualifiedName)") }
+            compositeTypes[i] = change.to
         case .createSequence(let s):
             guard !sequences.contains(where: { $0.name == s.name && $0.schema == s.schema }) else {
                 throw ApplyError("sequence \(s.qualifiedName) already exists")

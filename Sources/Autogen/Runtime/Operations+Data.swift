@@ -14,6 +14,50 @@ extension Operations {
         record(.dropSchema(name))
     }
 
+    /// `CREATE DOMAIN` (PostgreSQL).
+    public func createDomain(_ domain: Domain) throws(OperationsError) {
+        record(.createDomain(domain))
+    }
+
+    /// `DROP DOMAIN` (PostgreSQL), without CASCADE: refused while a column uses it.
+    public func dropDomain(_ name: String, schema: String? = nil) throws(OperationsError) {
+        guard let domain = self.schema?.domains.first(where: { $0.name == name && $0.schema == schema }) else {
+            throw OperationsError(
+                "op.dropDomain(\"\(name)\"): the domain is unknown, so its downgrade could not recreate it")
+        }
+        record(.dropDomain(domain))
+    }
+
+    /// `ALTER DOMAIN` from `existing` to `domain` (default, NOT NULL, checks).
+    public func alterDomain(_ domain: Domain, existing: Domain) throws(OperationsError) {
+        guard domain.name == existing.name, domain.schema == existing.schema else {
+            throw OperationsError("op.alterDomain(\"\(domain.qualifiedName)\"): existing is another domain")
+        }
+        record(.alterDomain(Change(from: existing, to: domain)))
+    }
+
+    /// `CREATE TYPE ... AS (...)` (PostgreSQL).
+    public func createCompositeType(_ type: CompositeType) throws(OperationsError) {
+        record(.createCompositeType(type))
+    }
+
+    /// `DROP TYPE` of a composite type (PostgreSQL), without CASCADE.
+    public func dropCompositeType(_ name: String, schema: String? = nil) throws(OperationsError) {
+        guard let type = self.schema?.compositeTypes.first(where: { $0.name == name && $0.schema == schema }) else {
+            throw OperationsError(
+                "op.dropCompositeType(\"\(name)\"): the type is unknown, so its downgrade could not recreate it")
+        }
+        record(.dropCompositeType(type))
+    }
+
+    /// `ALTER TYPE` of a composite type from `existing` to `type` (attributes).
+    public func alterCompositeType(_ type: CompositeType, existing: CompositeType) throws(OperationsError) {
+        guard type.name == existing.name, type.schema == existing.schema else {
+            throw OperationsError("op.alterCompositeType(\"\(type.qualifiedName)\"): existing is another type")
+        }
+        record(.alterCompositeType(Change(from: existing, to: type)))
+    }
+
     /// `CREATE SEQUENCE` (PostgreSQL).
     public func createSequence(_ sequence: DatabaseSequence) throws(OperationsError) {
         record(.createSequence(sequence))

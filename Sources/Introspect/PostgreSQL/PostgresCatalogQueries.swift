@@ -170,6 +170,53 @@ enum PostgresCatalogQueries {
                                 AND e.deptype = 'e')
         """
 
+    /// Domains (not an extension's): schema, name, base type, NOT NULL, default text, the
+    /// collation when not the base type's, check names and their `CHECK (...)` definitions in
+    /// name order.
+    static let domains = """
+        SELECT n.nspname, t.typname, pg_catalog.format_type(t.typbasetype, t.typtypmod), t.typnotnull, t.typdefault,
+            CASE WHEN t.typcollation = bt.typcollation OR t.typcollation = 0 THEN NULL
+                WHEN pg_catalog.pg_collation_is_visible(t.typcollation) THEN co.collname::text
+                ELSE pg_catalog.quote_ident(con.nspname) || '.' || pg_catalog.quote_ident(co.collname) END,
+            ARRAY(SELECT c.conname::text FROM pg_catalog.pg_constraint c
+                  WHERE c.contypid = t.oid AND c.contype = 'c' ORDER BY c.conname),
+            ARRAY(SELECT pg_catalog.pg_get_constraintdef(c.oid) FROM pg_catalog.pg_constraint c
+                  WHERE c.contypid = t.oid AND c.contype = 'c' ORDER BY c.conname)
+        FROM pg_catalog.pg_type t
+        JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+        JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype
+        LEFT JOIN pg_catalog.pg_collation co ON co.oid = t.typcollation
+        LEFT JOIN pg_catalog.pg_namespace con ON con.oid = co.collnamespace
+        WHERE t.typtype = 'd' AND n.nspname = ANY ($1::text[])
+            AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                            WHERE e.classid = 'pg_catalog.pg_type'::regclass AND e.objid = t.oid AND e.deptype = 'e')
+        """
+
+    /// Standalone composite types (not tables' row types, not an extension's): schema, name,
+    /// and per attribute in order its name, type, collation when not its type's, and for an
+    /// enum (or array of one) the enum's schema and name.
+    static let compositeTypes = """
+        SELECT n.nspname, t.typname,
+            array_agg(a.attname::text ORDER BY a.attnum),
+            array_agg(pg_catalog.format_type(a.atttypid, a.atttypmod) ORDER BY a.attnum),
+            array_agg(CASE WHEN a.attcollation = at.typcollation OR a.attcollation = 0 THEN NULL
+                           ELSE (SELECT co.collname::text FROM pg_catalog.pg_collation co WHERE co.oid = a.attcollation)
+                      END ORDER BY a.attnum),
+            array_agg(CASE WHEN et.typtype = 'e' THEN etn.nspname::text END ORDER BY a.attnum),
+            array_agg(CASE WHEN et.typtype = 'e' THEN et.typname::text END ORDER BY a.attnum)
+        FROM pg_catalog.pg_type t
+        JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+        JOIN pg_catalog.pg_class c ON c.oid = t.typrelid AND c.relkind = 'c'
+        JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+        JOIN pg_catalog.pg_type at ON at.oid = a.atttypid
+        JOIN pg_catalog.pg_type et ON et.oid = CASE WHEN at.typcategory = 'A' THEN at.typelem ELSE at.oid END
+        JOIN pg_catalog.pg_namespace etn ON etn.oid = et.typnamespace
+        WHERE t.typtype = 'c' AND n.nspname = ANY ($1::text[])
+            AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                            WHERE e.classid = 'pg_catalog.pg_type'::regclass AND e.objid = t.oid AND e.deptype = 'e')
+        GROUP BY n.nspname, t.typname
+        """
+
     /// Installed extensions, database-wide: name, the schema holding their objects. PL/pgSQL,
     /// which every database has from the start, is left out.
     static let extensions = """

@@ -3,9 +3,9 @@ import ModelDSL
 /// Reads the tables, enums, constraints, indexes and comments of a PostgreSQL database into
 /// the same `Schema` value the DSL declares.
 ///
-/// It runs eight queries whatever the number of tables (`PostgresCatalogQueries`): the default
-/// schema, then tables, columns, constraints, indexes, enums and sequences of every chosen
-/// schema at once, and the database's extensions.
+/// It runs ten queries whatever the number of tables (`PostgresCatalogQueries`): the default
+/// schema, then tables, columns, constraints, indexes, enums, sequences, domains and
+/// composite types of every chosen schema at once, and the database's extensions.
 /// Tables and enums in the connection's default schema (`current_schema()`) get `schema: nil`.
 public struct PostgresCatalogReader {
     private let connection: PostgresConnection
@@ -88,6 +88,45 @@ public struct PostgresCatalogReader {
                     sequenceRows.string(row, 1), schema: local(sequenceRows.string(row, 0)), options: options))
         }
 
+        let domainRows = try connection.query(PostgresCatalogQueries.domains, parameter)
+        var domains: [Domain] = []
+        for row in 0..<domainRows.rowCount {
+            let base = PostgresDialect.columnType(formatType: domainRows.string(row, 2), isEnum: false)
+            let checks = zip(domainRows.textArray(row, 6), domainRows.textArray(row, 7)).map { name, definition in
+                Check(name: name, expression: PostgresDialect.checkExpression(fromDefinition: definition ?? ""))
+            }
+            domains.append(
+                Domain(
+                    domainRows.string(row, 1), base, schema: local(domainRows.string(row, 0)),
+                    nullable: !domainRows.isTrue(row, 3),
+                    default: domainRows.optionalString(row, 4).map { PostgresDialect.parseDefault($0, for: base) },
+                    checks: checks, collation: domainRows.optionalString(row, 5)))
+        }
+
+        let compositeRows = try connection.query(PostgresCatalogQueries.compositeTypes, parameter)
+        var composites: [CompositeType] = []
+        for row in 0..<compositeRows.rowCount {
+            let names = compositeRows.textArray(row, 2)
+            let types = compositeRows.textArray(row, 3)
+            let collations = compositeRows.textArray(row, 4)
+            let enumSchemas = compositeRows.textArray(row, 5)
+            let enumNames = compositeRows.textArray(row, 6)
+            var attributes: [Column] = []
+            for k in names.indices {
+                let enumName = k < enumNames.count ? enumNames[k] : nil
+                var attribute = Column(
+                    names[k] ?? "",
+                    PostgresDialect.columnType(
+                        formatType: k < types.count ? types[k] ?? "" : "", isEnum: enumName != nil,
+                        typeName: enumName ?? "", typeSchema: local(k < enumSchemas.count ? enumSchemas[k] : nil)))
+                attribute.collation = k < collations.count ? collations[k] : nil
+                attributes.append(attribute)
+            }
+            composites.append(
+                CompositeType(
+                    compositeRows.string(row, 1), schema: local(compositeRows.string(row, 0)), attributes: attributes))
+        }
+
         let extensionRows = try connection.query(PostgresCatalogQueries.extensions)
         let extensions = (0..<extensionRows.rowCount).map {
             Extension(extensionRows.string($0, 0), schema: local(extensionRows.string($0, 1)))
@@ -100,7 +139,9 @@ public struct PostgresCatalogReader {
                 comment: parts.comment
             ).unlogged(parts.unlogged)
         }
-        return Schema(tables: tables, enums: enums, extensions: extensions, sequences: sequences)
+        return Schema(
+            tables: tables, enums: enums, extensions: extensions, sequences: sequences, domains: domains,
+            compositeTypes: composites)
     }
 
     /// The connection's current schema, the one the reader reports as `nil`.

@@ -23,6 +23,8 @@ extension PostgresDialect {
         statements += namespaces.map { "CREATE SCHEMA IF NOT EXISTS " + quoteIdentifier($0) }
         statements += schema.enums.map(createEnumSQL)
         statements += schema.sequences.map(createSequenceSQL)
+        statements += schema.domains.map(createDomainSQL)
+        statements += schema.compositeTypes.map(createCompositeTypeSQL)
         let order = CreationOrder(schema.tables)
         statements += order.tables.map(createTableSQL)
         statements += order.tables.flatMap(serialSequenceStatements)
@@ -33,6 +35,37 @@ extension PostgresDialect {
         }
         for table in schema.tables { statements += commentStatements(for: table) }
         return statements
+    }
+
+    /// `CHECK ((VALUE > 0))` (as `pg_get_constraintdef` gives it) -> `(VALUE > 0)`.
+    public static func checkExpression(fromDefinition definition: String) -> String {
+        var text = Substring(definition.trimmingWhitespace())
+        if text.uppercased().hasPrefix("CHECK ") { text = text.dropFirst(6) }
+        if text.hasSuffix(" NOT VALID") { text = text.dropLast(10) }
+        return stripOuterParentheses(String(text))
+    }
+
+    /// `CREATE DOMAIN "email" AS text COLLATE "C" DEFAULT '' NOT NULL CONSTRAINT "email_check" CHECK (...)`.
+    public static func createDomainSQL(_ domain: Domain) -> String {
+        var sql =
+            "CREATE DOMAIN " + qualifiedName(domain.name, schema: domain.schema) + " AS " + typeSQL(domain.baseType)
+        if let collation = domain.collation { sql += " COLLATE " + collationName(collation) }
+        if let value = domain.defaultValue { sql += " DEFAULT " + defaultSQL(value, for: domain.baseType) }
+        if !domain.isNullable { sql += " NOT NULL" }
+        for check in domain.checks { sql += " " + checkSQL(check) }
+        return sql
+    }
+
+    /// `CREATE TYPE "address" AS ("street" text, "zip" varchar(10))`.
+    public static func createCompositeTypeSQL(_ type: CompositeType) -> String {
+        "CREATE TYPE " + qualifiedName(type.name, schema: type.schema) + " AS ("
+            + type.attributes.map { attributeSQL($0) }.joined(separator: ", ") + ")"
+    }
+
+    /// `"zip" varchar(10) COLLATE "C"`: one attribute of a composite type.
+    public static func attributeSQL(_ attribute: Column) -> String {
+        quoteIdentifier(attribute.name) + " " + typeSQL(attribute.type)
+            + (attribute.collation.map { " COLLATE " + collationName($0) } ?? "")
     }
 
     /// `CREATE TYPE "account_status" AS ENUM ('active', 'suspended', 'closed')`.

@@ -84,7 +84,24 @@ extension PostgresDialect {
         let sequences = schema.sequences.map {
             DatabaseSequence($0.name, schema: local($0.schema), options: $0.options)
         }
-        return Schema(tables: tables, enums: enums, extensions: extensions, sequences: sequences)
+        let domains = schema.domains.map { original -> Domain in
+            var domain = original
+            domain.schema = local(domain.schema)
+            domain.baseType = storedType(domain.baseType, defaultSchema: defaultSchema)
+            if let value = domain.defaultValue { domain.defaultValue = storedDefault(value, for: domain.baseType) }
+            return domain
+        }
+        let composites = schema.compositeTypes.map { original -> CompositeType in
+            var composite = original
+            composite.schema = local(composite.schema)
+            for i in composite.attributes.indices {
+                composite.attributes[i].type = storedType(composite.attributes[i].type, defaultSchema: defaultSchema)
+            }
+            return composite
+        }
+        return Schema(
+            tables: tables, enums: enums, extensions: extensions, sequences: sequences, domains: domains,
+            compositeTypes: composites)
     }
 
     private static func storedColumn(

@@ -95,6 +95,9 @@ let coverageSchema = Schema(naming: coverageNaming) {
         "invoice_no", schema: "app", type: .integer, start: 1000, increment: 5, minValue: 10, maxValue: 100000,
         cache: 20, cycle: true)
     DatabaseSequence("plain_seq")
+    Domain("positive", .integer, schema: "app").notNull().default(1).check("positive_check", "VALUE > 0").collation(nil)
+    Domain("code", .text).collation("C")
+    CompositeType("address", attributes: [Column("street", .text), Column("zip", .varchar(10)).collation("C")])
     coverageAccount
     [coverageMembership, coverageOrganization, coverageLogged]
     Table("empty") {}

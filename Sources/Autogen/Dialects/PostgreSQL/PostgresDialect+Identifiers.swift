@@ -19,6 +19,14 @@ extension PostgresDialect {
             }
         }
         for e in schema.extensions { check(e.schema, "schema name \"\(e.schema ?? "")\"") }
+        for domain in schema.domains {
+            check(domain.schema, "schema name \"\(domain.schema ?? "")\"")
+            check(domain.name, "domain \"\(domain.name)\"")
+        }
+        for composite in schema.compositeTypes {
+            check(composite.schema, "schema name \"\(composite.schema ?? "")\"")
+            check(composite.name, "composite type \"\(composite.name)\"")
+        }
         for sequence in schema.sequences {
             check(sequence.schema, "schema name \"\(sequence.schema ?? "")\"")
             check(sequence.name, "sequence \"\(sequence.name)\"")

@@ -87,6 +87,18 @@ extension PostgresDialect: SQLCompiling {
             return [SQLStatement("CREATE SCHEMA " + quoteIdentifier(name))]
         case .dropSchema(let name):
             return [SQLStatement("DROP SCHEMA " + quoteIdentifier(name))]
+        case .createDomain(let d):
+            return [SQLStatement(createDomainSQL(d))]
+        case .dropDomain(let d):
+            return [SQLStatement("DROP DOMAIN " + qualifiedName(d.name, schema: d.schema))]
+        case .alterDomain(let change):
+            return try alterDomainSQL(change).map { SQLStatement($0) }
+        case .createCompositeType(let c):
+            return [SQLStatement(createCompositeTypeSQL(c))]
+        case .dropCompositeType(let c):
+            return [SQLStatement("DROP TYPE " + qualifiedName(c.name, schema: c.schema))]
+        case .alterCompositeType(let change):
+            return alterCompositeTypeSQL(change).map { SQLStatement($0) }
         case .createSequence(let s):
             return [SQLStatement(createSequenceSQL(s))]
         case .dropSequence(let s):

@@ -47,6 +47,12 @@ extension SQLiteDialect {
             problems.append(
                 "enum \"\(enumType.qualifiedName)\" names a schema; SQLite has none (declare it without `schema:`)")
         }
+        for domain in schema.domains {
+            problems.append("domain \"\(domain.qualifiedName)\": SQLite has no domains")
+        }
+        for composite in schema.compositeTypes {
+            problems.append("composite type \"\(composite.qualifiedName)\": SQLite has no composite types")
+        }
         for sequence in schema.sequences {
             problems.append("sequence \"\(sequence.qualifiedName)\": SQLite has no sequences")
         }

@@ -194,6 +194,8 @@ extension SQLiteDialect: SQLCompiling {
                         from: quoteIdentifier(t.name), columns: columns, rows: rows, quoteIdentifier: quoteIdentifier,
                         quote: quoteLiteral))
             ]
+        case .createDomain, .dropDomain, .alterDomain, .createCompositeType, .dropCompositeType, .alterCompositeType:
+            throw SQLRenderError("SQLite has no domains or composite types")
         case .setConstraintValidated(let t, let c, _):
             throw SQLRenderError("\(t): constraint \(c.name ?? "?"): SQLite has no NOT VALID constraints")
         case .createSequence(let s), .dropSequence(let s), .alterSequence(let s, _):

@@ -33,6 +33,8 @@ public enum ModelSourceRenderer {
         var blocks: [[String]] = schema.extensions.map { [SwiftSchemaSource.extension($0)] }
         blocks += schema.enums.map { [SwiftSchemaSource.enumType($0)] }
         blocks += schema.sequences.map { [SwiftSchemaSource.sequence($0)] }
+        blocks += schema.domains.map { [SwiftSchemaSource.domain($0)] }
+        blocks += schema.compositeTypes.map { [SwiftSchemaSource.compositeType($0)] }
         if schema.tables.count > inlineTableLimit {
             var used: Set<String> = [variable]
             let names = schema.tables.map { constantName(for: $0, avoiding: &used) }

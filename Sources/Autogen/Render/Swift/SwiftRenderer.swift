@@ -69,6 +69,18 @@ public enum SwiftRenderer {
             return ["try op.\(call)(\(value), on: \(str(t.name))\(schema(t.schema)))"]
         case .createSchema(let name): return ["try op.createSchema(\(str(name)))"]
         case .dropSchema(let name): return ["try op.dropSchema(\(str(name)))"]
+        case .createDomain(let d): return ["try op.createDomain(\(SwiftSchemaSource.domain(d)))"]
+        case .dropDomain(let d): return ["try op.dropDomain(\(str(d.name))\(schema(d.schema)))"]
+        case .alterDomain(let change):
+            return [
+                "try op.alterDomain(\(SwiftSchemaSource.domain(change.to)), existing: \(SwiftSchemaSource.domain(change.from)))"
+            ]
+        case .createCompositeType(let c): return ["try op.createCompositeType(\(SwiftSchemaSource.compositeType(c)))"]
+        case .dropCompositeType(let c): return ["try op.dropCompositeType(\(str(c.name))\(schema(c.schema)))"]
+        case .alterCompositeType(let change):
+            return [
+                "try op.alterCompositeType(\(SwiftSchemaSource.compositeType(change.to)), existing: \(SwiftSchemaSource.compositeType(change.from)))"
+            ]
         case .createSequence(let s): return ["try op.createSequence(\(SwiftSchemaSource.sequence(s)))"]
         case .dropSequence(let s): return ["try op.dropSequence(\(str(s.name))\(schema(s.schema)))"]
         case .alterSequence(let s, let change):

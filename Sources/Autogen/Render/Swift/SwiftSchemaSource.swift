@@ -122,6 +122,27 @@ enum SwiftSchemaSource {
         return out
     }
 
+    /// `Domain("email", .text).notNull().check("email_check", "VALUE ~ '@'")`.
+    static func domain(_ d: Domain) -> String {
+        var out = "Domain(\(SwiftLiteral.string(d.name)), \(SwiftLiteral.type(d.baseType))"
+        if let schema = d.schema { out += ", schema: \(SwiftLiteral.string(schema))" }
+        out += ")"
+        if let collation = d.collation { out += ".collation(\(SwiftLiteral.string(collation)))" }
+        if let value = d.defaultValue { out += ".default(\(SwiftLiteral.defaultValue(value)))" }
+        if !d.isNullable { out += ".notNull()" }
+        for check in d.checks {
+            out += ".check(\(SwiftLiteral.string(check.name ?? "")), \(SwiftLiteral.string(check.expression)))"
+        }
+        return out
+    }
+
+    /// `CompositeType("address", attributes: [Column("street", .text)])`.
+    static func compositeType(_ c: CompositeType) -> String {
+        var out = "CompositeType(\(SwiftLiteral.string(c.name))"
+        if let schema = c.schema { out += ", schema: \(SwiftLiteral.string(schema))" }
+        return out + ", attributes: [" + c.attributes.map { column($0) }.joined(separator: ", ") + "])"
+    }
+
     /// `DatabaseSequence("invoice_number_seq", start: 1000)`.
     static func sequence(_ s: DatabaseSequence) -> String {
         var out = "DatabaseSequence(\(SwiftLiteral.string(s.name))"
