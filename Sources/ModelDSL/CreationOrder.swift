@@ -1,5 +1,5 @@
 /// The order to create tables in so that each comes after the tables its foreign keys refer
-/// to, and the foreign keys that close a cycle (they must be added once every table exists,
+/// to (and a partition after its parent), and the foreign keys that close a cycle (they must be added once every table exists,
 /// and dropped first). Ties and cycles are broken by schema and name, so the order is stable.
 public struct CreationOrder: Sendable {
     /// The tables in creation order, without the deferred foreign keys.
@@ -26,6 +26,12 @@ public struct CreationOrder: Sendable {
         while !remaining.isEmpty {
             let ready = remaining.filter { r in
                 guard let table = byRef[r] else { return true }
+                // A partition comes after its parent.
+                if let parent = table.partitionOf,
+                    remaining.contains(Ref(schema: parent.schema ?? table.schema ?? "", name: parent.table))
+                {
+                    return false
+                }
                 return table.foreignKeys.allSatisfy { key in
                     let to = target(key, of: table)
                     return to == r || !remaining.contains(to) || deferredKeys[r, default: []].contains(key)

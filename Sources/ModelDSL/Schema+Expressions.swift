@@ -23,7 +23,7 @@ extension Schema {
                 name: table.name, schema: table.schema, columns: columns, primaryKey: table.primaryKey,
                 uniques: table.uniques, foreignKeys: table.foreignKeys, checks: checks, indexes: indexes,
                 comment: table.comment
-            ).unlogged(table.unlogged)
+            ).withTableOptions(of: table)
         }
         let domains = domains.map { domain -> Domain in
             var copy = domain

@@ -17,6 +17,10 @@ public struct Table: Sendable, Hashable, Codable {
     /// PostgreSQL `UNLOGGED`: not written to the write-ahead log (faster, emptied after a crash,
     /// not replicated).
     public var unlogged = false
+    /// `PARTITION BY ...` of a partitioned table (PostgreSQL): `RANGE (created_at)`.
+    public var partitionKey: String?
+    /// The parent and bound of a partition (PostgreSQL).
+    public var partitionOf: PartitionOf?
     /// The table's previous name, when the model renames it (model intent only, never reflected).
     public var renamedFrom: String?
     /// Contradictions found while the DSL built the table (two primary keys, ...).
@@ -24,6 +28,7 @@ public struct Table: Sendable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case schema, name, columns, primaryKey, uniques, foreignKeys, checks, indexes, comment, unlogged
+        case partitionKey, partitionOf
     }
 
     public init(from decoder: any Decoder) throws {
@@ -37,6 +42,8 @@ public struct Table: Sendable, Hashable, Codable {
             checks: try c.decode([Check].self, forKey: .checks), indexes: try c.decode([Index].self, forKey: .indexes),
             comment: try c.decodeIfPresent(String.self, forKey: .comment))
         unlogged = try c.decodeIfPresent(Bool.self, forKey: .unlogged) ?? false
+        partitionKey = try c.decodeIfPresent(String.self, forKey: .partitionKey)
+        partitionOf = try c.decodeIfPresent(PartitionOf.self, forKey: .partitionOf)
     }
 
     /// `unlogged` only when set, so that the JSON of a logged table is as it always was.
@@ -52,6 +59,8 @@ public struct Table: Sendable, Hashable, Codable {
         try c.encode(indexes, forKey: .indexes)
         try c.encodeIfPresent(comment, forKey: .comment)
         if unlogged { try c.encode(true, forKey: .unlogged) }
+        try c.encodeIfPresent(partitionKey, forKey: .partitionKey)
+        try c.encodeIfPresent(partitionOf, forKey: .partitionOf)
     }
 
     public init(

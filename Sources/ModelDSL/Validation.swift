@@ -65,11 +65,29 @@ extension Schema {
                 problems.append("extension \"\(e.name)\" is declared twice")
             }
         }
+        for table in tables {
+            guard let parent = table.partitionOf else { continue }
+            let label = "table \"\(table.qualifiedName)\""
+            if !table.columns.isEmpty {
+                problems.append("\(label) is a partition and declares columns; a partition has its parent's")
+            }
+            let parentName = (parent.schema ?? table.schema).map { "\($0).\(parent.table)" } ?? parent.table
+            if let declared = tablesByName[parentName], declared.partitionKey == nil {
+                problems.append("\(label) is a partition of \"\(parentName)\", which is not partitioned")
+            }
+        }
         var relationNames: [String: String] = [:]
         for table in tables {
             let prefix = "table \"\(table.qualifiedName)\": "
             problems += table.declarationProblems.map { prefix + $0 }
-            problems += table.problems(enums: enumNames, tables: tablesByName).map { prefix + $0 }
+            // A partition's keys and indexes name its parent's columns.
+            var checked = table
+            if let parent = table.partitionOf, table.columns.isEmpty {
+                let parentName = (parent.schema ?? table.schema).map { "\($0).\(parent.table)" } ?? parent.table
+                checked.columns = tablesByName[parentName]?.columns ?? []
+                if tablesByName[parentName] == nil { checked = Table(name: table.name, columns: []) }
+            }
+            problems += checked.problems(enums: enumNames, tables: tablesByName).map { prefix + $0 }
             // Indexes and the indexes behind primary keys and unique constraints share one
             // namespace per schema on PostgreSQL.
             var relations: [String] = []

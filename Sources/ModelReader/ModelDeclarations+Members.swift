@@ -66,6 +66,19 @@ extension ModelDeclarations {
                 guard case .table(let t) = receiver else { preconditionFailure("not a Table") }
                 return .table(t.unlogged(a.bool(0, default: true)))
             },
+            "partitioned": Method(signature: ModelSignature(.table, [.labeled("by", .string)]) { _ in .none }) {
+                receiver, a in
+                guard case .table(let t) = receiver else { preconditionFailure("not a Table") }
+                return .table(t.partitioned(by: a.string(0)))
+            },
+            "partition": Method(
+                signature: ModelSignature(
+                    .table, [.labeled("of", .string), .defaulted("schema", .optional(.string)), .unlabeled(.string)]
+                ) { _ in .none }
+            ) { receiver, a in
+                guard case .table(let t) = receiver else { preconditionFailure("not a Table") }
+                return .table(t.partition(of: a.string(0), schema: a.optionalString(1), a.string(2)))
+            },
             "renamed": Method(signature: ModelSignature(.table, [.labeled("from", .string)]) { _ in .none }) {
                 receiver, a in
                 guard case .table(let t) = receiver else { preconditionFailure("not a Table") }

@@ -268,7 +268,8 @@ final class CompareRun {
     private func isUnchanged(_ s: UnsafePointer<Table>, _ d: UnsafePointer<Table>) -> Bool {
         // Each field read through the pointer: binding the table to a constant would copy it.
         guard s.pointee.renamedFrom == nil, s.pointee.comment == d.pointee.comment,
-            s.pointee.unlogged == d.pointee.unlogged,
+            s.pointee.unlogged == d.pointee.unlogged, s.pointee.partitionKey == d.pointee.partitionKey,
+            s.pointee.partitionOf == d.pointee.partitionOf,
             s.pointee.primaryKey == d.pointee.primaryKey, sameColumns(s.pointee.columns, d.pointee.columns),
             sameElements(s.pointee.uniques, d.pointee.uniques), sameElements(s.pointee.indexes, d.pointee.indexes),
             sameElements(s.pointee.foreignKeys, d.pointee.foreignKeys),

@@ -18,6 +18,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         case tableUnlogged = "table-unlogged"
         case dropsExtension = "drops-extension"
         case domainChange = "domain-change"
+        case partitionChange = "partition-change"
     }
 
     public var kind: Kind

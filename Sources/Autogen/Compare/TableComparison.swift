@@ -48,8 +48,33 @@ struct TableComparison {
         compareForeignKeys()
         body = drops + columnOps + adds
         if stored.unlogged != database.unlogged { unlogged = model.unlogged }
+        comparePartitioning()
         if run.dialect.hasComments, stored.comment != database.comment {
             body.append(.setTableComment(ref, Change(from: database.comment, to: model.comment)))
+        }
+    }
+
+    /// A partition key or a partition's parent or bound cannot change in place (it is a
+    /// DETACH and ATTACH, or a new table and a copy): reported, left to a hand-written revision.
+    private mutating func comparePartitioning() {
+        let memo = run.memo
+        func same(_ a: String?, _ b: String?) -> Bool { a.map(memo.normalize) == b.map(memo.normalize) }
+        if !same(stored.partitionKey, database.partitionKey) {
+            run.diagnostics.append(
+                Diagnostic(
+                    .partitionChange, .warning,
+                    "table \(ref): its partitioning changes from \(database.partitionKey ?? "none") to \(stored.partitionKey ?? "none"); autogen does not repartition a table: do it in a revision by hand"
+                ))
+        }
+        let from = database.partitionOf
+        let to = stored.partitionOf
+        if from?.table != to?.table || from?.schema != to?.schema || !same(from?.bound, to?.bound) {
+            let describe = { (p: PartitionOf?) in p.map { "a partition of \($0.table) \($0.bound)" } ?? "no partition" }
+            run.diagnostics.append(
+                Diagnostic(
+                    .partitionChange, .warning,
+                    "table \(ref): it changes from \(describe(from)) to \(describe(to)); detach and attach it in a revision by hand"
+                ))
         }
     }
 

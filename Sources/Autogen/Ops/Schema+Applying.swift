@@ -274,7 +274,7 @@ extension Table {
         self = Table(
             name: name, schema: schema, columns: columns, primaryKey: primaryKey, uniques: uniques,
             foreignKeys: foreignKeys, checks: checks, indexes: indexes, comment: comment
-        ).unlogged(unlogged)
+        ).withTableOptions(of: self)
     }
 
     /// After a column rename, constraints and indexes name the new column.

@@ -58,10 +58,21 @@ public final class Operations {
     /// `CREATE TABLE`, with the columns, constraints and indexes the builder declares.
     public func createTable(
         _ name: String, schema: String? = nil, comment: String? = nil, unlogged: Bool = false,
-        @TableBuilder _ content: () -> [TableElement]
+        partitionedBy: String? = nil, partitionOf parent: String? = nil, parentSchema: String? = nil,
+        bound: String? = nil, @TableBuilder _ content: () -> [TableElement]
     ) throws(OperationsError) {
-        let table = Table(name: name, schema: schema, elements: content()).comment(comment).unlogged(unlogged)
-        guard !table.columns.isEmpty else { throw OperationsError("op.createTable(\"\(name)\") declares no column") }
+        var table = Table(name: name, schema: schema, elements: content()).comment(comment).unlogged(unlogged)
+        table.partitionKey = partitionedBy
+        if let parent {
+            guard let bound else {
+                throw OperationsError(
+                    "op.createTable(\"\(name)\", partitionOf: \"\(parent)\") needs bound: \"FOR VALUES ...\"")
+            }
+            table.partitionOf = PartitionOf(table: parent, schema: parentSchema, bound: bound)
+        }
+        guard !table.columns.isEmpty || table.partitionOf != nil else {
+            throw OperationsError("op.createTable(\"\(name)\") declares no column")
+        }
         record(.createTable(table))
     }
 

@@ -8,15 +8,23 @@ enum PostgresCatalogQueries {
     /// Which of the schema names in $1 (a text array) exist.
     static let existingSchemas = "SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname = ANY($1::text[])"
 
-    /// Tables (ordinary and partitioned; not partitions, nor those an extension created and
-    /// owns, such as PostGIS's spatial_ref_sys): oid, schema, name, comment, whether unlogged.
+    /// Tables (ordinary, partitioned and partitions; not those an extension created and owns,
+    /// such as PostGIS's spatial_ref_sys): oid, schema, name, comment, whether unlogged, the
+    /// partition key of a partitioned table, and a partition's parent schema, parent name and
+    /// bound.
     static let tables = """
-        SELECT c.oid, n.nspname, c.relname, d.description, c.relpersistence = 'u'
+        SELECT c.oid, n.nspname, c.relname, d.description, c.relpersistence = 'u',
+            CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END,
+            pn.nspname, pc.relname,
+            CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END
         FROM pg_catalog.pg_class c
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_catalog.pg_description d
             ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
-        WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY ($1::text[])
+        LEFT JOIN pg_catalog.pg_inherits inh ON inh.inhrelid = c.oid AND c.relispartition
+        LEFT JOIN pg_catalog.pg_class pc ON pc.oid = inh.inhparent
+        LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
+        WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY ($1::text[])
             AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend dep
                             WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.objid = c.oid
                                 AND dep.deptype = 'e')
@@ -57,7 +65,7 @@ enum PostgresCatalogQueries {
             WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.refclassid = 'pg_catalog.pg_class'::regclass
                 AND dep.deptype = 'a'
         ) owned ON owned.refobjid = a.attrelid AND owned.refobjsubid = a.attnum
-        WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY ($1::text[])
+        WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY ($1::text[])
             AND a.attnum > 0 AND NOT a.attisdropped
         """
 
@@ -90,8 +98,10 @@ enum PostgresCatalogQueries {
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
             LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
-            WHERE con.contype IN ('p', 'u', 'f', 'c') AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+            WHERE con.contype IN ('p', 'u', 'f', 'c') AND c.relkind IN ('r', 'p')
                 AND n.nspname = ANY ($1::text[])
+                -- Not what a partition (or a key to a partitioned table) inherits from its parent.
+                AND con.conparentid = 0 AND con.conislocal
             """
     }
 
@@ -132,7 +142,9 @@ enum PostgresCatalogQueries {
             JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             JOIN pg_catalog.pg_am am ON am.oid = ic.relam
-            WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY ($1::text[])
+            WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY ($1::text[])
+                -- Not a partition's index attached to its parent's.
+                AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits ii WHERE ii.inhrelid = i.indexrelid)
                 AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con
                                 WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid
                                     AND con.contype IN ('p', 'u', 'x'))

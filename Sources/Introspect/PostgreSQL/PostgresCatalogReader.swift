@@ -36,6 +36,14 @@ public struct PostgresCatalogReader {
                 schema: local(tableRows.string(row, 1)), name: tableRows.string(row, 2),
                 comment: tableRows.optionalString(row, 3))
             builders[oid]?.unlogged = tableRows.isTrue(row, 4)
+            builders[oid]?.partitionKey = tableRows.optionalString(row, 5)
+            if let bound = tableRows.optionalString(row, 8) {
+                // The parent's schema only when it is not the partition's own.
+                let parentSchema = tableRows.optionalString(row, 6)
+                builders[oid]?.partitionOf = PartitionOf(
+                    table: tableRows.string(row, 7),
+                    schema: parentSchema == tableRows.string(row, 1) ? nil : local(parentSchema), bound: bound)
+            }
         }
 
         let columnRows = try connection.query(PostgresCatalogQueries.columns, parameter)
@@ -133,11 +141,15 @@ public struct PostgresCatalogReader {
         }
 
         let tables = builders.values.map { parts in
-            Table(
-                name: parts.name, schema: parts.schema, columns: parts.orderedColumns, primaryKey: parts.primaryKey,
-                uniques: parts.uniques, foreignKeys: parts.foreignKeys, checks: parts.checks, indexes: parts.indexes,
-                comment: parts.comment
+            var table = Table(
+                // A partition's columns are its parent's (read only to name its keys).
+                name: parts.name, schema: parts.schema, columns: parts.partitionOf == nil ? parts.orderedColumns : [],
+                primaryKey: parts.primaryKey, uniques: parts.uniques, foreignKeys: parts.foreignKeys,
+                checks: parts.checks, indexes: parts.indexes, comment: parts.comment
             ).unlogged(parts.unlogged)
+            table.partitionKey = parts.partitionKey
+            table.partitionOf = parts.partitionOf
+            return table
         }
         return Schema(
             tables: tables, enums: enums, extensions: extensions, sequences: sequences, domains: domains,
@@ -163,6 +175,8 @@ public struct PostgresCatalogReader {
         var name = ""
         var comment: String?
         var unlogged = false
+        var partitionKey: String?
+        var partitionOf: PartitionOf?
         var columns: [Column] = []
         var primaryKey: PrimaryKey?
         var uniques: [Unique] = []

@@ -73,7 +73,7 @@ extension PostgresDialect {
                 name: table.name, schema: table.schema, columns: table.columns, primaryKey: table.primaryKey,
                 uniques: table.uniques, foreignKeys: table.foreignKeys, checks: table.checks, indexes: table.indexes,
                 comment: table.comment
-            ).unlogged(table.unlogged)
+            ).withTableOptions(of: table)
         }
         let enums = schema.enums.map { enumType -> EnumType in
             var enumType = enumType

@@ -84,6 +84,10 @@ let coverageOrganization = Table("organization", schema: "app") {
 
 let coverageLogged = Table("logged") { Column("id", .integer) }.unlogged(false)
 
+let coverageEvent = Table("event") { Column("at", .date).notNull() }.partitioned(by: "RANGE (at)")
+let coverageEvent2024 = Table("event_2024") {}.partition(of: "event", "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')")
+let coverageEventOther = Table("event_other", schema: "app") {}.partition(of: "event", schema: "public", "DEFAULT")
+
 let coverageNaming = NamingConvention(primaryKey: "pk_%(table)s", index: "idx_%(table)s_%(columns)s")
 
 let coverageSchema = Schema(naming: coverageNaming) {
@@ -100,6 +104,7 @@ let coverageSchema = Schema(naming: coverageNaming) {
     CompositeType("address", attributes: [Column("street", .text), Column("zip", .varchar(10)).collation("C")])
     coverageAccount
     [coverageMembership, coverageOrganization, coverageLogged]
+    [coverageEvent, coverageEvent2024, coverageEventOther]
     Table("empty") {}
     Table("nullable_pk") {
         Column("id", .integer).primaryKey().nullable()

@@ -11,6 +11,9 @@ extension SQLiteDialect {
             problems.append(
                 "table \"\(table.qualifiedName)\" names a schema; SQLite has none (declare it without `schema:`)")
         }
+        for table in schema.tables where table.partitionKey != nil || table.partitionOf != nil {
+            problems.append("table \"\(table.qualifiedName)\" is partitioned or a partition; SQLite has no partitions")
+        }
         for table in schema.tables where table.unlogged {
             problems.append("table \"\(table.qualifiedName)\" is unlogged; SQLite has no unlogged tables")
         }

@@ -120,7 +120,13 @@ public enum ModelSourceRenderer {
         }
         lines.append(
             "}" + (table.comment.map { "\n.comment(\(SwiftLiteral.string($0)))" } ?? "")
-                + (table.unlogged ? "\n.unlogged()" : ""))
+                + (table.unlogged ? "\n.unlogged()" : "")
+                + (table.partitionKey.map { "\n.partitioned(by: \(SwiftLiteral.string($0)))" } ?? "")
+                + (table.partitionOf.map { p in
+                    "\n.partition(of: \(SwiftLiteral.string(p.table))"
+                        + (p.schema.map { ", schema: \(SwiftLiteral.string($0))" } ?? "")
+                        + ", \(SwiftLiteral.string(p.bound)))"
+                } ?? ""))
         return lines.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
     }
 }

@@ -124,6 +124,12 @@ public enum SwiftRenderer {
         var head = "try op.createTable(\(str(table.name))\(schema(table.schema))"
         if let comment = table.comment { head += ", comment: \(str(comment))" }
         if table.unlogged { head += ", unlogged: true" }
+        if let key = table.partitionKey { head += ", partitionedBy: \(str(key))" }
+        if let parent = table.partitionOf {
+            head += ", partitionOf: \(str(parent.table))"
+            if let schema = parent.schema { head += ", parentSchema: \(str(schema))" }
+            head += ", bound: \(str(parent.bound))"
+        }
         head += ") {"
         var body: [String] = []
         let key = table.primaryKey
