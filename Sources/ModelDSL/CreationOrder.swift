@@ -46,8 +46,19 @@ public struct CreationOrder: Sendable {
                 deferred += waiting.map { (table: table, key: $0) }
                 continue
             }
-            // A cycle: the first remaining table waits for none of the others.
-            guard let victim = remaining.min(), let table = byRef[victim] else { break }
+            // A cycle: the first remaining table whose parent (if a partition) is in place waits
+            // for none of the others.
+            let candidates = remaining.filter { r in
+                guard let parent = byRef[r]?.partitionOf else { return true }
+                return !remaining.contains(Ref(schema: parent.schema ?? r.schema, name: parent.table))
+            }
+            guard let victim = candidates.min() ?? remaining.min(), let table = byRef[victim] else { break }
+            if table.foreignKeys.allSatisfy({ deferredKeys[victim, default: []].contains($0) }) {
+                // Nothing left to defer (a partition whose parent is missing): take it as it is.
+                remaining.remove(victim)
+                tables.append(table)
+                continue
+            }
             deferredKeys[victim, default: []] += table.foreignKeys.filter { key in
                 let to = target(key, of: table)
                 return to != victim && remaining.contains(to)

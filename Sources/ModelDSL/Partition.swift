@@ -3,7 +3,7 @@
 /// `FOR VALUES WITH (MODULUS 4, REMAINDER 0)` or `DEFAULT`, as SQL.
 public struct PartitionOf: Sendable, Hashable, Codable {
     public var table: String
-    /// The parent's schema; nil for the partition's own.
+    /// The parent's schema, by name (the current schema too); nil for the partition's own.
     public var schema: String?
     public var bound: String
 
@@ -15,13 +15,15 @@ public struct PartitionOf: Sendable, Hashable, Codable {
 }
 
 extension Table {
-    /// The same table with `other`'s table-level options (UNLOGGED, partitioning): for code
+    /// The same table with `other`'s table-level options (UNLOGGED, partitioning, exclusion
+    /// constraints): for code
     /// that rebuilds a table value from its parts, so that no option is lost on the way.
     public func withTableOptions(of other: Table) -> Table {
         var copy = self
         copy.unlogged = other.unlogged
         copy.partitionKey = other.partitionKey
         copy.partitionOf = other.partitionOf
+        copy.exclusions = other.exclusions
         return copy
     }
 

@@ -17,6 +17,8 @@ public struct Table: Sendable, Hashable, Codable {
     /// PostgreSQL `UNLOGGED`: not written to the write-ahead log (faster, emptied after a crash,
     /// not replicated).
     public var unlogged = false
+    /// PostgreSQL exclusion constraints, sorted by name.
+    public var exclusions: [Exclusion] = []
     /// `PARTITION BY ...` of a partitioned table (PostgreSQL): `RANGE (created_at)`.
     public var partitionKey: String?
     /// The parent and bound of a partition (PostgreSQL).
@@ -28,7 +30,7 @@ public struct Table: Sendable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case schema, name, columns, primaryKey, uniques, foreignKeys, checks, indexes, comment, unlogged
-        case partitionKey, partitionOf
+        case partitionKey, partitionOf, exclusions
     }
 
     public init(from decoder: any Decoder) throws {
@@ -42,6 +44,7 @@ public struct Table: Sendable, Hashable, Codable {
             checks: try c.decode([Check].self, forKey: .checks), indexes: try c.decode([Index].self, forKey: .indexes),
             comment: try c.decodeIfPresent(String.self, forKey: .comment))
         unlogged = try c.decodeIfPresent(Bool.self, forKey: .unlogged) ?? false
+        exclusions = try c.decodeIfPresent([Exclusion].self, forKey: .exclusions) ?? []
         partitionKey = try c.decodeIfPresent(String.self, forKey: .partitionKey)
         partitionOf = try c.decodeIfPresent(PartitionOf.self, forKey: .partitionOf)
     }
@@ -59,6 +62,7 @@ public struct Table: Sendable, Hashable, Codable {
         try c.encode(indexes, forKey: .indexes)
         try c.encodeIfPresent(comment, forKey: .comment)
         if unlogged { try c.encode(true, forKey: .unlogged) }
+        if !exclusions.isEmpty { try c.encode(exclusions, forKey: .exclusions) }
         try c.encodeIfPresent(partitionKey, forKey: .partitionKey)
         try c.encodeIfPresent(partitionOf, forKey: .partitionOf)
     }
@@ -109,6 +113,7 @@ public struct Table: Sendable, Hashable, Codable {
             case .unique(let unique): uniques.append(unique)
             case .foreignKey(let key): foreignKeys.append(key)
             case .check(let check): checks.append(check)
+            case .exclusion(let exclusion): exclusions.append(exclusion)
             case .index(let index): indexes.append(index)
             }
         }
@@ -184,6 +189,7 @@ public struct Table: Sendable, Hashable, Codable {
             ($0.name ?? "", $0.columns.joined(separator: ",")) < ($1.name ?? "", $1.columns.joined(separator: ","))
         }
         checks.sort { ($0.name ?? "", $0.expression) < ($1.name ?? "", $1.expression) }
+        exclusions.sort { $0.name < $1.name }
         guard indexes.count > 1 else { return }
         func key(_ index: Index) -> String {
             index.elements.map { element -> String in

@@ -6,6 +6,7 @@ public enum TableElement: Sendable, Hashable {
     case foreignKey(ForeignKey)
     case check(Check)
     case index(Index)
+    case exclusion(Exclusion)
 }
 
 /// Builds the contents of a table from columns, constraints and indexes, with `if`, `if/else`
@@ -18,6 +19,7 @@ public enum TableBuilder {
     public static func buildExpression(_ key: ForeignKey) -> [TableElement] { [.foreignKey(key)] }
     public static func buildExpression(_ check: Check) -> [TableElement] { [.check(check)] }
     public static func buildExpression(_ index: Index) -> [TableElement] { [.index(index)] }
+    public static func buildExpression(_ exclusion: Exclusion) -> [TableElement] { [.exclusion(exclusion)] }
     public static func buildExpression(_ elements: [TableElement]) -> [TableElement] { elements }
     public static func buildExpression(_ columns: [Column]) -> [TableElement] { columns.map(TableElement.column) }
     public static func buildBlock(_ parts: [TableElement]...) -> [TableElement] { parts.flatMap { $0 } }

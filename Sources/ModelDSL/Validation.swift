@@ -72,8 +72,12 @@ extension Schema {
                 problems.append("\(label) is a partition and declares columns; a partition has its parent's")
             }
             let parentName = (parent.schema ?? table.schema).map { "\($0).\(parent.table)" } ?? parent.table
-            if let declared = tablesByName[parentName], declared.partitionKey == nil {
-                problems.append("\(label) is a partition of \"\(parentName)\", which is not partitioned")
+            if let declared = tablesByName[parentName] {
+                if declared.partitionKey == nil {
+                    problems.append("\(label) is a partition of \"\(parentName)\", which is not partitioned")
+                }
+            } else {
+                problems.append("\(label) is a partition of \"\(parentName)\", which the schema does not declare")
             }
         }
         var relationNames: [String: String] = [:]

@@ -107,6 +107,11 @@ enum ModelDeclarations {
                         initiallyDeferred: a.bool(7, default: false), name: a.optionalString(8)))
             }
         ],
+        "Exclusion": [
+            ModelSignature(.exclusion, [.unlabeled(.string), .unlabeled(.string)]) { a in
+                .exclusion(Exclusion(a.string(0), a.string(1)))
+            }
+        ],
         "Check": [
             ModelSignature(.check, [.unlabeled(.string), .unlabeled(.string)]) { a in
                 .check(Check(a.string(0), a.string(1)))

@@ -14,6 +14,7 @@ extension ModelEvaluator {
             case .unique(let u): elements.append(.unique(u))
             case .foreignKey(let k): elements.append(.foreignKey(k))
             case .check(let c): elements.append(.check(c))
+            case .exclusion(let e): elements.append(.exclusion(e))
             case .index(let i): elements.append(.index(i))
             case .array(let items) where typed.type == .array(.column):
                 for item in items { if case .column(let c) = item { elements.append(.column(c)) } }

@@ -5,7 +5,7 @@ import ModelDSL
 enum ModelType: Hashable, Sendable, CustomStringConvertible {
     case string, int, int64, double, bool
     case columnType, defaultValue, identity, referentialAction, indexElement
-    case column, table, index, unique, primaryKey, foreignKey, check, enumType, databaseExtension, sequence
+    case column, table, index, unique, primaryKey, foreignKey, check, exclusion, enumType, databaseExtension, sequence
     case domain, compositeType, namingConvention, schema
     indirect case optional(ModelType)
     indirect case array(ModelType)
@@ -16,6 +16,7 @@ enum ModelType: Hashable, Sendable, CustomStringConvertible {
         "ColumnType": .columnType, "DefaultValue": .defaultValue, "Identity": .identity,
         "ReferentialAction": .referentialAction, "IndexElement": .indexElement, "Column": .column, "Table": .table,
         "Index": .index, "Unique": .unique, "PrimaryKey": .primaryKey, "ForeignKey": .foreignKey, "Check": .check,
+        "Exclusion": .exclusion,
         "EnumType": .enumType, "Enum": .enumType, "Extension": .databaseExtension, "DatabaseSequence": .sequence,
         "Domain": .domain, "CompositeType": .compositeType,
         "NamingConvention": .namingConvention, "Schema": .schema,
@@ -40,6 +41,7 @@ enum ModelType: Hashable, Sendable, CustomStringConvertible {
         case .primaryKey: return "PrimaryKey"
         case .foreignKey: return "ForeignKey"
         case .check: return "Check"
+        case .exclusion: return "Exclusion"
         case .enumType: return "EnumType"
         case .databaseExtension: return "Extension"
         case .sequence: return "DatabaseSequence"
@@ -61,7 +63,7 @@ enum ModelValue: Sendable {
     case columnType(ColumnType), defaultValue(DefaultValue), identity(Identity)
     case referentialAction(ReferentialAction), indexElement(IndexElement)
     case column(Column), table(Table), index(Index), unique(Unique), primaryKey(PrimaryKey)
-    case foreignKey(ForeignKey), check(Check), enumType(EnumType), databaseExtension(Extension)
+    case foreignKey(ForeignKey), check(Check), exclusion(Exclusion), enumType(EnumType), databaseExtension(Extension)
     case sequence(DatabaseSequence), domain(Domain), compositeType(CompositeType)
     case namingConvention(NamingConvention)
     case schema(Schema)

@@ -108,6 +108,8 @@ enum RuntimeOperationsFixture {
             .dropIndex(people, index, concurrently: true),
             .dropUnique(people, unique),
             .dropForeignKey(people, fk),
+            .addExclusion(people, Exclusion("people_no_twin", "USING gist (id WITH =)")),
+            .dropExclusion(people, Exclusion("people_no_twin", "USING gist (id WITH =)")),
             .setConstraintValidated(people, .check(check.notValid()), Change(from: false, to: true)),
             .dropCheck(people, check),
             .dropTable(afterColumn),

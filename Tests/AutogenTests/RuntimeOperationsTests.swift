@@ -61,6 +61,8 @@ import Testing
         try op.dropIndex("ix_people_full_name", on: "people", concurrently: true)
         try op.dropConstraint("person_name_key", on: "people", type: .unique)
         try op.dropConstraint("people_id_fkey", on: "people", type: .foreignKey)
+        try op.createExclusionConstraint(Exclusion("people_no_twin", "USING gist (id WITH =)"), on: "people")
+        try op.dropExclusionConstraint(Exclusion("people_no_twin", "USING gist (id WITH =)"), on: "people")
         try op.validateConstraint(Check("ck_person_id", "id > 0").notValid(), on: "people")
         try op.dropConstraint("ck_person_id", on: "people", type: .check)
         try op.dropTable("people")
@@ -138,9 +140,11 @@ import Testing
             case .createCompositeType: 35
             case .dropCompositeType: 36
             case .alterCompositeType: 37
+            case .addExclusion: 38
+            case .dropExclusion: 39
             }
         }
-        #expect(Set(try RuntimeOperationsFixture.ops().map(number)) == Set(0...37))
+        #expect(Set(try RuntimeOperationsFixture.ops().map(number)) == Set(0...39))
     }
 
     @Test func addColumnHoistsColumnConstraints() throws {

@@ -41,7 +41,8 @@ public struct DefaultQuestion: Sendable, Hashable {
 /// An object that compare is about to consider, for `CompareOptions.includeObject`.
 public struct ObjectRef: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
-        case table, column, index, uniqueConstraint, foreignKey, checkConstraint, primaryKey, enumType,
+        case table, column, index, uniqueConstraint, foreignKey, checkConstraint, primaryKey, exclusionConstraint,
+            enumType,
             databaseExtension, sequence, domain, compositeType
     }
 

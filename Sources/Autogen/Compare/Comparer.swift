@@ -138,7 +138,20 @@ final class CompareRun {
             guard modelTables.contains(ref) else { continue }
             if dbTables.contains(ref) { common.append(ref) } else { added.append(ref) }
         }
-        let removed = dbTables.allRefs.filter { dbTables.contains($0) && !modelTables.contains($0) }
+        // A partition the model does not declare is left alone unless the model declares
+        // partitions of its parent: a model written before partitions were modelled (or one
+        // leaving them to pg_partman) must not drop them.
+        var partitionedInModel = Set<TableRef>()
+        for table in model.tables {
+            if let parent = table.partitionOf {
+                partitionedInModel.insert(TableRef(parent.table, schema: parent.schema ?? table.schema))
+            }
+        }
+        let removed = dbTables.allRefs.filter { ref in
+            guard dbTables.contains(ref), !modelTables.contains(ref) else { return false }
+            guard let parent = dbTables[ref]?.partitionOf else { return true }
+            return partitionedInModel.contains(TableRef(parent.table, schema: parent.schema ?? ref.schema))
+        }
         reportPossibleTableRenames(
             added: added.compactMap { modelTables[$0] }, removed: removed.compactMap { dbTables[$0] })
 
@@ -156,7 +169,7 @@ final class CompareRun {
         let memo = self.memo
         let typeOps =
             dialect.hasExtensions
-            ? TypeComparison(model: model, database: database, options: options) { memo.normalize($0) }
+            ? TypeComparison(model: stored, database: database, options: options, memo: memo)
             : TypeComparison()
         diagnostics += typeOps.diagnostics
         var enumOps = EnumComparison(dialect: dialect, options: options)
@@ -273,6 +286,7 @@ final class CompareRun {
             s.pointee.primaryKey == d.pointee.primaryKey, sameColumns(s.pointee.columns, d.pointee.columns),
             sameElements(s.pointee.uniques, d.pointee.uniques), sameElements(s.pointee.indexes, d.pointee.indexes),
             sameElements(s.pointee.foreignKeys, d.pointee.foreignKeys),
+            sameElements(s.pointee.exclusions, d.pointee.exclusions),
             s.pointee.checks.count == d.pointee.checks.count
         else { return false }
         for k in s.pointee.checks.indices {
@@ -409,5 +423,6 @@ protocol NamedSchemaObject { var objectName: String? { get } }
 extension Column: NamedSchemaObject { var objectName: String? { name } }
 extension Unique: NamedSchemaObject { var objectName: String? { name } }
 extension Check: NamedSchemaObject { var objectName: String? { name } }
+extension Exclusion: NamedSchemaObject { var objectName: String? { name } }
 extension Index: NamedSchemaObject { var objectName: String? { name } }
 extension ForeignKey: NamedSchemaObject { var objectName: String? { name } }

@@ -44,6 +44,7 @@ struct TableComparison {
         comparePrimaryKey(drops: &drops, adds: &adds)
         compareUniques(drops: &drops, adds: &adds)
         compareChecks(drops: &drops, adds: &adds)
+        compareExclusions(drops: &drops, adds: &adds)
         compareIndexes(drops: &drops, adds: &adds)
         compareForeignKeys()
         body = drops + columnOps + adds
@@ -338,6 +339,42 @@ struct TableComparison {
                 adds.append(.addCheck(ref, check))
             }
         }
+    }
+
+    /// Exclusion constraints by name and definition (normalized: the catalog respells it);
+    /// a changed one is dropped and added again.
+    private mutating func compareExclusions(drops: inout [MigrationOp], adds: inout [MigrationOp]) {
+        let memo = run.memo
+        let (added, removed) = ObjectMatcher.diff(
+            model: run.kept(stored.exclusions, .exclusionConstraint, table: model, reflected: false),
+            database: run.kept(database.exclusions, .exclusionConstraint, table: database, reflected: true),
+            name: { Optional($0.name) },
+            signature: { exclusion in
+                // PostgreSQL wraps the predicate in parentheses of its own: compare it apart.
+                let parts = exclusion.definition.components(separatedBy: " WHERE ")
+                return parts.map { memo.normalize(Self.withoutOuterParentheses($0)) }
+            })
+        drops += removed.map { .dropExclusion(ref, $0) }
+        adds += added.map { e in .addExclusion(ref, model.exclusions.first { $0.name == e.name } ?? e) }
+    }
+
+    /// `((a))` -> `a`: the parentheses that enclose the whole text, however many.
+    static func withoutOuterParentheses(_ text: String) -> String {
+        var chars = Array(text.trimmingCharacters(in: .whitespaces))
+        while chars.first == "(", chars.last == ")" {
+            var depth = 0
+            var enclosesAll = true
+            for (i, c) in chars.enumerated() {
+                if c == "(" { depth += 1 } else if c == ")" { depth -= 1 }
+                if depth == 0 && i < chars.count - 1 {
+                    enclosesAll = false
+                    break
+                }
+            }
+            guard enclosesAll else { break }
+            chars = Array(String(chars.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces))
+        }
+        return String(chars)
     }
 
     private mutating func compareIndexes(drops: inout [MigrationOp], adds: inout [MigrationOp]) {

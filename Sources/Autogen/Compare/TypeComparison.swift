@@ -13,7 +13,9 @@ struct TypeComparison {
     /// No types to compare (a dialect without them).
     init() {}
 
-    init(model: Schema, database: Schema, options: CompareOptions, normalize: (String) -> String) {
+    /// `model` is the model's stored form (types and defaults as the catalog spells them).
+    init(model: Schema, database: Schema, options: CompareOptions, memo: CompareMemo) {
+        let normalize = { (text: String) in memo.normalize(text) }
         func included(_ kind: ObjectRef.Kind, _ schema: String?, _ name: String, reflected: Bool) -> Bool {
             if let schemas = options.schemas, !schemas.contains(schema) { return false }
             guard let filter = options.includeObject else { return true }
@@ -43,9 +45,12 @@ struct TypeComparison {
                 a.map { "\($0.name ?? "") \(normalize($0.expression))" }
                     == b.map { "\($0.name ?? "") \(normalize($0.expression))" }
             }
-            if found.isNullable != d.isNullable || found.defaultValue != d.defaultValue
-                || !sameChecks(found.checks, d.checks)
-            {
+            let defaultsDiffer: Bool
+            switch memo.defaultsMatch(model: d.defaultValue, database: found.defaultValue, type: d.baseType) {
+            case .equal: defaultsDiffer = false
+            default: defaultsDiffer = true
+            }
+            if found.isNullable != d.isNullable || defaultsDiffer || !sameChecks(found.checks, d.checks) {
                 var target = d
                 // Checks equal in spirit keep the database's spelling, so no op touches them.
                 target.checks = d.checks.map { check in
@@ -69,7 +74,11 @@ struct TypeComparison {
                 before.append(.createCompositeType(c))
                 continue
             }
-            if found.attributes != c.attributes { before.append(.alterCompositeType(Change(from: found, to: c))) }
+            // By name: ADD ATTRIBUTE appends, so an order the catalog cannot take is no change.
+            let byName = Dictionary(found.attributes.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+            if found.attributes.count != c.attributes.count || c.attributes.contains(where: { byName[$0.name] != $0 }) {
+                before.append(.alterCompositeType(Change(from: found, to: c)))
+            }
         }
         for c in database.compositeTypes
         where composites[c.qualifiedName] != nil && !declaredComposites.contains(c.qualifiedName) {

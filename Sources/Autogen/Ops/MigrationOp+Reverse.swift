@@ -22,6 +22,8 @@ extension MigrationOp {
         case .dropForeignKey(let t, let k): return .addForeignKey(t, k)
         case .addCheck(let t, let c): return .dropCheck(t, c)
         case .dropCheck(let t, let c): return .addCheck(t, c)
+        case .addExclusion(let t, let e): return .dropExclusion(t, e)
+        case .dropExclusion(let t, let e): return .addExclusion(t, e)
         case .setConstraintValidated(let t, let c, let change):
             return .setConstraintValidated(t, c.notValid(!change.to), change.reversed)
         case .createSchema(let name): return .dropSchema(name)

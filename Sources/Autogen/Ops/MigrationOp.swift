@@ -20,6 +20,9 @@ public enum MigrationOp: Sendable, Hashable {
     case dropForeignKey(TableRef, ForeignKey)
     case addCheck(TableRef, Check)
     case dropCheck(TableRef, Check)
+    /// PostgreSQL `ALTER TABLE ... ADD / DROP CONSTRAINT ... EXCLUDE`.
+    case addExclusion(TableRef, Exclusion)
+    case dropExclusion(TableRef, Exclusion)
     /// A NOT VALID check or foreign key validated (`to: true`: `VALIDATE CONSTRAINT`, which
     /// checks the rows already there), or made NOT VALID again (dropped and added NOT VALID).
     case setConstraintValidated(TableRef, TableConstraint, Change<Bool>)
@@ -66,7 +69,8 @@ public enum MigrationOp: Sendable, Hashable {
         case .renameTable(let t, _), .addColumn(let t, _), .dropColumn(let t, _), .createIndex(let t, _, _),
             .dropIndex(let t, _, _), .addPrimaryKey(let t, _), .dropPrimaryKey(let t, _), .addUnique(let t, _),
             .dropUnique(let t, _), .addForeignKey(let t, _), .dropForeignKey(let t, _), .addCheck(let t, _),
-            .dropCheck(let t, _), .setConstraintValidated(let t, _, _), .setTableComment(let t, _),
+            .dropCheck(let t, _), .setConstraintValidated(let t, _, _), .addExclusion(let t, _),
+            .dropExclusion(let t, _), .setTableComment(let t, _),
             .setTableUnlogged(let t, _), .bulkInsert(let t, _, _),
             .bulkDelete(let t, _, _):
             return t

@@ -118,6 +118,20 @@ extension Schema {
                     $0.expression == check.expression
                 }
             }
+        case .addExclusion(let ref, let exclusion):
+            try modifyTable(ref) { table throws(ApplyError) in
+                guard !table.exclusions.contains(where: { $0.name == exclusion.name }) else {
+                    throw ApplyError("table \(ref) already has a constraint \(exclusion.name)")
+                }
+                table.exclusions.append(exclusion)
+            }
+        case .dropExclusion(let ref, let exclusion):
+            try modifyTable(ref) { table throws(ApplyError) in
+                guard let i = table.exclusions.firstIndex(where: { $0.name == exclusion.name }) else {
+                    throw ApplyError("table \(ref) has no exclusion constraint \(exclusion.name)")
+                }
+                table.exclusions.remove(at: i)
+            }
         case .setConstraintValidated(let ref, let constraint, let change):
             try modifyTable(ref) { table throws(ApplyError) in
                 switch constraint {

@@ -48,6 +48,20 @@ extension Operations {
         record(.addCheck(TableRef(table, schema: schema), check))
     }
 
+    /// `ALTER TABLE ... ADD CONSTRAINT ... EXCLUDE` (PostgreSQL).
+    public func createExclusionConstraint(_ exclusion: Exclusion, on table: String, schema: String? = nil)
+        throws(OperationsError)
+    {
+        record(.addExclusion(TableRef(table, schema: schema), exclusion))
+    }
+
+    /// `ALTER TABLE ... DROP CONSTRAINT` of an exclusion constraint (PostgreSQL).
+    public func dropExclusionConstraint(_ exclusion: Exclusion, on table: String, schema: String? = nil)
+        throws(OperationsError)
+    {
+        record(.dropExclusion(TableRef(table, schema: schema), exclusion))
+    }
+
     /// `ALTER TABLE ... VALIDATE CONSTRAINT` (PostgreSQL): the rows already there are checked.
     public func validateConstraint(_ check: Check, on table: String, schema: String? = nil) throws(OperationsError) {
         record(

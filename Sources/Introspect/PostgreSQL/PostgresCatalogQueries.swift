@@ -32,8 +32,8 @@ enum PostgresCatalogQueries {
 
     /// Columns: table oid, name, format_type, not null, default, identity, comment, whether the
     /// type (or array element type) is an enum, its schema and name, whether the column owns a
-    /// sequence (serial), attnum, `attgenerated` (`s` for a stored generated column), and the
-    /// collation when not the type's. Defaults cannot refer to columns, so they are deparsed
+    /// sequence (serial), attnum, `attgenerated` (`s` for a stored generated column), the
+    /// collation's name when not the type's, and its oid (for index keys). Defaults cannot refer to columns, so they are deparsed
     /// without a relation (`pg_get_expr(adbin, 0)`), which spares opening every table; only
     /// generated columns need it. Rows are not sorted here (the reader orders by attnum).
     static let columns = """
@@ -46,7 +46,8 @@ enum PostgresCatalogQueries {
             a.attnum, a.attgenerated,
             CASE WHEN a.attcollation = t.typcollation OR a.attcollation = 0 THEN NULL
                 WHEN pg_catalog.pg_collation_is_visible(a.attcollation) THEN co.collname::text
-                ELSE pg_catalog.quote_ident(con.nspname) || '.' || pg_catalog.quote_ident(co.collname) END
+                ELSE '"' || replace(con.nspname, '"', '""') || '"."' || replace(co.collname, '"', '""') || '"' END,
+            a.attcollation
         FROM pg_catalog.pg_attribute a
         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -74,8 +75,8 @@ enum PostgresCatalogQueries {
     /// delete actions, deferrability, the check expression, and, only for a referenced table
     /// outside the chosen schemas (whose column names the reader has not read), the referenced
     /// column names; the referenced table's oid; for a unique constraint, whether its index is
-    /// `NULLS NOT DISTINCT` (PostgreSQL 15 on); the match type (`f` MATCH FULL) and whether
-    /// the constraint is validated.
+    /// `NULLS NOT DISTINCT` (PostgreSQL 15 on); the match type (`f` MATCH FULL), whether
+    /// the constraint is validated, and an exclusion constraint's definition.
     static func constraints(serverVersion: Int) -> String {
         let nullsNotDistinct =
             serverVersion >= 150000
@@ -92,16 +93,17 @@ enum PostgresCatalogQueries {
                 END,
                 con.confrelid,
                 CASE WHEN con.contype = 'u' THEN \(nullsNotDistinct) END,
-                con.confmatchtype, con.convalidated
+                con.confmatchtype, con.convalidated,
+                CASE WHEN con.contype = 'x' THEN pg_catalog.pg_get_constraintdef(con.oid) END
             FROM pg_catalog.pg_constraint con
             JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
             LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
-            WHERE con.contype IN ('p', 'u', 'f', 'c') AND c.relkind IN ('r', 'p')
+            WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND c.relkind IN ('r', 'p')
                 AND n.nspname = ANY ($1::text[])
                 -- Not what a partition (or a key to a partitioned table) inherits from its parent.
-                AND con.conparentid = 0 AND con.conislocal
+                AND con.conparentid = 0 AND (con.conislocal OR NOT c.relispartition)
             """
     }
 
@@ -109,33 +111,16 @@ enum PostgresCatalogQueries {
     /// name, unique, access method, key column numbers (0 for an expression; INCLUDE columns
     /// follow the key ones), the number of key columns, the expressions as one comma-separated
     /// list, the partial predicate; then per key its `indoption` bits (1 DESC, 2 NULLS FIRST),
-    /// its operator class unless the type's default, its collation unless the column's (or,
-    /// for an expression, the database default), each schema-qualified (quoted as SQL) when
-    /// not on the search path; `NULLS NOT DISTINCT` (PostgreSQL 15 on), and the storage parameters.
+    /// operator class oid and collation oid (names looked up apart: `nonDefaultOperatorClasses`,
+    /// `collationNames`; a subquery per index tripled the query's time); `NULLS NOT DISTINCT`
+    /// (PostgreSQL 15 on), and the storage parameters.
     static func indexes(serverVersion: Int) -> String {
         let nullsNotDistinct = serverVersion >= 150000 ? "i.indnullsnotdistinct" : "false"
         return """
             SELECT i.indrelid, ic.relname, i.indisunique, am.amname, i.indkey::pg_catalog.int2[], i.indnkeyatts,
                 pg_catalog.pg_get_expr(i.indexprs, i.indrelid), pg_catalog.pg_get_expr(i.indpred, i.indrelid),
                 i.indoption::pg_catalog.int2[],
-                ARRAY(SELECT CASE WHEN opc.opcdefault THEN NULL
-                            WHEN pg_catalog.pg_opclass_is_visible(opc.oid) THEN opc.opcname::text
-                            ELSE pg_catalog.quote_ident(opcn.nspname) || '.' || pg_catalog.quote_ident(opc.opcname)
-                        END
-                      FROM unnest(i.indclass::pg_catalog.oid[]) WITH ORDINALITY k(oid, ord)
-                      JOIN pg_catalog.pg_opclass opc ON opc.oid = k.oid
-                      JOIN pg_catalog.pg_namespace opcn ON opcn.oid = opc.opcnamespace
-                      ORDER BY k.ord),
-                ARRAY(SELECT CASE WHEN k.oid = 0 OR k.oid = COALESCE(a.attcollation, 100) THEN NULL
-                            WHEN pg_catalog.pg_collation_is_visible(co.oid) THEN co.collname::text
-                            ELSE pg_catalog.quote_ident(con.nspname) || '.' || pg_catalog.quote_ident(co.collname)
-                        END
-                      FROM unnest(i.indcollation::pg_catalog.oid[]) WITH ORDINALITY k(oid, ord)
-                      LEFT JOIN pg_catalog.pg_attribute a
-                          ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k.ord - 1] AND a.attnum > 0
-                      LEFT JOIN pg_catalog.pg_collation co ON co.oid = k.oid
-                      LEFT JOIN pg_catalog.pg_namespace con ON con.oid = co.collnamespace
-                      ORDER BY k.ord),
+                i.indclass::pg_catalog.oid[], i.indcollation::pg_catalog.oid[],
                 \(nullsNotDistinct), ic.reloptions
             FROM pg_catalog.pg_index i
             JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
@@ -150,6 +135,24 @@ enum PostgresCatalogQueries {
                                     AND con.contype IN ('p', 'u', 'x'))
             """
     }
+
+    /// The operator classes that are no type's default: oid, name (schema-qualified and quoted
+    /// when not on the search path). Any other operator class of an index key is its default.
+    static let nonDefaultOperatorClasses = """
+        SELECT opc.oid, CASE WHEN pg_catalog.pg_opclass_is_visible(opc.oid) THEN opc.opcname::text
+            ELSE '"' || replace(n.nspname, '"', '""') || '"."' || replace(opc.opcname, '"', '""') || '"' END
+        FROM pg_catalog.pg_opclass opc JOIN pg_catalog.pg_namespace n ON n.oid = opc.opcnamespace
+        WHERE NOT opc.opcdefault
+        """
+
+    /// The names of the collations whose oids are in $1 (schema-qualified and quoted when not
+    /// on the search path): asked only when some index key has a collation of its own.
+    static let collationNames = """
+        SELECT co.oid, CASE WHEN pg_catalog.pg_collation_is_visible(co.oid) THEN co.collname::text
+            ELSE '"' || replace(n.nspname, '"', '""') || '"."' || replace(co.collname, '"', '""') || '"' END
+        FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace n ON n.oid = co.collnamespace
+        WHERE co.oid = ANY ($1::oid[])
+        """
 
     /// Enum types (not an extension's) with their labels in sort order: schema, name, labels.
     static let enums = """
@@ -189,7 +192,7 @@ enum PostgresCatalogQueries {
         SELECT n.nspname, t.typname, pg_catalog.format_type(t.typbasetype, t.typtypmod), t.typnotnull, t.typdefault,
             CASE WHEN t.typcollation = bt.typcollation OR t.typcollation = 0 THEN NULL
                 WHEN pg_catalog.pg_collation_is_visible(t.typcollation) THEN co.collname::text
-                ELSE pg_catalog.quote_ident(con.nspname) || '.' || pg_catalog.quote_ident(co.collname) END,
+                ELSE '"' || replace(con.nspname, '"', '""') || '"."' || replace(co.collname, '"', '""') || '"' END,
             ARRAY(SELECT c.conname::text FROM pg_catalog.pg_constraint c
                   WHERE c.contypid = t.oid AND c.contype = 'c' ORDER BY c.conname),
             ARRAY(SELECT pg_catalog.pg_get_constraintdef(c.oid) FROM pg_catalog.pg_constraint c

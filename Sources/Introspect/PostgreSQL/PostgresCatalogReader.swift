@@ -42,7 +42,7 @@ public struct PostgresCatalogReader {
                 let parentSchema = tableRows.optionalString(row, 6)
                 builders[oid]?.partitionOf = PartitionOf(
                     table: tableRows.string(row, 7),
-                    schema: parentSchema == tableRows.string(row, 1) ? nil : local(parentSchema), bound: bound)
+                    schema: parentSchema == tableRows.string(row, 1) ? nil : parentSchema, bound: bound)
             }
         }
 
@@ -52,6 +52,9 @@ public struct PostgresCatalogReader {
             guard let oid = columnRows.int(row, 0), builders[oid] != nil else { continue }
             let number = columnRows.int(row, 11) ?? 0
             builders[oid]?.add(Self.column(columnRows, row, cache: &cache, local: local), number: number)
+            if let collation = columnRows.int(row, 14), collation != 0 {
+                builders[oid]?.columnCollations[number] = collation
+            }
         }
 
         let version = connection.serverVersion()
@@ -63,9 +66,38 @@ public struct PostgresCatalogReader {
         }
 
         let indexRows = try connection.query(PostgresCatalogQueries.indexes(serverVersion: version), parameter)
+        var keyNames = IndexKeyNames()
+        if indexRows.rowCount > 0 {
+            let opclasses = try connection.query(PostgresCatalogQueries.nonDefaultOperatorClasses)
+            for row in 0..<opclasses.rowCount {
+                if let oid = opclasses.int(row, 0) { keyNames.operatorClasses[oid] = opclasses.string(row, 1) }
+            }
+        }
         for row in 0..<indexRows.rowCount {
             guard let oid = indexRows.int(row, 0), let parts = builders[oid] else { continue }
-            builders[oid]?.indexes.append(Self.index(indexRows, row, columnNames: parts.columnNames))
+            builders[oid]?.indexes.append(Self.index(indexRows, row, parts: parts, names: &keyNames))
+        }
+        // Collations of their own on index keys: named in one more query, only when there are any.
+        if !keyNames.pendingCollations.isEmpty {
+            let literal = "{" + keyNames.pendingCollations.sorted().map(String.init).joined(separator: ",") + "}"
+            let names = try connection.query(PostgresCatalogQueries.collationNames, [literal])
+            var byOid: [Int: String] = [:]
+            for row in 0..<names.rowCount { if let oid = names.int(row, 0) { byOid[oid] = names.string(row, 1) } }
+            for key in builders.keys {
+                guard let indexes = builders[key]?.indexes else { continue }
+                builders[key]?.indexes = indexes.map { index in
+                    var named = index
+                    for position in index.elements.indices {
+                        var options = index.keyOptions(at: position)
+                        guard let placeholder = options.collation, placeholder.hasPrefix(IndexKeyNames.marker),
+                            let oid = Int(placeholder.dropFirst(IndexKeyNames.marker.count))
+                        else { continue }
+                        options.collation = byOid[oid] ?? "\(oid)"
+                        named.setKeyOptions(options, at: position)
+                    }
+                    return named
+                }
+            }
         }
 
         let enumRows = try connection.query(PostgresCatalogQueries.enums, parameter)
@@ -147,6 +179,7 @@ public struct PostgresCatalogReader {
                 primaryKey: parts.primaryKey, uniques: parts.uniques, foreignKeys: parts.foreignKeys,
                 checks: parts.checks, indexes: parts.indexes, comment: parts.comment
             ).unlogged(parts.unlogged)
+            table.exclusions = parts.exclusions.sorted { $0.name < $1.name }
             table.partitionKey = parts.partitionKey
             table.partitionOf = parts.partitionOf
             return table
@@ -182,9 +215,12 @@ public struct PostgresCatalogReader {
         var uniques: [Unique] = []
         var foreignKeys: [ForeignKey] = []
         var checks: [Check] = []
+        var exclusions: [Exclusion] = []
         var indexes: [Index] = []
         /// Column names by attnum ("" for dropped ones), to name key columns.
         var columnNames: [String] = []
+        /// Column collation oids by attnum, for index keys.
+        var columnCollations: [Int: Int] = [:]
         private var numbers: [Int] = []
 
         init(schema: String?, name: String, comment: String?) {
@@ -308,6 +344,10 @@ public struct PostgresCatalogReader {
                     onUpdate: action(rows.character(row, 7)), deferrable: rows.isTrue(row, 9),
                     initiallyDeferred: rows.isTrue(row, 10), name: name
                 ).matchFull(rows.character(row, 15) == "f").notValid(!rows.isTrue(row, 16)))
+        case "x":
+            var definition = Substring(rows.string(row, 17))
+            if definition.hasPrefix("EXCLUDE ") { definition = definition.dropFirst(8) }
+            builders[oid]?.exclusions.append(Exclusion(name, String(definition)))
         default: break
         }
     }
@@ -324,7 +364,18 @@ public struct PostgresCatalogReader {
         }
     }
 
-    private static func index(_ rows: PostgresResult, _ row: Int, columnNames: [String]) -> Index {
+    /// Operator class names by oid (the non-default ones), and the collation oids met on index
+    /// keys that are to be named.
+    private struct IndexKeyNames {
+        static let marker = "\u{0}collation:"
+        var operatorClasses: [Int: String] = [:]
+        var pendingCollations = Set<Int>()
+    }
+
+    private static func index(_ rows: PostgresResult, _ row: Int, parts: TableParts, names: inout IndexKeyNames)
+        -> Index
+    {
+        let columnNames = parts.columnNames
         let keyCount = rows.int(row, 5) ?? 0
         var expressions = splitTopLevel(rows.string(row, 6))[...]
         var elements: [IndexElement] = []
@@ -343,17 +394,29 @@ public struct PostgresCatalogReader {
             $0 > 0 && $0 < columnNames.count ? columnNames[$0] : ""
         }
         let options = rows.intArray(row, 8)
-        let opclasses = rows.textArray(row, 9)
-        let collations = rows.textArray(row, 10)
+        let opclasses = rows.intArray(row, 9)
+        let collations = rows.intArray(row, 10)
+        let keys = rows.intArray(row, 4)
         for position in elements.indices {
             let bits = position < options.count ? options[position] : 0
             // Only an ordered access method (btree) has an order to state.
             let ordered = index.method == nil
+            let opclass = position < opclasses.count ? names.operatorClasses[opclasses[position]] : nil
+            // A key's collation is its own when it is not its column's (an expression's: the
+            // database default).
+            var collation: String?
+            let oid = position < collations.count ? collations[position] : 0
+            let attnum = position < keys.count ? keys[position] : 0
+            let usual = attnum > 0 ? parts.columnCollations[attnum] ?? 0 : 100
+            if oid != 0 && oid != usual {
+                names.pendingCollations.insert(oid)
+                collation = IndexKeyNames.marker + String(oid)
+            }
+            guard bits != 0 || opclass != nil || collation != nil else { continue }
             index.setKeyOptions(
                 IndexKeyOptions(
-                    descending: ordered && bits & 1 != 0, nullsFirst: ordered ? bits & 2 != 0 : nil,
-                    opclass: position < opclasses.count ? opclasses[position] : nil,
-                    collation: position < collations.count ? collations[position] : nil), at: position)
+                    descending: ordered && bits & 1 != 0, nullsFirst: ordered ? bits & 2 != 0 : nil, opclass: opclass,
+                    collation: collation), at: position)
         }
         index.nullsNotDistinct = rows.isTrue(row, 11)
         for option in rows.textArray(row, 12) {

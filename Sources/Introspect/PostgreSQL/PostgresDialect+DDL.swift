@@ -84,6 +84,7 @@ extension PostgresDialect {
         // NOT VALID is a clause of ALTER TABLE ... ADD only: see `notValidConstraintStatements`.
         parts += table.checks.filter { !$0.notValid }.map(checkSQL)
         parts += table.foreignKeys.filter { !$0.notValid }.map(foreignKeySQL)
+        parts += table.exclusions.map(exclusionSQL)
         let partitioning = table.partitionKey.map { " PARTITION BY " + $0 } ?? ""
         if let parent = table.partitionOf {
             // Its columns are the parent's; constraints of its own go in parentheses.
@@ -144,6 +145,11 @@ extension PostgresDialect {
     public static func notValidConstraintStatements(for table: Table) -> [String] {
         table.checks.filter(\.notValid).map { "ALTER TABLE " + qualifiedName(of: table) + " ADD " + checkSQL($0) }
             + table.foreignKeys.filter(\.notValid).map { addForeignKeySQL($0, to: table) }
+    }
+
+    /// `CONSTRAINT "booking_no_overlap" EXCLUDE USING gist (room_id WITH =, during WITH &&)`.
+    public static func exclusionSQL(_ exclusion: Exclusion) -> String {
+        constraintPrefix(exclusion.name) + "EXCLUDE " + exclusion.definition
     }
 
     /// `CONSTRAINT "ck_account_balance_nonneg" CHECK (balance >= 0)`.

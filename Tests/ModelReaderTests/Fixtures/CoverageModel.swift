@@ -84,8 +84,13 @@ let coverageOrganization = Table("organization", schema: "app") {
 
 let coverageLogged = Table("logged") { Column("id", .integer) }.unlogged(false)
 
-let coverageEvent = Table("event") { Column("at", .date).notNull() }.partitioned(by: "RANGE (at)")
-let coverageEvent2024 = Table("event_2024") {}.partition(of: "event", "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')")
+let coverageEvent = Table("event") {
+    Column("at", .date).notNull()
+    Exclusion("event_no_overlap", "USING gist (at WITH =)")
+}
+.partitioned(by: "RANGE (at)")
+let coverageEvent2024 = Table("event_2024") {}.partition(
+    of: "event", "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')")
 let coverageEventOther = Table("event_other", schema: "app") {}.partition(of: "event", schema: "public", "DEFAULT")
 
 let coverageNaming = NamingConvention(primaryKey: "pk_%(table)s", index: "idx_%(table)s_%(columns)s")

@@ -72,6 +72,10 @@ extension PostgresDialect: SQLCompiling {
             return [SQLStatement("ALTER TABLE " + q(t) + " ADD " + checkSQL(check))]
         case .dropCheck(let t, let check):
             return [dropConstraint(t, try named(check.name, "check constraint", t))]
+        case .addExclusion(let t, let exclusion):
+            return [SQLStatement("ALTER TABLE " + q(t) + " ADD " + exclusionSQL(exclusion))]
+        case .dropExclusion(let t, let exclusion):
+            return [dropConstraint(t, exclusion.name)]
         case .setConstraintValidated(let t, let constraint, let change):
             let name = try named(constraint.name, "constraint", t)
             if change.to {
@@ -162,7 +166,10 @@ extension PostgresDialect: SQLCompiling {
             // Without USING, a value that does not fit fails the statement (22001) instead of
             // being cut by an explicit cast: see PostgresDialect+TypeChange.
             var sql = column + " TYPE " + typeSQL(type.to)
-            if a.collation != nil { sql += " COLLATE " + collationName(resulting.collation ?? "default") }
+            // Without COLLATE, a new type takes its default collation: say the column's.
+            if a.collation != nil || resulting.collation != nil {
+                sql += " COLLATE " + collationName(resulting.collation ?? "default")
+            }
             if !convertsByAssignment(from: type.from, to: type.to) {
                 sql += " USING " + quoteIdentifier(name) + "::" + castTarget(from: type.from, to: type.to)
             }

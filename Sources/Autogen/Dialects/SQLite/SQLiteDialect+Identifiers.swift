@@ -14,6 +14,11 @@ extension SQLiteDialect {
         for table in schema.tables where table.partitionKey != nil || table.partitionOf != nil {
             problems.append("table \"\(table.qualifiedName)\" is partitioned or a partition; SQLite has no partitions")
         }
+        for table in schema.tables where !table.exclusions.isEmpty {
+            problems.append(
+                "table \"\(table.qualifiedName)\" has exclusion constraints; SQLite has none (use a unique index or a trigger)"
+            )
+        }
         for table in schema.tables where table.unlogged {
             problems.append("table \"\(table.qualifiedName)\" is unlogged; SQLite has no unlogged tables")
         }

@@ -196,6 +196,8 @@ extension SQLiteDialect: SQLCompiling {
             ]
         case .createDomain, .dropDomain, .alterDomain, .createCompositeType, .dropCompositeType, .alterCompositeType:
             throw SQLRenderError("SQLite has no domains or composite types")
+        case .addExclusion(let t, let e), .dropExclusion(let t, let e):
+            throw SQLRenderError("\(t): constraint \(e.name): SQLite has no exclusion constraints")
         case .setConstraintValidated(let t, let c, _):
             throw SQLRenderError("\(t): constraint \(c.name ?? "?"): SQLite has no NOT VALID constraints")
         case .createSequence(let s), .dropSequence(let s), .alterSequence(let s, _):

@@ -113,6 +113,7 @@ public enum ModelSourceRenderer {
             lines.append("    " + SwiftSchemaSource.foreignKey(copy))
         }
         lines += table.checks.map { "    " + SwiftSchemaSource.check($0) }
+        lines += table.exclusions.map { "    " + SwiftSchemaSource.exclusion($0) }
         for index in table.indexes {
             var copy = index
             if index.name == naming.indexName(table: table.name, elements: index.elements) { copy.name = nil }

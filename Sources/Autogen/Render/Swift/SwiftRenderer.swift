@@ -59,6 +59,14 @@ public enum SwiftRenderer {
             ]
         case .dropCheck(let t, let check):
             return [dropConstraint(check.name, type: "check", matching: SwiftSchemaSource.check(check), t)]
+        case .addExclusion(let t, let e):
+            return [
+                "try op.createExclusionConstraint(\(SwiftSchemaSource.exclusion(e)), on: \(str(t.name))\(schema(t.schema)))"
+            ]
+        case .dropExclusion(let t, let e):
+            return [
+                "try op.dropExclusionConstraint(\(SwiftSchemaSource.exclusion(e)), on: \(str(t.name))\(schema(t.schema)))"
+            ]
         case .setConstraintValidated(let t, let constraint, let change):
             let call = change.to ? "validateConstraint" : "invalidateConstraint"
             let value: String
@@ -165,11 +173,11 @@ public enum SwiftRenderer {
         if let change = a.identity {
             args.append("identity: " + (change.to.map { ".set(\(SwiftLiteral.identity($0)))" } ?? ".drop"))
         }
-        if let change = a.collation {
-            args.append("collation: " + (change.to.map { ".set(\(str($0)))" } ?? ".drop"))
-        }
         if let change = a.sequence {
             args.append("sequence: " + (change.to.map { ".set(\(SwiftSchemaSource.sequenceOptions($0)))" } ?? ".drop"))
+        }
+        if let change = a.collation {
+            args.append("collation: " + (change.to.map { ".set(\(str($0)))" } ?? ".drop"))
         }
         if let schema = a.table.schema { args.append("schema: \(str(schema))") }
         args.append("existing: \(SwiftSchemaSource.column(a.existing))")

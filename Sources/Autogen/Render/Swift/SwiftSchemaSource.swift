@@ -169,6 +169,11 @@ enum SwiftSchemaSource {
         return args.joined(separator: ", ")
     }
 
+    /// `Exclusion("booking_no_overlap", "USING gist (room_id WITH =, during WITH &&)")`.
+    static func exclusion(_ e: Exclusion) -> String {
+        "Exclusion(\(SwiftLiteral.string(e.name)), \(SwiftLiteral.string(e.definition)))"
+    }
+
     /// `Extension("citext")`.
     static func `extension`(_ e: Extension) -> String {
         "Extension(\(SwiftLiteral.string(e.name))" + (e.schema.map { ", schema: \(SwiftLiteral.string($0))" } ?? "")
