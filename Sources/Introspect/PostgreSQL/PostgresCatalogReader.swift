@@ -46,6 +46,8 @@ public struct PostgresCatalogReader {
             }
         }
 
+        // Collation and operator class names, looked up once for columns and index keys.
+        var keyNames = IndexKeyNames()
         let columnRows = try connection.query(PostgresCatalogQueries.columns, parameter)
         var cache = ColumnCache()
         for row in 0..<columnRows.rowCount {
@@ -55,6 +57,7 @@ public struct PostgresCatalogReader {
             if let collation = columnRows.int(row, 14), collation != 0 {
                 builders[oid]?.columnCollations[number] = collation
             }
+            if let own = columnRows.int(row, 13) { keyNames.pendingCollations.insert(own) }
         }
 
         let version = connection.serverVersion()
@@ -66,7 +69,6 @@ public struct PostgresCatalogReader {
         }
 
         let indexRows = try connection.query(PostgresCatalogQueries.indexes(serverVersion: version), parameter)
-        var keyNames = IndexKeyNames()
         if indexRows.rowCount > 0 {
             let opclasses = try connection.query(PostgresCatalogQueries.nonDefaultOperatorClasses)
             for row in 0..<opclasses.rowCount {
@@ -77,13 +79,25 @@ public struct PostgresCatalogReader {
             guard let oid = indexRows.int(row, 0), let parts = builders[oid] else { continue }
             builders[oid]?.indexes.append(Self.index(indexRows, row, parts: parts, names: &keyNames))
         }
-        // Collations of their own on index keys: named in one more query, only when there are any.
+        // Collations of their own on columns and index keys: named in one more query, only when
+        // there are any.
         if !keyNames.pendingCollations.isEmpty {
             let literal = "{" + keyNames.pendingCollations.sorted().map(String.init).joined(separator: ",") + "}"
             let names = try connection.query(PostgresCatalogQueries.collationNames, [literal])
             var byOid: [Int: String] = [:]
             for row in 0..<names.rowCount { if let oid = names.int(row, 0) { byOid[oid] = names.string(row, 1) } }
+            func named(_ placeholder: String?) -> String? {
+                guard let placeholder, placeholder.hasPrefix(IndexKeyNames.marker),
+                    let oid = Int(placeholder.dropFirst(IndexKeyNames.marker.count))
+                else { return placeholder }
+                return byOid[oid] ?? "\(oid)"
+            }
             for key in builders.keys {
+                guard var parts = builders[key] else { continue }
+                for c in parts.columns.indices where parts.columns[c].collation != nil {
+                    parts.columns[c].collation = named(parts.columns[c].collation)
+                }
+                builders[key] = parts
                 guard let indexes = builders[key]?.indexes else { continue }
                 builders[key]?.indexes = indexes.map { index in
                     var named = index
@@ -308,7 +322,7 @@ public struct PostgresCatalogReader {
             rows.string(row, 1), type, nullable: !rows.isTrue(row, 3), default: defaultValue, identity: identity,
             comment: rows.optionalString(row, 6))
         column.generated = generated
-        column.collation = rows.optionalString(row, 13)
+        if let oid = rows.int(row, 13) { column.collation = IndexKeyNames.marker + String(oid) }
         return column
     }
 
