@@ -21,11 +21,11 @@ extension Operations {
 
     /// `DROP DOMAIN` (PostgreSQL), without CASCADE: refused while a column uses it.
     public func dropDomain(_ name: String, schema: String? = nil) throws(OperationsError) {
-        guard let domain = self.schema?.domains.first(where: { $0.name == name && $0.schema == schema }) else {
-            throw OperationsError(
-                "op.dropDomain(\"\(name)\"): the domain is unknown, so its downgrade could not recreate it")
-        }
-        record(.dropDomain(domain))
+        // Known from the revisions replayed before, else by name (DROP needs no more).
+        record(
+            .dropDomain(
+                self.schema?.domains.first { $0.name == name && $0.schema == schema }
+                    ?? Domain(name, .raw(""), schema: schema)))
     }
 
     /// `ALTER DOMAIN` from `existing` to `domain` (default, NOT NULL, checks).
@@ -43,11 +43,10 @@ extension Operations {
 
     /// `DROP TYPE` of a composite type (PostgreSQL), without CASCADE.
     public func dropCompositeType(_ name: String, schema: String? = nil) throws(OperationsError) {
-        guard let type = self.schema?.compositeTypes.first(where: { $0.name == name && $0.schema == schema }) else {
-            throw OperationsError(
-                "op.dropCompositeType(\"\(name)\"): the type is unknown, so its downgrade could not recreate it")
-        }
-        record(.dropCompositeType(type))
+        record(
+            .dropCompositeType(
+                self.schema?.compositeTypes.first { $0.name == name && $0.schema == schema }
+                    ?? CompositeType(name, schema: schema, attributes: [])))
     }
 
     /// `ALTER TYPE` of a composite type from `existing` to `type` (attributes).

@@ -54,8 +54,9 @@ public struct PostgresCatalogReader {
             guard let oid = columnRows.int(row, 0), builders[oid] != nil else { continue }
             let number = columnRows.int(row, 11) ?? 0
             builders[oid]?.add(Self.column(columnRows, row, cache: &cache, local: local), number: number)
-            if let collation = columnRows.int(row, 14), collation != 0 {
-                builders[oid]?.columnCollations[number] = collation
+            // Only a collation other than the database default is kept (most are the default).
+            if let collation = columnRows.int(row, 14), collation != 0, collation != Self.defaultCollation {
+                builders[oid]?.setCollation(collation, number: number)
             }
             if let own = columnRows.int(row, 13) { keyNames.pendingCollations.insert(own) }
         }
@@ -76,8 +77,11 @@ public struct PostgresCatalogReader {
             }
         }
         for row in 0..<indexRows.rowCount {
-            guard let oid = indexRows.int(row, 0), let parts = builders[oid] else { continue }
-            builders[oid]?.indexes.append(Self.index(indexRows, row, parts: parts, names: &keyNames))
+            guard let oid = indexRows.int(row, 0), let names = builders[oid]?.columnNames,
+                let collations = builders[oid]?.columnCollations
+            else { continue }
+            builders[oid]?.indexes.append(
+                Self.index(indexRows, row, columnNames: names, columnCollations: collations, names: &keyNames))
         }
         // Collations of their own on columns and index keys: named in one more query, only when
         // there are any.
@@ -234,7 +238,16 @@ public struct PostgresCatalogReader {
         /// Column names by attnum ("" for dropped ones), to name key columns.
         var columnNames: [String] = []
         /// Column collation oids by attnum, for index keys.
-        var columnCollations: [Int: Int] = [:]
+        var columnCollations: [Int] = []
+
+        /// Records column `number`'s collation (one other than the database default).
+        mutating func setCollation(_ oid: Int, number: Int) {
+            if number >= columnCollations.count {
+                columnCollations += Array(
+                    repeating: PostgresCatalogReader.defaultCollation, count: number - columnCollations.count + 1)
+            }
+            columnCollations[number] = oid
+        }
         private var numbers: [Int] = []
 
         init(schema: String?, name: String, comment: String?) {
@@ -386,10 +399,14 @@ public struct PostgresCatalogReader {
         var pendingCollations = Set<Int>()
     }
 
-    private static func index(_ rows: PostgresResult, _ row: Int, parts: TableParts, names: inout IndexKeyNames)
+    /// The oid of the database's default collation (`"default"`).
+    static let defaultCollation = 100
+
+    private static func index(
+        _ rows: PostgresResult, _ row: Int, columnNames: [String], columnCollations: [Int], names: inout IndexKeyNames
+    )
         -> Index
     {
-        let columnNames = parts.columnNames
         let keyCount = rows.int(row, 5) ?? 0
         var expressions = splitTopLevel(rows.string(row, 6))[...]
         var elements: [IndexElement] = []
@@ -421,7 +438,8 @@ public struct PostgresCatalogReader {
             var collation: String?
             let oid = position < collations.count ? collations[position] : 0
             let attnum = position < keys.count ? keys[position] : 0
-            let usual = attnum > 0 ? parts.columnCollations[attnum] ?? 0 : 100
+            let usual =
+                attnum > 0 && attnum < columnCollations.count ? columnCollations[attnum] : Self.defaultCollation
             if oid != 0 && oid != usual {
                 names.pendingCollations.insert(oid)
                 collation = IndexKeyNames.marker + String(oid)

@@ -157,6 +157,7 @@ public enum SwiftRenderer {
         body += table.uniques.map(SwiftSchemaSource.unique)
         body += table.foreignKeys.map(SwiftSchemaSource.foreignKey)
         body += table.checks.map(SwiftSchemaSource.check)
+        body += table.exclusions.map(SwiftSchemaSource.exclusion)
         body += table.indexes.map(SwiftSchemaSource.index)
         return [head] + body.map { "    " + $0 } + ["}"]
     }
