@@ -114,3 +114,64 @@ extension EndToEndTests {
         }
     }
 }
+
+extension EndToEndTests {
+    /// The same round trip on SQLite, the catalog compared as the pragmas read it.
+    @Suite(.serialized) struct SQLiteRealSchemaRoundTripTests {
+        @Test(.timeLimit(.minutes(10))) func aLibrarySchemaRoundTrips() throws {
+            let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+                "Fixtures")
+            let sql = try String(contentsOf: fixtures.appendingPathComponent("library.sqlite.sql"), encoding: .utf8)
+            let manager = FileManager.default
+            let folder = EndToEndTests.work + "/real-schema-sqlite"
+            try manager.createDirectory(atPath: EndToEndTests.work, withIntermediateDirectories: true)
+            try? manager.removeItem(atPath: folder)
+            try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            defer { try? manager.removeItem(atPath: folder) }
+            let source = folder + "/library.db"
+            let target = folder + "/rebuilt.db"
+            try SQLiteConnection(path: source).execute(sql)
+
+            let inspected = try EndToEndTests.autogen(
+                ["inspect", "--url", "sqlite:///" + source, "--format", "swift"], in: folder)
+            try #require(inspected.status == 0, "\(inspected)")
+            #expect(try EndToEndTests.autogen(["init", "migrations"], in: folder).status == 0)
+            try inspected.out.write(toFile: folder + "/migrations/model.swift", atomically: true, encoding: .utf8)
+            let ini = folder + "/autogen.ini"
+            try String(contentsOfFile: ini, encoding: .utf8)
+                .replacingOccurrences(of: "url = sqlite:///app.db", with: "url = ${DATABASE_URL}")
+                .write(toFile: ini, atomically: true, encoding: .utf8)
+            func run(_ arguments: [String], on path: String) throws -> EndToEndTests.Run {
+                try EndToEndTests.autogen(arguments, in: folder, environment: ["DATABASE_URL": "sqlite:///" + path])
+            }
+            let same = try run(["check"], on: source)
+            #expect(same.status == 0 && same.out.contains("No changes"), "\(same)")
+            let revision = try run(["revision", "--autogenerate", "-m", "adopt"], on: target)
+            try #require(revision.status == 0, "\(revision)")
+            #expect(try run(["upgrade", "head"], on: target).status == 0)
+            let check = try run(["check"], on: target)
+            #expect(check.status == 0 && check.out.contains("No changes"), "\(check)")
+
+            // Compared without the names of foreign keys and unique constraints: SQLite lets them
+            // go unnamed, and a model always names them (its naming convention), which the
+            // rebuilt CREATE TABLE then spells out. Nothing else is left out.
+            func read(_ path: String) throws -> Schema {
+                var schema = try SQLiteCatalogReader(connection: try SQLiteConnection(path: path, create: false)).read()
+                schema.tables.removeAll { $0.name.hasPrefix("autogen_") }
+                for t in schema.tables.indices {
+                    for k in schema.tables[t].foreignKeys.indices { schema.tables[t].foreignKeys[k].name = nil }
+                    for u in schema.tables[t].uniques.indices { schema.tables[t].uniques[u].name = nil }
+                }
+                return schema
+            }
+            let original = try read(source)
+            let rebuilt = try read(target)
+            #expect(original.tables.count == 4)
+            for (a, b) in zip(original.tables, rebuilt.tables) where a != b { Issue.record("\(a)\n\(b)") }
+            #expect(original == rebuilt)
+
+            #expect(try run(["downgrade", "base"], on: target).status == 0)
+            #expect(try read(target).tables.isEmpty)
+        }
+    }
+}
