@@ -16,7 +16,7 @@ public struct PartitionOf: Sendable, Hashable, Codable {
 
 extension Table {
     /// The same table with `other`'s table-level options (UNLOGGED, partitioning, exclusion
-    /// constraints): for code
+    /// constraints, storage parameters): for code
     /// that rebuilds a table value from its parts, so that no option is lost on the way.
     public func withTableOptions(of other: Table) -> Table {
         var copy = self
@@ -24,6 +24,16 @@ extension Table {
         copy.partitionKey = other.partitionKey
         copy.partitionOf = other.partitionOf
         copy.exclusions = other.exclusions
+        copy.storage = other.storage
+        return copy
+    }
+
+    /// The same table with the storage parameter `parameter` (PostgreSQL
+    /// `WITH (fillfactor = 70)`, `autovacuum_enabled = false`).
+    public func with(_ parameter: String, _ value: String) -> Table {
+        var copy = self
+        // PostgreSQL keeps an unquoted value lower-cased (`OFF` reads back `off`).
+        copy.storage[parameter.lowercased()] = value.lowercased()
         return copy
     }
 

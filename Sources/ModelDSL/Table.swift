@@ -17,6 +17,9 @@ public struct Table: Sendable, Hashable, Codable {
     /// PostgreSQL `UNLOGGED`: not written to the write-ahead log (faster, emptied after a crash,
     /// not replicated).
     public var unlogged = false
+    /// Storage parameters (PostgreSQL `WITH (fillfactor = 70)`), by name, values as the catalog
+    /// spells them.
+    public var storage: [String: String] = [:]
     /// PostgreSQL exclusion constraints, sorted by name.
     public var exclusions: [Exclusion] = []
     /// `PARTITION BY ...` of a partitioned table (PostgreSQL): `RANGE (created_at)`.
@@ -30,7 +33,7 @@ public struct Table: Sendable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case schema, name, columns, primaryKey, uniques, foreignKeys, checks, indexes, comment, unlogged
-        case partitionKey, partitionOf, exclusions
+        case partitionKey, partitionOf, exclusions, storage
     }
 
     public init(from decoder: any Decoder) throws {
@@ -45,6 +48,7 @@ public struct Table: Sendable, Hashable, Codable {
             comment: try c.decodeIfPresent(String.self, forKey: .comment))
         unlogged = try c.decodeIfPresent(Bool.self, forKey: .unlogged) ?? false
         exclusions = try c.decodeIfPresent([Exclusion].self, forKey: .exclusions) ?? []
+        storage = try c.decodeIfPresent([String: String].self, forKey: .storage) ?? [:]
         partitionKey = try c.decodeIfPresent(String.self, forKey: .partitionKey)
         partitionOf = try c.decodeIfPresent(PartitionOf.self, forKey: .partitionOf)
     }
@@ -63,6 +67,7 @@ public struct Table: Sendable, Hashable, Codable {
         try c.encodeIfPresent(comment, forKey: .comment)
         if unlogged { try c.encode(true, forKey: .unlogged) }
         if !exclusions.isEmpty { try c.encode(exclusions, forKey: .exclusions) }
+        if !storage.isEmpty { try c.encode(storage, forKey: .storage) }
         try c.encodeIfPresent(partitionKey, forKey: .partitionKey)
         try c.encodeIfPresent(partitionOf, forKey: .partitionOf)
     }

@@ -66,6 +66,13 @@ extension ModelDeclarations {
                 guard case .table(let t) = receiver else { preconditionFailure("not a Table") }
                 return .table(t.unlogged(a.bool(0, default: true)))
             },
+            "with": Method(
+                signature: ModelSignature(.table, [.unlabeled(.string), .unlabeled(.string)]) { _ in .none }
+            ) {
+                receiver, a in
+                guard case .table(let t) = receiver else { preconditionFailure("not a Table") }
+                return .table(t.with(a.string(0), a.string(1)))
+            },
             "partitioned": Method(signature: ModelSignature(.table, [.labeled("by", .string)]) { _ in .none }) {
                 receiver, a in
                 guard case .table(let t) = receiver else { preconditionFailure("not a Table") }

@@ -53,6 +53,7 @@ enum RuntimeOperationsFixture {
             .createTable(Table(name: "audit", schema: "billing", columns: [Column("id", .bigint, nullable: false)])),
             .renameTable(TableRef("person"), to: "people"),
             .setTableUnlogged(people, Change(from: false, to: true)),
+            .setTableStorage(people, Change(from: [:], to: ["fillfactor": "70"])),
             .addColumn(people, Column("age", .integer, nullable: false, default: 0)),
             .alterColumn(renamed),
             .alterColumn(dropped),

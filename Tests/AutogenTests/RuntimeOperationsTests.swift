@@ -36,6 +36,7 @@ import Testing
         }
         try op.renameTable("person", to: "people")
         try op.setTableUnlogged("people", true)
+        try op.setTableStorage("people", ["fillfactor": "70"], existing: [:])
         try op.addColumn("people", Column("age", .integer).notNull().default(0))
         try op.alterColumn("people", "name", newName: "full_name", type: .varchar(100), nullable: true, default: .set("x"), comment: .set("c"), existing: Column("name", .text).notNull())
         try op.alterColumn("people", "full_name", default: .drop, comment: .drop, existing: Column("full_name", .varchar(100)).default("x").comment("c"))
@@ -142,9 +143,10 @@ import Testing
             case .alterCompositeType: 37
             case .addExclusion: 38
             case .dropExclusion: 39
+            case .setTableStorage: 40
             }
         }
-        #expect(Set(try RuntimeOperationsFixture.ops().map(number)) == Set(0...39))
+        #expect(Set(try RuntimeOperationsFixture.ops().map(number)) == Set(0...40))
     }
 
     @Test func addColumnHoistsColumnConstraints() throws {

@@ -282,7 +282,7 @@ final class CompareRun {
         // Each field read through the pointer: binding the table to a constant would copy it.
         guard s.pointee.renamedFrom == nil, s.pointee.comment == d.pointee.comment,
             s.pointee.unlogged == d.pointee.unlogged, s.pointee.partitionKey == d.pointee.partitionKey,
-            s.pointee.partitionOf == d.pointee.partitionOf,
+            s.pointee.partitionOf == d.pointee.partitionOf, s.pointee.storage == d.pointee.storage,
             s.pointee.primaryKey == d.pointee.primaryKey, sameColumns(s.pointee.columns, d.pointee.columns),
             sameElements(s.pointee.uniques, d.pointee.uniques), sameElements(s.pointee.indexes, d.pointee.indexes),
             sameElements(s.pointee.foreignKeys, d.pointee.foreignKeys),

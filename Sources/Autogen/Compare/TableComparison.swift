@@ -50,6 +50,9 @@ struct TableComparison {
         body = drops + columnOps + adds
         if stored.unlogged != database.unlogged { unlogged = model.unlogged }
         comparePartitioning()
+        if stored.storage != database.storage {
+            body.append(.setTableStorage(ref, Change(from: database.storage, to: stored.storage)))
+        }
         if run.dialect.hasComments, stored.comment != database.comment {
             body.append(.setTableComment(ref, Change(from: database.comment, to: model.comment)))
         }

@@ -50,6 +50,7 @@ extension MigrationOp {
             return .alterEnum(after, values: values.reversed, usedBy: uses)
         case .setTableComment(let t, let change): return .setTableComment(t, change.reversed)
         case .setTableUnlogged(let t, let change): return .setTableUnlogged(t, change.reversed)
+        case .setTableStorage(let t, let change): return .setTableStorage(t, change.reversed)
         case .execute(let sql, let reverse): return reverse.map { .execute(sql: $0, reverse: sql) }
         case .bulkInsert(let t, let columns, let rows): return .bulkDelete(t, columns: columns, rows: rows)
         case .bulkDelete(let t, let columns, let rows): return .bulkInsert(t, columns: columns, rows: rows)

@@ -55,6 +55,8 @@ public enum MigrationOp: Sendable, Hashable {
     /// are removed or reordered, which PostgreSQL can only do by recreating the type).
     case alterEnum(EnumType, values: Change<[String]>, usedBy: [EnumColumnUse])
     case setTableComment(TableRef, Change<String?>)
+    /// PostgreSQL `ALTER TABLE ... SET (...)` / `RESET (...)` of storage parameters.
+    case setTableStorage(TableRef, Change<[String: String]>)
     /// PostgreSQL `ALTER TABLE ... SET UNLOGGED` / `SET LOGGED` (the table is rewritten, rows kept).
     case setTableUnlogged(TableRef, Change<Bool>)
     /// Raw SQL; `reverse` is the SQL that undoes it, if any.
@@ -70,7 +72,7 @@ public enum MigrationOp: Sendable, Hashable {
             .dropIndex(let t, _, _), .addPrimaryKey(let t, _), .dropPrimaryKey(let t, _), .addUnique(let t, _),
             .dropUnique(let t, _), .addForeignKey(let t, _), .dropForeignKey(let t, _), .addCheck(let t, _),
             .dropCheck(let t, _), .setConstraintValidated(let t, _, _), .addExclusion(let t, _),
-            .dropExclusion(let t, _), .setTableComment(let t, _),
+            .dropExclusion(let t, _), .setTableComment(let t, _), .setTableStorage(let t, _),
             .setTableUnlogged(let t, _), .bulkInsert(let t, _, _),
             .bulkDelete(let t, _, _):
             return t

@@ -229,6 +229,8 @@ extension Schema {
             try modifyTable(ref) { table in table.comment = change.to }
         case .setTableUnlogged(let ref, let change):
             try modifyTable(ref) { table in table.unlogged = change.to }
+        case .setTableStorage(let ref, let change):
+            try modifyTable(ref) { table in table.storage = change.to }
         case .execute, .bulkInsert, .bulkDelete:
             break
         }

@@ -14,6 +14,14 @@ extension Operations {
         record(.dropSchema(name))
     }
 
+    /// `ALTER TABLE ... SET (...)` / `RESET (...)` (PostgreSQL): storage parameters from
+    /// `existing` to `storage`.
+    public func setTableStorage(
+        _ table: String, _ storage: [String: String], existing: [String: String], schema: String? = nil
+    ) throws(OperationsError) {
+        record(.setTableStorage(TableRef(table, schema: schema), Change(from: existing, to: storage)))
+    }
+
     /// `CREATE DOMAIN` (PostgreSQL).
     public func createDomain(_ domain: Domain) throws(OperationsError) {
         record(.createDomain(domain))

@@ -58,11 +58,13 @@ public final class Operations {
     /// `CREATE TABLE`, with the columns, constraints and indexes the builder declares.
     public func createTable(
         _ name: String, schema: String? = nil, comment: String? = nil, unlogged: Bool = false,
-        partitionedBy: String? = nil, partitionOf parent: String? = nil, parentSchema: String? = nil,
+        storage: [String: String] = [:], partitionedBy: String? = nil, partitionOf parent: String? = nil,
+        parentSchema: String? = nil,
         bound: String? = nil, @TableBuilder _ content: () -> [TableElement]
     ) throws(OperationsError) {
         var table = Table(name: name, schema: schema, elements: content()).comment(comment).unlogged(unlogged)
         table.partitionKey = partitionedBy
+        table.storage = storage
         if let parent {
             guard let bound else {
                 throw OperationsError(

@@ -10,8 +10,8 @@ enum PostgresCatalogQueries {
 
     /// Tables (ordinary, partitioned and partitions; not those an extension created and owns,
     /// such as PostGIS's spatial_ref_sys): oid, schema, name, comment, whether unlogged, the
-    /// partition key of a partitioned table, and a partition's parent schema, parent name and
-    /// bound.
+    /// partition key of a partitioned table, a partition's parent schema, parent name and
+    /// bound, and the storage parameters.
     static let tables = """
         SELECT c.oid, n.nspname, c.relname, d.description, c.relpersistence = 'u',
             CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END,
@@ -22,7 +22,8 @@ enum PostgresCatalogQueries {
             CASE WHEN c.relispartition THEN
                 (SELECT pc.relname FROM pg_catalog.pg_inherits inh
                  JOIN pg_catalog.pg_class pc ON pc.oid = inh.inhparent WHERE inh.inhrelid = c.oid) END,
-            CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END
+            CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END,
+            c.reloptions
         FROM pg_catalog.pg_class c
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_catalog.pg_description d

@@ -37,6 +37,9 @@ public struct PostgresCatalogReader {
                 comment: tableRows.optionalString(row, 3))
             builders[oid]?.unlogged = tableRows.isTrue(row, 4)
             builders[oid]?.partitionKey = tableRows.optionalString(row, 5)
+            if !tableRows.isNull(row, 9) {
+                builders[oid]?.storage = Self.storageParameters(tableRows.textArray(row, 9))
+            }
             if let bound = tableRows.optionalString(row, 8) {
                 // The parent's schema only when it is not the partition's own.
                 let parentSchema = tableRows.optionalString(row, 6)
@@ -199,6 +202,7 @@ public struct PostgresCatalogReader {
             ).unlogged(parts.unlogged)
             table.exclusions = parts.exclusions.sorted { $0.name < $1.name }
             table.partitionKey = parts.partitionKey
+            table.storage = parts.storage
             table.partitionOf = parts.partitionOf
             return table
         }
@@ -228,6 +232,7 @@ public struct PostgresCatalogReader {
         var unlogged = false
         var partitionKey: String?
         var partitionOf: PartitionOf?
+        var storage: [String: String] = [:]
         var columns: [Column] = []
         var primaryKey: PrimaryKey?
         var uniques: [Unique] = []
@@ -399,6 +404,16 @@ public struct PostgresCatalogReader {
         var pendingCollations = Set<Int>()
     }
 
+    /// `{fillfactor=70,autovacuum_enabled=false}` (`reloptions`) as a dictionary.
+    static func storageParameters(_ options: [String?]) -> [String: String] {
+        var out: [String: String] = [:]
+        for option in options {
+            guard let option, let equals = option.firstIndex(of: "=") else { continue }
+            out[String(option[..<equals])] = String(option[option.index(after: equals)...])
+        }
+        return out
+    }
+
     /// The oid of the database's default collation (`"default"`).
     static let defaultCollation = 100
 
@@ -451,10 +466,7 @@ public struct PostgresCatalogReader {
                     collation: collation), at: position)
         }
         index.nullsNotDistinct = rows.isTrue(row, 11)
-        for option in rows.textArray(row, 12) {
-            guard let option, let equals = option.firstIndex(of: "=") else { continue }
-            index.storage[String(option[..<equals])] = String(option[option.index(after: equals)...])
-        }
+        index.storage = storageParameters(rows.textArray(row, 12))
         return index
     }
 

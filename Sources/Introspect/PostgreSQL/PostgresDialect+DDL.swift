@@ -85,7 +85,9 @@ extension PostgresDialect {
         parts += table.checks.filter { !$0.notValid }.map(checkSQL)
         parts += table.foreignKeys.filter { !$0.notValid }.map(foreignKeySQL)
         parts += table.exclusions.map(exclusionSQL)
-        let partitioning = table.partitionKey.map { " PARTITION BY " + $0 } ?? ""
+        let partitioning =
+            (table.partitionKey.map { " PARTITION BY " + $0 } ?? "")
+            + (table.storage.isEmpty ? "" : " WITH (" + storageList(table.storage) + ")")
         if let parent = table.partitionOf {
             // Its columns are the parent's; constraints of its own go in parentheses.
             return "CREATE " + (table.unlogged ? "UNLOGGED " : "") + "TABLE " + qualifiedName(of: table)
@@ -202,14 +204,14 @@ extension PostgresDialect {
         sql += " (" + elements.joined(separator: ", ") + ")"
         if !index.include.isEmpty { sql += " INCLUDE (" + columnList(index.include) + ")" }
         if index.nullsNotDistinct { sql += " NULLS NOT DISTINCT" }
-        if !index.storage.isEmpty {
-            sql +=
-                " WITH ("
-                + index.storage.sorted { $0.key < $1.key }.map { $0.key + " = " + $0.value }
-                .joined(separator: ", ") + ")"
-        }
+        if !index.storage.isEmpty { sql += " WITH (" + storageList(index.storage) + ")" }
         if let predicate = index.predicate { sql += " WHERE " + predicate }
         return sql
+    }
+
+    /// `fillfactor = 70, autovacuum_enabled = false`, in name order.
+    public static func storageList(_ storage: [String: String]) -> String {
+        storage.sorted { $0.key < $1.key }.map { $0.key + " = " + $0.value }.joined(separator: ", ")
     }
 
     /// `en_US.utf8` -> `"en_US.utf8"`: a collation name, whose dots are its own; one already

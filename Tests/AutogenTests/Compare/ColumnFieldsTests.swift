@@ -47,6 +47,7 @@ import Testing
         "indexes": { $0.indexes.append(Index("ix_t_note", "note")) },
         "comment": { $0.comment = "c" },
         "unlogged": { $0.unlogged = true },
+        "storage": { $0.storage = ["fillfactor": "70"] },
         "exclusions": { $0.exclusions = [Exclusion("t_no_overlap", "USING gist (id WITH =)")] },
         // Reported, not altered: compare finds them as a diagnostic.
         "partitionKey": { $0.partitionKey = "RANGE (id)" },

@@ -130,4 +130,46 @@ import Testing
             database: Schema(tables: [account.named(by: .default)]), dialect: PostgresDialect.self)
         #expect(unlogged.diagnostics.map(\.kind) == [.tableUnlogged], "\(unlogged.diagnostics)")
     }
+
+    /// Issue #13 item 9: table storage parameters are read, created, set and reset, rows kept.
+    @Test(.enabled(if: TestPostgres.isConfigured)) func storageParametersConvergeBothWays() async throws {
+        try await withTemporaryPostgres { url in
+            func model(_ storage: [String: String]) -> Schema {
+                var table = Table("event") {
+                    Column("id", .integer).primaryKey()
+                    Column("payload", .text)
+                }
+                for (key, value) in storage { table = table.with(key, value) }
+                return Schema(tables: [table])
+            }
+            #expect(
+                PostgresDialect.createTableSQL(model(["fillfactor": "70"]).tables[0]).hasSuffix(
+                    ") WITH (fillfactor = 70)"))
+            #expect(
+                ModelSourceRenderer.render(model(["fillfactor": "70"])).contains(
+                    "}\n    .with(\"fillfactor\", \"70\")\n"))
+            let migration = try OneRevisionMigration(.postgresql(url))
+            let tuned = model(["fillfactor": "70", "autovacuum_enabled": "FALSE"])
+            try await migration.upgrade(try migration.compare(tuned))
+            #expect(try migration.compare(tuned).isEmpty)
+            _ = try runtimeQuery(.postgresql(url), "INSERT INTO event VALUES (1, 'a')")
+            try await migration.runner.stamp(["base"])
+            let retuned = model(["fillfactor": "90"])
+            let change = try migration.compare(retuned)
+            #expect(
+                change == [
+                    .setTableStorage(
+                        TableRef("event"),
+                        Change(from: ["fillfactor": "70", "autovacuum_enabled": "false"], to: ["fillfactor": "90"]))
+                ], "\(change)")
+            try await migration.upgrade(change)
+            #expect(try migration.compare(retuned).isEmpty)
+            try await migration.downgrade(change)
+            #expect(try migration.compare(tuned).isEmpty)
+            #expect(try runtimeQuery(.postgresql(url), "SELECT count(*) FROM event") == [["1"]])
+            #expect(
+                SQLiteDialect.identifierProblems(model(["fillfactor": "70"]))
+                    == [#"table "event" has storage parameters; SQLite has none"#])
+        }
+    }
 }

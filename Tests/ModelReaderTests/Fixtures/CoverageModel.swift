@@ -82,7 +82,7 @@ let coverageOrganization = Table("organization", schema: "app") {
     PrimaryKey(columns: ["id"])
 }.unlogged()
 
-let coverageLogged = Table("logged") { Column("id", .integer) }.unlogged(false)
+let coverageLogged = Table("logged") { Column("id", .integer) }.unlogged(false).with("fillfactor", "70")
 
 let coverageEvent = Table("event") {
     Column("at", .date).notNull()

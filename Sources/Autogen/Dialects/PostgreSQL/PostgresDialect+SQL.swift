@@ -120,6 +120,15 @@ extension PostgresDialect: SQLCompiling {
             return [SQLStatement("DROP TYPE " + qualifiedName(e.name, schema: e.schema))]
         case .alterEnum(let e, let values, let uses):
             return alterEnum(e, values: values, uses: uses, schema: schema)
+        case .setTableStorage(let t, let change):
+            var out: [SQLStatement] = []
+            let reset = change.from.keys.filter { change.to[$0] == nil }.sorted()
+            if !reset.isEmpty {
+                out.append(SQLStatement("ALTER TABLE " + q(t) + " RESET (" + reset.joined(separator: ", ") + ")"))
+            }
+            let set = change.to.filter { change.from[$0.key] != $0.value }
+            if !set.isEmpty { out.append(SQLStatement("ALTER TABLE " + q(t) + " SET (" + storageList(set) + ")")) }
+            return out
         case .setTableUnlogged(let t, let change):
             return [SQLStatement("ALTER TABLE " + q(t) + (change.to ? " SET UNLOGGED" : " SET LOGGED"))]
         case .setTableComment(let t, let change):

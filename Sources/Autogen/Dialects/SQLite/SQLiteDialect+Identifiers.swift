@@ -19,6 +19,9 @@ extension SQLiteDialect {
                 "table \"\(table.qualifiedName)\" has exclusion constraints; SQLite has none (use a unique index or a trigger)"
             )
         }
+        for table in schema.tables where !table.storage.isEmpty {
+            problems.append("table \"\(table.qualifiedName)\" has storage parameters; SQLite has none")
+        }
         for table in schema.tables where table.unlogged {
             problems.append("table \"\(table.qualifiedName)\" is unlogged; SQLite has no unlogged tables")
         }

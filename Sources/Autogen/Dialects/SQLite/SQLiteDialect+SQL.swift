@@ -205,6 +205,8 @@ extension SQLiteDialect: SQLCompiling {
         case .createExtension(let e), .dropExtension(let e):
             throw SQLRenderError(
                 "extension \(e.name): SQLite has no CREATE EXTENSION (load SQLite extensions in env.swift)")
+        case .setTableStorage(let t, _):
+            throw SQLRenderError("\(t): SQLite tables have no storage parameters")
         case .setTableComment, .createEnum, .dropEnum, .alterEnum, .createSchema, .dropSchema, .setTableUnlogged:
             // SQLite keeps no comments, no enum types (enum columns are TEXT with a CHECK) and
             // no schemas (a model that names one is refused before compare).

@@ -122,6 +122,9 @@ public enum ModelSourceRenderer {
         lines.append(
             "}" + (table.comment.map { "\n.comment(\(SwiftLiteral.string($0)))" } ?? "")
                 + (table.unlogged ? "\n.unlogged()" : "")
+                + table.storage.sorted(by: { $0.key < $1.key }).map {
+                    "\n.with(\(SwiftLiteral.string($0.key)), \(SwiftLiteral.string($0.value)))"
+                }.joined()
                 + (table.partitionKey.map { "\n.partitioned(by: \(SwiftLiteral.string($0)))" } ?? "")
                 + (table.partitionOf.map { p in
                     "\n.partition(of: \(SwiftLiteral.string(p.table))"

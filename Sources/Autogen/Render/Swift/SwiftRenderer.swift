@@ -110,6 +110,10 @@ public enum SwiftRenderer {
             return [
                 "try op.alterEnum(\(str(e.name)), values: \(SwiftLiteral.strings(values.to)), existingValues: \(SwiftLiteral.strings(values.from)), columns: \(SwiftLiteral.strings(columns))\(schema(e.schema)))"
             ]
+        case .setTableStorage(let t, let change):
+            return [
+                "try op.setTableStorage(\(str(t.name)), \(Self.dictionary(change.to)), existing: \(Self.dictionary(change.from))\(schema(t.schema)))"
+            ]
         case .setTableUnlogged(let t, let change):
             return ["try op.setTableUnlogged(\(str(t.name)), \(change.to)\(schema(t.schema)))"]
         case .setTableComment(let t, let change):
@@ -132,6 +136,7 @@ public enum SwiftRenderer {
         var head = "try op.createTable(\(str(table.name))\(schema(table.schema))"
         if let comment = table.comment { head += ", comment: \(str(comment))" }
         if table.unlogged { head += ", unlogged: true" }
+        if !table.storage.isEmpty { head += ", storage: \(Self.dictionary(table.storage))" }
         if let key = table.partitionKey { head += ", partitionedBy: \(str(key))" }
         if let parent = table.partitionOf {
             head += ", partitionOf: \(str(parent.table))"
@@ -201,6 +206,13 @@ public enum SwiftRenderer {
     }
 
     private static func str(_ s: String) -> String { SwiftLiteral.string(s) }
+    /// `["fillfactor": "70"]`, keys sorted; `[:]` when empty.
+    private static func dictionary(_ d: [String: String]) -> String {
+        guard !d.isEmpty else { return "[:]" }
+        return "[" + d.sorted { $0.key < $1.key }.map { "\(str($0.key)): \(str($0.value))" }.joined(separator: ", ")
+            + "]"
+    }
+
     private static func schema(_ s: String?) -> String { s.map { ", schema: \(SwiftLiteral.string($0))" } ?? "" }
     private static func concurrent(_ c: Bool) -> String { c ? ", concurrently: true" : "" }
 }
