@@ -1,6 +1,7 @@
 import Foundation
 import Introspect
 import ModelDSL
+import ModelReader
 
 @testable import Autogen
 
@@ -34,5 +35,30 @@ struct OneRevisionMigration {
     /// Downgrades that revision (its downgrade is the reverse of `ops`).
     func downgrade(_ ops: [MigrationOp]) async throws {
         try await ConvergenceRevision.$upgradeOps.withValue(ops) { try await runner.downgrade(to: "base") }
+    }
+
+    /// Runs `sql` on the PostgreSQL database at `url`.
+    static func load(_ sql: String, into url: DatabaseURL.PostgresURL) throws {
+        let connection = try PostgresConnection(url)
+        defer { connection.close() }
+        try connection.execute(sql)
+    }
+
+    /// The catalog of the PostgreSQL database at `url` as the reader gives it, autogen's own
+    /// tables left out.
+    static func catalog(_ url: DatabaseURL.PostgresURL) throws -> Schema {
+        let connection = try PostgresConnection(url)
+        defer { connection.close() }
+        var schema = try PostgresCatalogReader(connection: connection).read()
+        schema.tables.removeAll { $0.name.hasPrefix("autogen_") }
+        return schema
+    }
+
+    /// What `inspect --format swift` writes for `schema`, read back as model.swift is read.
+    static func inspectedModel(_ schema: Schema) throws -> Schema {
+        guard let model = try ModelReader(source: ModelSourceRenderer.render(schema)).schemas["schema"] else {
+            throw ModelError(problems: ["the rendered model declares no `schema`"])
+        }
+        return model
     }
 }
