@@ -14,8 +14,10 @@ public struct CreationOrder: Sendable {
             static func < (a: Ref, b: Ref) -> Bool { (a.schema, a.name) < (b.schema, b.name) }
         }
         func ref(_ t: Table) -> Ref { Ref(schema: t.schema ?? "", name: t.name) }
+        // A key's `nil` schema is the default schema, as its DDL (unqualified) and validation
+        // read it, not the declaring table's.
         func target(_ key: ForeignKey, of table: Table) -> Ref {
-            Ref(schema: key.referredSchema ?? table.schema ?? "", name: key.referredTable)
+            Ref(schema: key.referredSchema ?? "", name: key.referredTable)
         }
         var byRef: [Ref: Table] = [:]
         for t in input { byRef[ref(t)] = t }

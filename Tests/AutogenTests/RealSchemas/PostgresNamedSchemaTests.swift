@@ -180,4 +180,22 @@ import Testing
             #expect(throws: ModelError.self) { try migration.compare(missing) }
         }
     }
+
+    /// Review finding: a key with no schema names the default schema's table, also when it is
+    /// declared in another schema; the referred table is created first.
+    @Test func aKeyToTheDefaultSchemaIsCreatedAfterItsTarget() {
+        let order = CreationOrder([
+            Table("invoice", schema: "billing") {
+                Column("id", .integer).primaryKey()
+                Column("order_id", .integer).references("order", "id")
+            },
+            Table("order") {
+                Column("id", .integer).primaryKey()
+                Column("account_id", .integer).references("zone", "id", schema: "billing")
+            },
+            Table("zone", schema: "billing") { Column("id", .integer).primaryKey() },
+        ])
+        #expect(order.tables.map(\.qualifiedName) == ["billing.zone", "order", "billing.invoice"])
+        #expect(order.deferred.isEmpty)
+    }
 }
