@@ -2,6 +2,7 @@ import Foundation
 import Introspect
 import ModelDSL
 import ModelReader
+import Testing
 
 @testable import Autogen
 
@@ -21,8 +22,14 @@ struct OneRevisionMigration {
             url: url, revisions: [ConvergenceRevision.self], graph: runtimeGraph([ConvergenceRevision.self]))
     }
 
+    /// The ops `check` would report. A converged database (no op) must also give no finding:
+    /// a warning that stays after its own migration ran is recorded as an issue.
     func compare(_ model: Schema, options: CompareOptions = CompareOptions()) throws -> [MigrationOp] {
-        try DatabaseComparison.compare(model: model, url: url, options: options, config: config).ops
+        let result = try DatabaseComparison.compare(model: model, url: url, options: options, config: config)
+        if result.ops.isEmpty && !result.diagnostics.isEmpty {
+            Issue.record("no change, yet findings: \(result.diagnostics)")
+        }
+        return result.ops
     }
 
     /// Upgrades to the revision whose upgrade is `ops`.
