@@ -160,7 +160,7 @@ final class CompareRun {
             ? ExtensionComparison(model: model, database: database, options: options) : ExtensionComparison()
         diagnostics += extensionOps.diagnostics
         let sequenceOps =
-            dialect.hasExtensions
+            dialect.hasSequences
             ? SequenceComparison(model: model, database: database, options: options) : SequenceComparison()
         for case .dropSequence(let s) in sequenceOps.after {
             diagnostics.append(
@@ -168,7 +168,7 @@ final class CompareRun {
         }
         let memo = self.memo
         let typeOps =
-            dialect.hasExtensions
+            dialect.hasDomainAndCompositeTypes
             ? TypeComparison(model: stored, database: database, options: options, memo: memo)
             : TypeComparison()
         diagnostics += typeOps.diagnostics

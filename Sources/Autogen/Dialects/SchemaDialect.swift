@@ -9,6 +9,10 @@ public protocol SchemaDialect {
     static var hasEnumTypes: Bool { get }
     /// Whether the database has extensions to create and drop (PostgreSQL's CREATE EXTENSION).
     static var hasExtensions: Bool { get }
+    /// Whether the database has standalone sequences (`CREATE SEQUENCE`).
+    static var hasSequences: Bool { get }
+    /// Whether the database has domains and composite types.
+    static var hasDomainAndCompositeTypes: Bool { get }
     /// Whether tables and columns carry comments.
     static var hasComments: Bool { get }
     /// Whether `CREATE TABLE` may name a table that does not exist yet in a foreign key

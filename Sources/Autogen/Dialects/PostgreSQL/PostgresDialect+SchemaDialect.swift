@@ -5,6 +5,8 @@ extension PostgresDialect: SchemaDialect {
     public static var name: String { "postgresql" }
     public static var hasEnumTypes: Bool { true }
     public static var hasExtensions: Bool { true }
+    public static var hasSequences: Bool { true }
+    public static var hasDomainAndCompositeTypes: Bool { true }
     public static var hasComments: Bool { true }
 
     public static func storedForm(of schema: Schema, currentSchema: String?) -> Schema {
