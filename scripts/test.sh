@@ -15,6 +15,10 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+# Public real-world schemas for the round-trip tests (from Debian packages; not kept in git).
+AUTOGEN_REAL_SCHEMAS_DIR=${AUTOGEN_REAL_SCHEMAS_DIR:-$(scripts/real-schemas.sh)}
+export AUTOGEN_REAL_SCHEMAS_DIR
+
 export AUTOGEN_PG_DIR=${AUTOGEN_PG_DIR:-$(mktemp -d /tmp/autogen-test-pg.XXXXXX)}
 trap 'scripts/pg-test-server.sh stop' EXIT
 AUTOGEN_TEST_POSTGRES_URL=$(scripts/pg-test-server.sh start)

@@ -100,17 +100,19 @@ public enum TestPostgres {
     }
 }
 
-/// How many PostgreSQL suites and tests were skipped; printed at process exit.
+/// How many suites and tests were skipped, per reason; printed at process exit.
 final class SkipCount: @unchecked Sendable {
     static let shared = SkipCount()
-    private var count = 0
+    static let postgres =
+        "PostgreSQL suite(s) or test(s) were skipped: AUTOGEN_TEST_POSTGRES_URL is not set (scripts/test.sh starts a throwaway server and sets it)"
+    private var counts: [String: Int] = [:]
     private var registered = false
     private let lock = NSLock()
 
-    func add() {
+    func add(_ reason: String = SkipCount.postgres) {
         lock.lock()
         defer { lock.unlock() }
-        count += 1
+        counts[reason, default: 0] += 1
         if !registered {
             registered = true
             atexit { SkipCount.shared.report() }
@@ -118,8 +120,9 @@ final class SkipCount: @unchecked Sendable {
     }
 
     private func report() {
-        let line =
-            "note: \(count) PostgreSQL suite(s) or test(s) were skipped: AUTOGEN_TEST_POSTGRES_URL is not set (scripts/test.sh starts a throwaway server and sets it)\n"
-        _ = line.withCString { write(2, $0, strlen($0)) }
+        for (reason, count) in counts.sorted(by: { $0.key < $1.key }) {
+            let line = "note: \(count) \(reason)\n"
+            _ = line.withCString { write(2, $0, strlen($0)) }
+        }
     }
 }

@@ -8,21 +8,27 @@ import Testing
 
 extension EndToEndTests {
     // Nested in EndToEndTests, whose suites run one at a time: they share its output files.
-    /// Issue #13, done when: a schema in the shape of a real application's, through the binary as
-    /// a team adopting autogen would go: `inspect --format swift` writes a model that builds
-    /// unchanged, `check` against the same database reports nothing, `revision --autogenerate`
-    /// and `upgrade head` rebuild it on an empty database with no hand edit, the rebuilt
-    /// database's `pg_dump --schema-only` equals the original's (autogen's own tables aside), and
-    /// `downgrade base` leaves only autogen's tables.
+    /// Issue #13, done when: a real application's schema, through the binary as a team adopting
+    /// autogen would go: `inspect --format swift` writes a model that builds unchanged, `check`
+    /// against the same database reports nothing, `revision --autogenerate` and `upgrade head`
+    /// rebuild it on an empty database with no hand edit, the rebuilt database's `pg_dump
+    /// --schema-only` equals the original's (autogen's own tables aside), and `downgrade base`
+    /// leaves only autogen's tables.
+    ///
+    /// The schemas: public ones from the Debian packages that ship them (Zabbix, 173 tables;
+    /// Icinga 2 IDO, 61; Roundcube, standalone sequences; see Fixtures/README.md), and a
+    /// hand-written one holding every kind issue #13 models (partitions, domains, ...), which no
+    /// packaged public schema has.
     ///
     /// Excluded from the comparison by design: ownership and grants (`--no-owner
-    /// --no-privileges`); views, functions and triggers are the next issue (the fixture has none).
+    /// --no-privileges`); functions, procedures, triggers and views, the next issue; and the
+    /// spelling of a numeric default (`'0'::bigint` is read and written back as `0`).
     @Suite(.serialized) struct RealSchemaRoundTripTests {
         static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
             "Fixtures")
 
-        /// `pg_dump --schema-only` of `url`, as statements, without comments, settings and
-        /// autogen's own tables.
+        /// `pg_dump --schema-only` of `url`, as statements, without comments, settings,
+        /// autogen's own tables and the kinds the comparison leaves out.
         static func schemaDump(_ url: DatabaseURL.PostgresURL) throws -> [String] {
             let binaries = try FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql").sorted()
             let pgDump = "/usr/lib/postgresql/\(try #require(binaries.last))/bin/pg_dump"
@@ -41,32 +47,58 @@ extension EndToEndTests {
                         // pg_dump's per-run key for psql's \restrict.
                         && !$0.hasPrefix("\\restrict") && !$0.hasPrefix("\\unrestrict")
                 }
-            return lines.joined(separator: "\n").components(separatedBy: ";\n")
+            // Function bodies hold semicolons: fold each dollar-quoted body before splitting.
+            let text = lines.joined(separator: "\n").replacing(/\$([A-Za-z_]*)\$(?s:.*?)\$\1\$/, with: "$$...$$")
+            let nextIssue = [
+                "CREATE FUNCTION", "CREATE PROCEDURE", "CREATE TRIGGER", "CREATE VIEW", "CREATE MATERIALIZED VIEW",
+            ]
+            return text.components(separatedBy: ";\n")
                 .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-                .filter { !$0.isEmpty && !$0.contains("autogen_version") && !$0.contains("autogen_history") }
+                .filter { statement in
+                    !statement.isEmpty && !statement.contains("autogen_version")
+                        && !statement.contains("autogen_history")
+                        && !nextIssue.contains { statement.hasPrefix($0) }
+                }
+                .map {
+                    $0.replacing(
+                        /DEFAULT '(-?[0-9]+(?:\.[0-9]+)?)'::(?:bigint|integer|smallint|numeric|double precision|real)/
+                    ) { "DEFAULT " + $0.output.1 }
+                }
         }
 
         @Test(.enabled(if: TestPostgres.isConfigured), .timeLimit(.minutes(10))) func aShopSchemaRoundTrips()
             async throws
         {
             let sql = try String(contentsOf: Self.fixtures.appendingPathComponent("shop.pg.sql"), encoding: .utf8)
+            try await Self.roundTrip(sql, schemas: ["public", "billing"], folder: "shop", statements: 60)
+        }
+
+        @Test(
+            .enabled(if: TestPostgres.isConfigured), .enabled(if: RealSchemaFixtures.isConfigured),
+            .timeLimit(.minutes(10)),
+            arguments: [("zabbix.pg.sql", 500), ("icinga2-ido.pg.sql", 200), ("roundcube.pg.sql", 60)])
+        func aPublicSchemaRoundTrips(fixture: String, statements: Int) async throws {
+            try await Self.roundTrip(
+                try RealSchemaFixtures.sql(fixture), schemas: ["public"], folder: fixture, statements: statements)
+        }
+
+        /// Loads `sql`, adopts it with `inspect --format swift`, rebuilds it on an empty database
+        /// and compares the two dumps, which must hold at least `statements` statements.
+        static func roundTrip(_ sql: String, schemas: [String], folder name: String, statements: Int) async throws {
             try await withTemporaryPostgres { source in
                 let sourceConnection = try PostgresConnection(source)
                 defer { sourceConnection.close() }
                 try sourceConnection.execute(sql)
                 let manager = FileManager.default
-                let folder = EndToEndTests.work + "/real-schema-pg"
+                let folder = EndToEndTests.work + "/real-schema-" + name
                 try manager.createDirectory(atPath: EndToEndTests.work, withIntermediateDirectories: true)
                 try? manager.removeItem(atPath: folder)
                 try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 defer { try? manager.removeItem(atPath: folder) }
 
                 let inspected = try EndToEndTests.autogen(
-                    [
-                        "inspect", "--url", TestPostgres.text(source), "--schema", "public", "--schema", "billing",
-                        "--format",
-                        "swift",
-                    ], in: folder)
+                    ["inspect", "--url", TestPostgres.text(source)] + schemas.flatMap { ["--schema", $0] }
+                        + ["--format", "swift"], in: folder)
                 try #require(inspected.status == 0, "\(inspected)")
                 #expect(try EndToEndTests.autogen(["init", "migrations"], in: folder).status == 0)
                 try inspected.out.write(toFile: folder + "/migrations/model.swift", atomically: true, encoding: .utf8)
@@ -92,9 +124,10 @@ extension EndToEndTests {
 
                     let original = try Self.schemaDump(source)
                     let rebuilt = try Self.schemaDump(target)
-                    #expect(original.count > 60)
+                    #expect(original.count > statements, "\(original.count) statements")
                     for (a, b) in zip(original, rebuilt) where a != b {
                         Issue.record("original:\n\(a)\nrebuilt:\n\(b)")
+                        break
                     }
                     #expect(original.count == rebuilt.count, "\(Set(original).symmetricDifference(rebuilt))")
 
@@ -105,7 +138,7 @@ extension EndToEndTests {
                     #expect(
                         left.allSatisfy { !$0.hasPrefix("CREATE TABLE") && !$0.hasPrefix("CREATE TYPE") }, "\(left)")
                     let read = try PostgresCatalogReader(connection: try PostgresConnection(target)).read(
-                        schemas: ["billing"], alongsideDefault: true)
+                        schemas: schemas.filter { $0 != "public" }, alongsideDefault: true)
                     #expect(read.tables.map(\.name).sorted() == ["autogen_history", "autogen_version"])
                     #expect(read.sequences.isEmpty && read.domains.isEmpty && read.compositeTypes.isEmpty)
                     #expect(read.enums.isEmpty && read.extensions.isEmpty)
@@ -117,13 +150,26 @@ extension EndToEndTests {
 
 extension EndToEndTests {
     /// The same round trip on SQLite, the catalog compared as the pragmas read it.
+    /// The same round trip on SQLite, the catalog compared as the pragmas read it: a
+    /// hand-written library schema, and the public ones (Roundcube, the Zabbix proxy's).
     @Suite(.serialized) struct SQLiteRealSchemaRoundTripTests {
         @Test(.timeLimit(.minutes(10))) func aLibrarySchemaRoundTrips() throws {
             let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
                 "Fixtures")
             let sql = try String(contentsOf: fixtures.appendingPathComponent("library.sqlite.sql"), encoding: .utf8)
+            try Self.roundTrip(sql, folder: "library", tables: 4)
+        }
+
+        @Test(
+            .enabled(if: RealSchemaFixtures.isConfigured), .timeLimit(.minutes(10)),
+            arguments: [("roundcube.sqlite.sql", 15), ("zabbix-proxy.sqlite.sql", 100)])
+        func aPublicSchemaRoundTrips(fixture: String, tables: Int) throws {
+            try Self.roundTrip(try RealSchemaFixtures.sql(fixture), folder: fixture, tables: tables)
+        }
+
+        static func roundTrip(_ sql: String, folder name: String, tables: Int) throws {
             let manager = FileManager.default
-            let folder = EndToEndTests.work + "/real-schema-sqlite"
+            let folder = EndToEndTests.work + "/real-schema-sqlite-" + name
             try manager.createDirectory(atPath: EndToEndTests.work, withIntermediateDirectories: true)
             try? manager.removeItem(atPath: folder)
             try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -166,7 +212,7 @@ extension EndToEndTests {
             }
             let original = try read(source)
             let rebuilt = try read(target)
-            #expect(original.tables.count == 4)
+            #expect(original.tables.count >= tables, "\(original.tables.count) tables")
             for (a, b) in zip(original.tables, rebuilt.tables) where a != b { Issue.record("\(a)\n\(b)") }
             #expect(original == rebuilt)
 
