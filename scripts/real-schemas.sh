@@ -12,8 +12,11 @@ dir=${1:-.build/real-schemas}
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
 
-# name.dialect.sql  package  path inside the package (a .gz is unpacked)
+# name.dialect.sql  package  path(s) inside the package, comma-separated and concatenated
+# (a .gz is unpacked). MediaWiki's installer runs tables-generated.sql, then tables.sql (which
+# opens a transaction its installer commits), so that fixture ends with a COMMIT.
 fixtures=(
+    "mediawiki.pg.sql mediawiki usr/share/mediawiki/maintenance/postgres/tables-generated.sql,usr/share/mediawiki/maintenance/postgres/tables.sql commit"
     "zabbix.pg.sql zabbix-server-pgsql usr/share/zabbix-server-pgsql/schema.sql.gz"
     "icinga2-ido.pg.sql icinga2-ido-pgsql usr/share/icinga2-ido-pgsql/schema/pgsql.sql"
     "roundcube.pg.sql roundcube-core usr/share/roundcube/SQL/postgres.initial.sql"
@@ -25,7 +28,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 updated=no
 for entry in "${fixtures[@]}"; do
-    read -r file package path <<<"$entry"
+    read -r file package paths suffix <<<"$entry"
     [ -s "$dir/$file" ] && continue
     deb=$(ls "$work"/"${package}"_*.deb 2>/dev/null | head -1 || true)
     if [ -z "$deb" ]; then
@@ -48,12 +51,16 @@ for entry in "${fixtures[@]}"; do
         echo "$package $version" >>"$dir/PACKAGES"
         cp "$work/$package/usr/share/doc/$package/copyright" "$dir/$package.copyright"
     fi
-    source="$work/$package/$path"
-    [ -f "$source" ] || { echo "real-schemas.sh: $package has no $path" >&2; exit 1; }
-    case "$source" in
-        *.gz) gzip -dc "$source" >"$dir/$file.tmp" ;;
-        *) cp "$source" "$dir/$file.tmp" ;;
-    esac
+    : >"$dir/$file.tmp"
+    for path in ${paths//,/ }; do
+        source="$work/$package/$path"
+        [ -f "$source" ] || { echo "real-schemas.sh: $package has no $path" >&2; exit 1; }
+        case "$source" in
+            *.gz) gzip -dc "$source" >>"$dir/$file.tmp" ;;
+            *) cat "$source" >>"$dir/$file.tmp" ;;
+        esac
+    done
+    [ "${suffix:-}" = commit ] && printf '\nCOMMIT;\n' >>"$dir/$file.tmp"
     mv "$dir/$file.tmp" "$dir/$file"
 done
 echo "$dir"

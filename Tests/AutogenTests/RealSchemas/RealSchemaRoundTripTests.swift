@@ -16,7 +16,8 @@ extension EndToEndTests {
     /// leaves only autogen's tables.
     ///
     /// The schemas: public ones from the Debian packages that ship them (Zabbix, 173 tables;
-    /// Icinga 2 IDO, 61; Roundcube, standalone sequences; see Fixtures/README.md), and a
+    /// MediaWiki, 58, partial indexes, tsvector columns with GIN indexes; Icinga 2 IDO, 61;
+    /// Roundcube, standalone sequences; see Fixtures/README.md), and a
     /// hand-written one holding every kind issue #13 models (partitions, domains, ...), which no
     /// packaged public schema has.
     ///
@@ -76,7 +77,10 @@ extension EndToEndTests {
         @Test(
             .enabled(if: TestPostgres.isConfigured), .enabled(if: RealSchemaFixtures.isConfigured),
             .timeLimit(.minutes(10)),
-            arguments: [("zabbix.pg.sql", 500), ("icinga2-ido.pg.sql", 200), ("roundcube.pg.sql", 60)])
+            arguments: [
+                ("zabbix.pg.sql", 500), ("mediawiki.pg.sql", 200), ("icinga2-ido.pg.sql", 200),
+                ("roundcube.pg.sql", 60),
+            ])
         func aPublicSchemaRoundTrips(fixture: String, statements: Int) async throws {
             try await Self.roundTrip(
                 try RealSchemaFixtures.sql(fixture), schemas: ["public"], folder: fixture, statements: statements)
