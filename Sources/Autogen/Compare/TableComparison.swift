@@ -248,7 +248,7 @@ struct TableComparison {
         case (.varchar, .text), (.char, .text), (.smallint, .integer), (.smallint, .bigint), (.integer, .bigint),
             (.real, .double):
             return true
-        case (.text, .varchar(nil)), (.varchar(nil), .text): return true
+        case (.text, .varchar(nil)): return true
         case (.varchar(let a?), .varchar(let b)), (.char(let a?), .char(let b)), (.char(let a?), .varchar(let b)):
             return b.map { $0 >= a } ?? true
         case (.numeric(let p1?, let s1), .numeric(let p2, let s2)):

@@ -3,15 +3,27 @@ import ModelDSL
 /// Reads the tables, enums, constraints, indexes and comments of a PostgreSQL database into
 /// the same `Schema` value the DSL declares.
 ///
-/// It runs ten queries whatever the number of tables (`PostgresCatalogQueries`): the default
-/// schema, then tables, columns, constraints, indexes, enums, sequences, domains and
-/// composite types of every chosen schema at once, and the database's extensions.
+/// It runs a fixed number of queries whatever the number of tables (`PostgresCatalogQueries`):
+/// the default schema, then tables, columns, sequences, constraints, indexes, enums, domains
+/// and composite types of every chosen schema at once, the non-default operator classes and
+/// the database's extensions (collation names only when some column or key has its own), all
+/// in one read-only snapshot. From `secondConnectionFromTables` tables on, the queries after
+/// the tables', columns' and sequences' run on a second connection at the same time
+/// (`PostgresSideQueries`).
 /// Tables and enums in the connection's default schema (`current_schema()`) get `schema: nil`.
 public struct PostgresCatalogReader {
     private let connection: PostgresConnection
+    /// From how many tables on the reader takes a second connection for half of the queries
+    /// (`PostgresSideQueries`); below, opening it costs more than it saves.
+    let secondConnectionFromTables: Int
 
     public init(connection: PostgresConnection) {
+        self.init(connection: connection, secondConnectionFromTables: 200)
+    }
+
+    init(connection: PostgresConnection, secondConnectionFromTables: Int) {
         self.connection = connection
+        self.secondConnectionFromTables = secondConnectionFromTables
     }
 
     /// The schema of the database: the tables and enum types of `schemas`, or of the default
@@ -27,26 +39,64 @@ public struct PostgresCatalogReader {
         let parameter = [Optional(Self.textArrayLiteral(names))]
         func local(_ name: String?) -> String? { name == defaultSchema ? nil : name }
 
+        // Every query reads one snapshot: a read-only REPEATABLE READ transaction, unless the
+        // caller's connection is inside a transaction of its own (whose uncommitted changes only
+        // this connection sees, so no second one is taken either).
+        var snapshot: String?
+        let ownTransaction = connection.isIdle
+        if ownTransaction {
+            try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            do throws(IntrospectError) {
+                snapshot = try connection.query("SELECT pg_catalog.pg_export_snapshot()").optionalString(0, 0)
+            } catch {
+                // A server that exports no snapshot (a standby of an old version): one connection.
+                try connection.execute("ROLLBACK")
+                try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            }
+        }
+        // Read-only: ending it either way loses nothing.
+        defer { if ownTransaction { try? connection.execute("COMMIT") } }
+
         let tableRows = try connection.query(PostgresCatalogQueries.tables, parameter)
-        var builders: [Int: TableParts] = [:]
-        builders.reserveCapacity(tableRows.rowCount)
+        let version = connection.serverVersion()
+        var later = LaterQueries(
+            queries: [
+                .init(sql: PostgresCatalogQueries.constraints(serverVersion: version), parameters: parameter),
+                .init(sql: PostgresCatalogQueries.indexes(serverVersion: version), parameters: parameter),
+                .init(sql: PostgresCatalogQueries.nonDefaultOperatorClasses, parameters: []),
+                .init(sql: PostgresCatalogQueries.enums, parameters: parameter),
+                .init(sql: PostgresCatalogQueries.domains, parameters: parameter),
+                .init(sql: PostgresCatalogQueries.compositeTypes, parameters: parameter),
+                .init(sql: PostgresCatalogQueries.extensions, parameters: []),
+            ])
+        if let snapshot, tableRows.rowCount >= secondConnectionFromTables {
+            later.side = PostgresSideQueries(url: connection.url, snapshot: snapshot, queries: later.queries)
+        }
+        // The tables' parts in an array, found by table oid through `position`: parts are
+        // changed in place (a dictionary's getter copies the whole value each time).
+        var parts: [TableParts] = []
+        var position: [Int: Int] = [:]
+        parts.reserveCapacity(tableRows.rowCount)
+        position.reserveCapacity(tableRows.rowCount)
         for row in 0..<tableRows.rowCount {
             guard let oid = tableRows.int(row, 0) else { continue }
-            builders[oid] = TableParts(
+            var table = TableParts(
                 schema: local(tableRows.string(row, 1)), name: tableRows.string(row, 2),
                 comment: tableRows.optionalString(row, 3))
-            builders[oid]?.unlogged = tableRows.isTrue(row, 4)
-            builders[oid]?.partitionKey = tableRows.optionalString(row, 5)
+            table.unlogged = tableRows.isTrue(row, 4)
+            table.partitionKey = tableRows.optionalString(row, 5)
             if !tableRows.isNull(row, 9) {
-                builders[oid]?.storage = Self.storageParameters(tableRows.textArray(row, 9))
+                table.storage = Self.storageParameters(tableRows.textArray(row, 9))
             }
             if let bound = tableRows.optionalString(row, 8) {
                 // The parent's schema only when it is not the partition's own.
                 let parentSchema = tableRows.optionalString(row, 6)
-                builders[oid]?.partitionOf = PartitionOf(
+                table.partitionOf = PartitionOf(
                     table: tableRows.string(row, 7),
                     schema: parentSchema == tableRows.string(row, 1) ? nil : parentSchema, bound: bound)
             }
+            position[oid] = parts.count
+            parts.append(table)
         }
 
         // Collation and operator class names, looked up once for columns and index keys.
@@ -54,37 +104,37 @@ public struct PostgresCatalogReader {
         let columnRows = try connection.query(PostgresCatalogQueries.columns, parameter)
         var cache = ColumnCache()
         for row in 0..<columnRows.rowCount {
-            guard let oid = columnRows.int(row, 0), builders[oid] != nil else { continue }
+            guard let oid = columnRows.int(row, 0), let t = position[oid] else { continue }
             let number = columnRows.int(row, 11) ?? 0
-            builders[oid]?.add(Self.column(columnRows, row, cache: &cache, local: local), number: number)
+            parts[t].add(Self.column(columnRows, row, cache: &cache, local: local), number: number)
             // Only a collation other than the database default is kept (most are the default).
             if let collation = columnRows.int(row, 14), collation != 0, collation != Self.defaultCollation {
-                builders[oid]?.setCollation(collation, number: number)
+                parts[t].setCollation(collation, number: number)
             }
             if let own = columnRows.int(row, 13) { keyNames.pendingCollations.insert(own) }
         }
 
-        let version = connection.serverVersion()
-        let constraintRows = try connection.query(
-            PostgresCatalogQueries.constraints(serverVersion: version), parameter)
+        let sequenceRows = try connection.query(PostgresCatalogQueries.sequences, parameter)
+
+        let constraintRows = try later.result(0, on: connection)
         for row in 0..<constraintRows.rowCount {
-            guard let oid = constraintRows.int(row, 0), builders[oid] != nil else { continue }
-            Self.addConstraint(constraintRows, row, to: oid, in: &builders, local: local)
+            guard let oid = constraintRows.int(row, 0), let t = position[oid] else { continue }
+            Self.addConstraint(constraintRows, row, to: t, in: &parts, position: position, local: local)
         }
 
-        let indexRows = try connection.query(PostgresCatalogQueries.indexes(serverVersion: version), parameter)
+        let indexRows = try later.result(1, on: connection)
         if indexRows.rowCount > 0 {
-            let opclasses = try connection.query(PostgresCatalogQueries.nonDefaultOperatorClasses)
+            let opclasses = try later.result(2, on: connection)
             for row in 0..<opclasses.rowCount {
                 if let oid = opclasses.int(row, 0) { keyNames.operatorClasses[oid] = opclasses.string(row, 1) }
             }
         }
         for row in 0..<indexRows.rowCount {
-            guard let oid = indexRows.int(row, 0), let names = builders[oid]?.columnNames,
-                let collations = builders[oid]?.columnCollations
-            else { continue }
-            builders[oid]?.indexes.append(
-                Self.index(indexRows, row, columnNames: names, columnCollations: collations, names: &keyNames))
+            guard let oid = indexRows.int(row, 0), let t = position[oid] else { continue }
+            let index = Self.index(
+                indexRows, row, columnNames: parts[t].columnNames, columnCollations: parts[t].columnCollations,
+                names: &keyNames)
+            parts[t].indexes.append(index)
         }
         // Collations of their own on columns and index keys: named in one more query, only when
         // there are any.
@@ -99,29 +149,24 @@ public struct PostgresCatalogReader {
                 else { return placeholder }
                 return byOid[oid] ?? "\(oid)"
             }
-            for key in builders.keys {
-                guard var parts = builders[key] else { continue }
-                for c in parts.columns.indices where parts.columns[c].collation != nil {
-                    parts.columns[c].collation = named(parts.columns[c].collation)
+            for t in parts.indices {
+                for c in parts[t].columns.indices where parts[t].columns[c].collation != nil {
+                    parts[t].columns[c].collation = named(parts[t].columns[c].collation)
                 }
-                builders[key] = parts
-                guard let indexes = builders[key]?.indexes else { continue }
-                builders[key]?.indexes = indexes.map { index in
-                    var named = index
-                    for position in index.elements.indices {
-                        var options = index.keyOptions(at: position)
+                for i in parts[t].indexes.indices {
+                    for key in parts[t].indexes[i].elements.indices {
+                        var options = parts[t].indexes[i].keyOptions(at: key)
                         guard let placeholder = options.collation, placeholder.hasPrefix(IndexKeyNames.marker),
                             let oid = Int(placeholder.dropFirst(IndexKeyNames.marker.count))
                         else { continue }
                         options.collation = byOid[oid] ?? "\(oid)"
-                        named.setKeyOptions(options, at: position)
+                        parts[t].indexes[i].setKeyOptions(options, at: key)
                     }
-                    return named
                 }
             }
         }
 
-        let enumRows = try connection.query(PostgresCatalogQueries.enums, parameter)
+        let enumRows = try later.result(3, on: connection)
         var enums: [EnumType] = []
         for row in 0..<enumRows.rowCount {
             enums.append(
@@ -132,7 +177,6 @@ public struct PostgresCatalogReader {
 
         // A sequence owned by an identity or serial column is that column's; an owned one of a
         // table not read here is not the model's; the others stand alone.
-        let sequenceRows = try connection.query(PostgresCatalogQueries.sequences, parameter)
         var sequences: [DatabaseSequence] = []
         for row in 0..<sequenceRows.rowCount {
             let type = PostgresDialect.columnType(formatType: sequenceRows.string(row, 2), isEnum: false)
@@ -141,7 +185,7 @@ public struct PostgresCatalogReader {
                 minValue: sequenceRows.int(row, 5), maxValue: sequenceRows.int(row, 6), cache: sequenceRows.int(row, 7),
                 cycle: sequenceRows.isTrue(row, 8))
             if let owner = sequenceRows.int(row, 9), let number = sequenceRows.int(row, 10) {
-                if builders[owner] != nil { builders[owner]?.setSequence(options, number: number) }
+                if let t = position[owner] { parts[t].setSequence(options, number: number) }
                 continue
             }
             sequences.append(
@@ -149,7 +193,7 @@ public struct PostgresCatalogReader {
                     sequenceRows.string(row, 1), schema: local(sequenceRows.string(row, 0)), options: options))
         }
 
-        let domainRows = try connection.query(PostgresCatalogQueries.domains, parameter)
+        let domainRows = try later.result(4, on: connection)
         var domains: [Domain] = []
         for row in 0..<domainRows.rowCount {
             let base = PostgresDialect.columnType(formatType: domainRows.string(row, 2), isEnum: false)
@@ -164,7 +208,7 @@ public struct PostgresCatalogReader {
                     checks: checks, collation: domainRows.optionalString(row, 5)))
         }
 
-        let compositeRows = try connection.query(PostgresCatalogQueries.compositeTypes, parameter)
+        let compositeRows = try later.result(5, on: connection)
         var composites: [CompositeType] = []
         for row in 0..<compositeRows.rowCount {
             let names = compositeRows.textArray(row, 2)
@@ -188,22 +232,22 @@ public struct PostgresCatalogReader {
                     compositeRows.string(row, 1), schema: local(compositeRows.string(row, 0)), attributes: attributes))
         }
 
-        let extensionRows = try connection.query(PostgresCatalogQueries.extensions)
+        let extensionRows = try later.result(6, on: connection)
         let extensions = (0..<extensionRows.rowCount).map {
             Extension(extensionRows.string($0, 0), schema: local(extensionRows.string($0, 1)))
         }
 
-        let tables = builders.values.map { parts in
+        let tables = parts.map { part in
             var table = Table(
                 // A partition's columns are its parent's (read only to name its keys).
-                name: parts.name, schema: parts.schema, columns: parts.partitionOf == nil ? parts.orderedColumns : [],
-                primaryKey: parts.primaryKey, uniques: parts.uniques, foreignKeys: parts.foreignKeys,
-                checks: parts.checks, indexes: parts.indexes, comment: parts.comment
-            ).unlogged(parts.unlogged)
-            table.exclusions = parts.exclusions.sorted { $0.name < $1.name }
-            table.partitionKey = parts.partitionKey
-            table.storage = parts.storage
-            table.partitionOf = parts.partitionOf
+                name: part.name, schema: part.schema, columns: part.partitionOf == nil ? part.orderedColumns : [],
+                primaryKey: part.primaryKey, uniques: part.uniques, foreignKeys: part.foreignKeys,
+                checks: part.checks, indexes: part.indexes, comment: part.comment
+            ).unlogged(part.unlogged)
+            table.exclusions = part.exclusions.sorted { $0.name < $1.name }
+            table.partitionKey = part.partitionKey
+            table.storage = part.storage
+            table.partitionOf = part.partitionOf
             return table
         }
         return Schema(
@@ -222,6 +266,34 @@ public struct PostgresCatalogReader {
         guard !names.isEmpty else { return [] }
         let rows = try connection.query(PostgresCatalogQueries.existingSchemas, [Self.textArrayLiteral(names)])
         return Set((0..<rows.rowCount).map { rows.string($0, 0) })
+    }
+
+    /// The queries run after the tables', on a second connection when there is one
+    /// (`PostgresSideQueries`), else one by one on the reader's own as their results are needed.
+    private struct LaterQueries {
+        let queries: [PostgresSideQueries.Query]
+        var side: PostgresSideQueries?
+        private var results: [PostgresResult]?
+
+        init(queries: [PostgresSideQueries.Query]) {
+            self.queries = queries
+        }
+
+        mutating func result(_ i: Int, on connection: PostgresConnection) throws(IntrospectError) -> PostgresResult {
+            if let side {
+                self.side = nil
+                let (outcome, statements) = side.wait()
+                connection.count(statements: statements)
+                switch outcome {
+                case .success(let all): results = all
+                case .failure(let error): throw error
+                // The second connection could not be used: the queries run here.
+                case nil: break
+                }
+            }
+            if let results { return results[i] }
+            return try connection.query(queries[i].sql, queries[i].parameters)
+        }
     }
 
     /// A table's parts while the reader collects them.
@@ -345,19 +417,18 @@ public struct PostgresCatalogReader {
     }
 
     private static func addConstraint(
-        _ rows: PostgresResult, _ row: Int, to oid: Int, in builders: inout [Int: TableParts],
+        _ rows: PostgresResult, _ row: Int, to t: Int, in parts: inout [TableParts], position: [Int: Int],
         local: (String?) -> String?
     ) {
-        guard let parts = builders[oid] else { return }
         let name = rows.string(row, 1)
-        let columns = parts.names(rows.intArray(row, 3))
+        let columns = parts[t].names(rows.intArray(row, 3))
         switch rows.character(row, 2) {
-        case "p": builders[oid]?.primaryKey = PrimaryKey(columns: columns, name: name)
+        case "p": parts[t].primaryKey = PrimaryKey(columns: columns, name: name)
         case "u":
-            builders[oid]?.uniques.append(
+            parts[t].uniques.append(
                 Unique(name: name, columns: columns).nullsNotDistinct(rows.isTrue(row, 14)))
         case "c":
-            builders[oid]?.checks.append(
+            parts[t].checks.append(
                 Check(name: name, expression: rows.string(row, 11)).notValid(!rows.isTrue(row, 16)))
         case "f":
             // Referenced column names: read with the query when the table is out of scope,
@@ -366,10 +437,13 @@ public struct PostgresCatalogReader {
             if !rows.isNull(row, 12) {
                 referredColumns = rows.textArray(row, 12).map { $0 ?? "" }
             } else {
-                let referredTable = rows.int(row, 13).flatMap { builders[$0] }
-                referredColumns = referredTable?.names(rows.intArray(row, 6)) ?? []
+                if let referred = rows.int(row, 13).flatMap({ position[$0] }) {
+                    referredColumns = parts[referred].names(rows.intArray(row, 6))
+                } else {
+                    referredColumns = []
+                }
             }
-            builders[oid]?.foreignKeys.append(
+            parts[t].foreignKeys.append(
                 ForeignKey(
                     columns, references: rows.string(row, 5), referredColumns,
                     schema: local(rows.string(row, 4)), onDelete: action(rows.character(row, 8)),
@@ -379,7 +453,7 @@ public struct PostgresCatalogReader {
         case "x":
             var definition = Substring(rows.string(row, 17))
             if definition.hasPrefix("EXCLUDE ") { definition = definition.dropFirst(8) }
-            builders[oid]?.exclusions.append(Exclusion(name, String(definition)))
+            parts[t].exclusions.append(Exclusion(name, String(definition)))
         default: break
         }
     }

@@ -56,6 +56,18 @@ public final class PostgresConnection {
         handle = nil
     }
 
+    /// Whether the connection is open and outside any transaction block (`PQtransactionStatus`
+    /// idle): what it reads, another connection would read too.
+    public var isIdle: Bool {
+        handle.map { PQtransactionStatus($0) == PQTRANS_IDLE } ?? false
+    }
+
+    /// Counts `statements` sent for this connection's work on another one (the catalog
+    /// reader's second connection), so `queryCount` stays the whole count.
+    func count(statements: Int) {
+        queryCount += statements
+    }
+
     /// The server's version as a number, such as 150004 for 15.4; 0 when closed.
     public func serverVersion() -> Int {
         handle.map { Int(PQserverVersion($0)) } ?? 0
