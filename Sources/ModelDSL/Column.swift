@@ -18,6 +18,9 @@ public struct Column: Sendable, Hashable, Codable {
     /// The column's collation when not its type's default (`"C"`, `"und-x-icu"`, SQLite's
     /// `NOCASE`).
     public var collation: String?
+    /// The column's statistics target (PostgreSQL's `ALTER COLUMN ... SET STATISTICS`), how
+    /// much `ANALYZE` samples it; nil for the server's default (`default_statistics_target`).
+    public var statistics: Int?
     /// The column's previous name, when the model renames it: compare then emits a rename
     /// instead of a drop and an add, so no data is lost. Model intent only, never reflected.
     public var renamedFrom: String?
@@ -33,7 +36,7 @@ public struct Column: Sendable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case name, type, isNullable = "nullable", defaultValue = "default", identity, comment, generated, sequence,
-            collation
+            collation, statistics
     }
 
     public init(
@@ -66,6 +69,12 @@ public struct Column: Sendable, Hashable, Codable {
     /// The column's collation: `.collation("C")` (SQLite: `.collation("NOCASE")`).
     public func collation(_ name: String?) -> Column {
         with { $0.collation = name }
+    }
+
+    /// The column's statistics target: `.statistics(1000)` samples it more finely than the
+    /// server's default (PostgreSQL; 0 collects none).
+    public func statistics(_ target: Int?) -> Column {
+        with { $0.statistics = target }
     }
 
     /// The column refuses NULL.

@@ -26,6 +26,7 @@ extension ModelDeclarations {
             },
             "serial": columnMethod([]) { c, _ in c.serial() },
             "collation": columnMethod([.unlabeled(.optional(.string))]) { c, a in c.collation(a.optionalString(0)) },
+            "statistics": columnMethod([.unlabeled(.optional(.int))]) { c, a in c.statistics(a.optionalInt(0)) },
             "sequence": columnMethod([
                 .defaulted("type", .optional(.columnType)), .defaulted("start", .optional(.int)),
                 .defaulted("increment", .optional(.int)), .defaulted("minValue", .optional(.int)),

@@ -34,7 +34,7 @@ enum RuntimeOperationsFixture {
             comment: Change(from: "c", to: nil))
         let identity = ColumnAlteration(
             table: people, existing: Column("id", .integer, nullable: false),
-            identity: Change(from: nil, to: .byDefault))
+            identity: Change(from: nil, to: .byDefault), statistics: Change(from: nil, to: 500))
         let fk = ForeignKey(["id"], references: "account", ["id"], onDelete: .cascade, name: "people_id_fkey")
         let unnamedFK = ForeignKey(["id"], references: "account", ["id"])
         return [

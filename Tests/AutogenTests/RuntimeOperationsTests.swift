@@ -40,7 +40,7 @@ import Testing
         try op.addColumn("people", Column("age", .integer).notNull().default(0))
         try op.alterColumn("people", "name", newName: "full_name", type: .varchar(100), nullable: true, default: .set("x"), comment: .set("c"), existing: Column("name", .text).notNull())
         try op.alterColumn("people", "full_name", default: .drop, comment: .drop, existing: Column("full_name", .varchar(100)).default("x").comment("c"))
-        try op.alterColumn("people", "id", identity: .set(.byDefault), existing: Column("id", .integer).notNull())
+        try op.alterColumn("people", "id", identity: .set(.byDefault), statistics: .set(500), existing: Column("id", .integer).notNull())
         try op.createIndex(Index("ix_people_full_name", "full_name"), on: "people", concurrently: true)
         try op.createIndex(Index(on: "id"), on: "people")
         try op.dropIndex(matching: Index(on: "id"), on: "people")

@@ -315,7 +315,7 @@ final class CompareRun {
                         x.pointee.defaultValue == y.pointee.defaultValue, x.pointee.identity == y.pointee.identity,
                         x.pointee.comment == y.pointee.comment, x.pointee.renamedFrom == y.pointee.renamedFrom,
                         x.pointee.generated == y.pointee.generated, x.pointee.sequence == y.pointee.sequence,
-                        x.pointee.collation == y.pointee.collation
+                        x.pointee.collation == y.pointee.collation, x.pointee.statistics == y.pointee.statistics
                     else { return false }
                 }
                 return true

@@ -125,7 +125,7 @@ struct TableComparison {
             if rename == nil, storedColumn.type == existing.type, storedColumn.isNullable == existing.isNullable,
                 storedColumn.defaultValue == existing.defaultValue, storedColumn.identity == existing.identity,
                 storedColumn.generated == existing.generated, storedColumn.sequence == existing.sequence,
-                storedColumn.collation == existing.collation,
+                storedColumn.collation == existing.collation, storedColumn.statistics == existing.statistics,
                 storedColumn.comment == existing.comment || !run.dialect.hasComments
             {
                 continue
@@ -202,6 +202,9 @@ struct TableComparison {
             }
             if storedColumn.collation != existing.collation {
                 alteration.collation = Change(from: existing.collation, to: column.collation)
+            }
+            if storedColumn.statistics != existing.statistics {
+                alteration.statistics = Change(from: existing.statistics, to: storedColumn.statistics)
             }
             if storedColumn.sequence != existing.sequence, storedColumn.identity != nil {
                 alteration.sequence = Change(from: existing.sequence, to: storedColumn.sequence)

@@ -15,12 +15,15 @@ public struct ColumnAlteration: Sendable, Hashable {
     /// The options of an identity or serial column's sequence (PostgreSQL).
     public var sequence: Change<SequenceOptions?>?
     public var collation: Change<String?>?
+    /// The statistics target (PostgreSQL).
+    public var statistics: Change<Int?>?
 
     public init(
         table: TableRef, existing: Column, name: Change<String>? = nil, type: Change<ColumnType>? = nil,
         nullable: Change<Bool>? = nil, defaultValue: Change<DefaultValue?>? = nil,
         comment: Change<String?>? = nil, identity: Change<Identity?>? = nil,
-        sequence: Change<SequenceOptions?>? = nil, collation: Change<String?>? = nil
+        sequence: Change<SequenceOptions?>? = nil, collation: Change<String?>? = nil,
+        statistics: Change<Int?>? = nil
     ) {
         self.table = table
         self.existing = existing
@@ -32,19 +35,20 @@ public struct ColumnAlteration: Sendable, Hashable {
         self.identity = identity
         self.sequence = sequence
         self.collation = collation
+        self.statistics = statistics
     }
 
     /// True when nothing changes.
     public var isEmpty: Bool {
         name == nil && type == nil && nullable == nil && defaultValue == nil && comment == nil && identity == nil
-            && sequence == nil && collation == nil
+            && sequence == nil && collation == nil && statistics == nil
     }
 
     /// How many attributes change (a rename, a type, ... each count one).
     public var changeCount: Int {
         [
             name != nil, type != nil, nullable != nil, defaultValue != nil, comment != nil, identity != nil,
-            sequence != nil, collation != nil,
+            sequence != nil, collation != nil, statistics != nil,
         ]
         .filter { $0 }.count
     }
@@ -60,6 +64,7 @@ public struct ColumnAlteration: Sendable, Hashable {
         if let identity { column.identity = identity.to }
         if let sequence { column.sequence = sequence.to }
         if let collation { column.collation = collation.to }
+        if let statistics { column.statistics = statistics.to }
         column.renamedFrom = nil
         return column
     }
@@ -69,6 +74,7 @@ public struct ColumnAlteration: Sendable, Hashable {
         ColumnAlteration(
             table: table, existing: resulting, name: name?.reversed, type: type?.reversed,
             nullable: nullable?.reversed, defaultValue: defaultValue?.reversed, comment: comment?.reversed,
-            identity: identity?.reversed, sequence: sequence?.reversed, collation: collation?.reversed)
+            identity: identity?.reversed, sequence: sequence?.reversed, collation: collation?.reversed,
+            statistics: statistics?.reversed)
     }
 }

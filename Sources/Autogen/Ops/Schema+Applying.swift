@@ -74,6 +74,7 @@ extension Schema {
                 if let identity = a.identity { column.identity = identity.to }
                 if let sequence = a.sequence { column.sequence = sequence.to }
                 if let collation = a.collation { column.collation = collation.to }
+                if let statistics = a.statistics { column.statistics = statistics.to }
                 table.columns[i] = column
                 if let name = a.name { table.renameColumnReferences(from: name.from, to: name.to) }
             }

@@ -108,14 +108,16 @@ public final class Operations {
         record(.dropColumn(TableRef(table, schema: schema), existing))
     }
 
-    /// Changes one column: any of name, type, nullability, default, comment and identity.
+    /// Changes one column: any of name, type, nullability, default, comment, identity, sequence
+    /// options, collation and statistics target (`statistics: .drop` is the server's default).
     /// `existing` is the column before the change (autogenerate writes it); without it the
     /// schema the context read is asked.
     public func alterColumn(
         _ table: String, _ column: String, newName: String? = nil, type: ColumnType? = nil, nullable: Bool? = nil,
         default defaultValue: AlterValue<DefaultValue>? = nil, comment: AlterValue<String>? = nil,
         identity: AlterValue<Identity>? = nil, sequence: AlterValue<SequenceOptions>? = nil,
-        collation: AlterValue<String>? = nil, schema: String? = nil, existing: Column? = nil
+        collation: AlterValue<String>? = nil, statistics: AlterValue<Int>? = nil, schema: String? = nil,
+        existing: Column? = nil
     ) throws(OperationsError) {
         let ref = TableRef(table, schema: schema)
         guard
@@ -136,7 +138,8 @@ public final class Operations {
             comment: comment.map { Change(from: current.comment, to: $0.value) },
             identity: identity.map { Change(from: current.identity, to: $0.value) },
             sequence: sequence.map { Change(from: current.sequence, to: $0.value) },
-            collation: collation.map { Change(from: current.collation, to: $0.value) })
+            collation: collation.map { Change(from: current.collation, to: $0.value) },
+            statistics: statistics.map { Change(from: current.statistics, to: $0.value) })
         guard !alteration.isEmpty else {
             throw OperationsError("op.alterColumn(\"\(ref)\", \"\(column)\") changes nothing")
         }

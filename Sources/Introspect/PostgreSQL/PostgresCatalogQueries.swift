@@ -38,7 +38,8 @@ enum PostgresCatalogQueries {
     /// type (or array element type) is an enum, its schema and name, whether the column owns a
     /// sequence (serial), attnum, `attgenerated` (`s` for a stored generated column), the
     /// collation's oid when not the type's (named apart, `collationNames`), and its oid
-    /// whatever it is (for index keys). Defaults cannot refer to columns, so they are deparsed
+    /// whatever it is (for index keys), and the statistics target when not the default (-1
+    /// before PostgreSQL 17, NULL from 17 on). Defaults cannot refer to columns, so they are deparsed
     /// without a relation (`pg_get_expr(adbin, 0)`), which spares opening every table; only
     /// generated columns need it. Rows are not sorted here (the reader orders by attnum).
     static let columns = """
@@ -50,7 +51,7 @@ enum PostgresCatalogQueries {
             owned.refobjid IS NOT NULL,
             a.attnum, a.attgenerated,
             CASE WHEN a.attcollation <> t.typcollation AND a.attcollation <> 0 THEN a.attcollation END,
-            a.attcollation
+            a.attcollation, NULLIF(a.attstattarget, -1)
         FROM pg_catalog.pg_attribute a
         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

@@ -412,6 +412,7 @@ public struct PostgresCatalogReader {
             rows.string(row, 1), type, nullable: !rows.isTrue(row, 3), default: defaultValue, identity: identity,
             comment: rows.optionalString(row, 6))
         column.generated = generated
+        column.statistics = rows.int(row, 15)
         if let oid = rows.int(row, 13) { column.collation = IndexKeyNames.marker + String(oid) }
         return column
     }

@@ -33,6 +33,7 @@ extension PostgresDialect {
         for table in schema.tables {
             statements += table.indexes.map { createIndexSQL($0, on: table) }
         }
+        for table in schema.tables { statements += statisticsStatements(for: table) }
         for table in schema.tables { statements += commentStatements(for: table) }
         return statements
     }
@@ -243,6 +244,17 @@ extension PostgresDialect {
             }
         }
         return statements
+    }
+
+    /// `ALTER TABLE "event" ALTER COLUMN "kind" SET STATISTICS 1000` for every column with a
+    /// statistics target (CREATE TABLE has no clause for it).
+    public static func statisticsStatements(for table: Table) -> [String] {
+        table.columns.compactMap { column in
+            column.statistics.map {
+                "ALTER TABLE " + qualifiedName(of: table) + " ALTER COLUMN " + quoteIdentifier(column.name)
+                    + " SET STATISTICS " + String($0)
+            }
+        }
     }
 
     private static func constraintPrefix(_ name: String?) -> String {

@@ -27,6 +27,7 @@ import Testing
         "comment": { $0.columns[1].comment = "b" },
         "generated": { $0.columns[1].generated = Generated("upper(id::text)") },
         "collation": { $0.columns[1].collation = "C" },
+        "statistics": { $0.columns[1].statistics = 1000 },
         "sequence": {
             $0.columns[0].identity = .byDefault
             $0.columns[0].sequence = SequenceOptions(start: 10)
@@ -112,7 +113,7 @@ import Testing
             type: Change(from: .integer, to: .bigint), nullable: Change(from: true, to: false),
             defaultValue: Change(from: nil, to: nil), comment: Change(from: nil, to: "c"),
             identity: Change(from: .serial, to: .byDefault), sequence: Change(from: nil, to: SequenceOptions(start: 5)),
-            collation: Change(from: nil, to: "C"))
+            collation: Change(from: nil, to: "C"), statistics: Change(from: nil, to: 100))
         let labels = Mirror(reflecting: alteration).children.compactMap(\.label).filter {
             $0 != "table" && $0 != "existing"
         }

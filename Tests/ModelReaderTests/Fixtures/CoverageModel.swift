@@ -45,7 +45,7 @@ private let coverageAccount = Table("account", schema: "app") {
     Column("serial_no", .integer).serial().sequence(
         type: .bigint, start: 100, increment: 2, minValue: nil, maxValue: nil, cache: 5, cycle: false)
     Column("total", .integer).generated("count * 2")
-    Column("code", .text).collation("C")
+    Column("code", .text).collation("C").statistics(500)
     Column("total2", .integer).generated("count * 3", stored: false)
     Column("renamed_col", .text).renamed(from: "old_col")
     Column("identity_default", .integer).identity()

@@ -22,6 +22,7 @@ extension PostgresDialect: SQLCompiling {
                 [createTableSQL(table)] + serialSequenceStatements(for: table)
                 + notValidConstraintStatements(for: table)
             plain += table.indexes.map { createIndexSQL($0, on: table) }
+            plain += statisticsStatements(for: table)
             plain += commentStatements(for: table)
             return plain.map { SQLStatement($0) }
         case .dropTable(let table):
@@ -33,6 +34,12 @@ extension PostgresDialect: SQLCompiling {
             // Not restarted: ADD COLUMN numbered the rows already there from the sequence.
             if column.identity == .serial, column.sequence != nil {
                 list.append(SQLStatement(columnSequenceSQL(column, table: t.name, schema: t.schema, restart: false)))
+            }
+            if let statistics = column.statistics {
+                list.append(
+                    SQLStatement(
+                        "ALTER TABLE " + q(t) + " ALTER COLUMN " + quoteIdentifier(column.name) + " SET STATISTICS "
+                            + String(statistics)))
             }
             if let comment = column.comment {
                 list.append(
@@ -155,7 +162,7 @@ extension PostgresDialect: SQLCompiling {
     }
 
     /// `ALTER TABLE "t" RENAME COLUMN ...`, then `ALTER COLUMN ... TYPE ... USING`, `SET/DROP
-    /// NOT NULL`, `SET/DROP DEFAULT`, identity changes, `COMMENT ON COLUMN`.
+    /// NOT NULL`, `SET/DROP DEFAULT`, identity changes, `SET STATISTICS`, `COMMENT ON COLUMN`.
     static func alterColumn(_ a: ColumnAlteration) -> [String] {
         let table = "ALTER TABLE " + q(a.table)
         var out: [String] = []
@@ -254,6 +261,10 @@ extension PostgresDialect: SQLCompiling {
             } else if !defaultDropped {
                 out.append(column + " DROP DEFAULT")
             }
+        }
+        if let statistics = a.statistics {
+            // -1: back to the server's default_statistics_target.
+            out.append(column + " SET STATISTICS " + String(statistics.to ?? -1))
         }
         if let comment = a.comment {
             out.append(

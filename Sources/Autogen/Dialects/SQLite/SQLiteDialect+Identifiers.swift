@@ -22,6 +22,12 @@ extension SQLiteDialect {
         for table in schema.tables where !table.storage.isEmpty {
             problems.append("table \"\(table.qualifiedName)\" has storage parameters; SQLite has none")
         }
+        for table in schema.tables {
+            for column in table.columns where column.statistics != nil {
+                problems.append(
+                    "table \"\(table.name)\": column \"\(column.name)\" has a statistics target; SQLite has none")
+            }
+        }
         for table in schema.tables where table.unlogged {
             problems.append("table \"\(table.qualifiedName)\" is unlogged; SQLite has no unlogged tables")
         }

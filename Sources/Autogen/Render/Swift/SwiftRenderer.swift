@@ -185,6 +185,7 @@ public enum SwiftRenderer {
         if let change = a.collation {
             args.append("collation: " + (change.to.map { ".set(\(str($0)))" } ?? ".drop"))
         }
+        if let change = a.statistics { args.append("statistics: " + (change.to.map { ".set(\($0))" } ?? ".drop")) }
         if let schema = a.table.schema { args.append("schema: \(str(schema))") }
         args.append("existing: \(SwiftSchemaSource.column(a.existing))")
         return "try op.alterColumn(" + args.joined(separator: ", ") + ")"

@@ -18,6 +18,7 @@ enum SwiftSchemaSource {
         }
         if let value = column.defaultValue { out += ".default(\(SwiftLiteral.defaultValue(value)))" }
         if let collation = column.collation { out += ".collation(\(SwiftLiteral.string(collation)))" }
+        if let statistics = column.statistics { out += ".statistics(\(statistics))" }
         if let options = column.sequence, column.identity != nil {
             out += ".sequence(" + sequenceArguments(options) + ")"
         }
