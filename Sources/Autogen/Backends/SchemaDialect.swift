@@ -2,9 +2,13 @@ import ModelDSL
 
 /// What compare and the SQL renderer need to know about one database dialect. Each dialect
 /// implements it in its own folder, so that no `if postgres` spreads through compare.
-public protocol SchemaDialect {
+public protocol SchemaDialect: Sendable {
     /// `postgresql` or `sqlite`, as in the URL scheme.
     static var name: String { get }
+    /// `"name"` as an identifier in this dialect's SQL.
+    static func quoteIdentifier(_ name: String) -> String
+    /// `'text'` as a string literal in this dialect's SQL.
+    static func quoteLiteral(_ text: String) -> String
     /// Whether the database has enum types (`CREATE TYPE ... AS ENUM`).
     static var hasEnumTypes: Bool { get }
     /// Whether the database has extensions to create and drop (PostgreSQL's CREATE EXTENSION).

@@ -1,4 +1,3 @@
-import Foundation
 import Introspect
 
 /// The database's current revisions read straight from its version table, without the
@@ -13,7 +12,7 @@ public enum CurrentRevisions {
     /// SQLite database file does not exist (no file is created). A failed connection throws
     /// `MigrationError.database`, whose message never shows the password.
     public static func read(url: DatabaseURL, options: MigrationOptions) throws(MigrationError) -> Set<String> {
-        if case .sqlite(let path?) = url, !FileManager.default.fileExists(atPath: path) { return [] }
+        if DatabaseBackends.backend(for: url).isAbsent(url) { return [] }
         let driver = try MigrationRunner.openDriver(url, options: options)
         defer { driver.close() }
         let table = VersionTable(

@@ -26,8 +26,5 @@ protocol MigrationDriver: AnyObject {
 }
 
 extension MigrationDriver {
-    func begin() throws(IntrospectError) { try execute(dialect.begin) }
-    func commit() throws(IntrospectError) { try execute("COMMIT") }
     func rollback() { try? execute("ROLLBACK") }
-
 }

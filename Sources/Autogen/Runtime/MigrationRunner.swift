@@ -111,14 +111,7 @@ public struct MigrationRunner: Sendable {
         -> any MigrationDriver
     {
         do {
-            switch url {
-            case .postgresql(let parts):
-                let driver = try PostgresMigrationDriver(parts)
-                driver.schemas = options.schemas
-                return driver
-            case .sqlite(let path):
-                return try SQLiteMigrationDriver(path: path)
-            }
+            return try DatabaseBackends.backend(for: url).openDriver(url, options: options)
         } catch {
             throw .database(error)
         }

@@ -2,7 +2,7 @@ import ModelDSL
 
 /// PostgreSQL's spelling of everything: identifiers, literals, types, defaults, DDL, and how
 /// its catalog respells what it was given. The one place that knows the dialect.
-public enum PostgresDialect {
+public enum PostgresDialect: Sendable {
     /// The schema PostgreSQL uses when a name is not qualified and `search_path` is the default.
     public static let defaultSchemaName = "public"
 

@@ -5,7 +5,7 @@ import ModelDSL
 ///
 /// SQLite keeps a column's declared type verbatim, so types are written faithfully
 /// (`NUMERIC(10, 2)`, `TIMESTAMP WITH TIME ZONE`) and read back as the same `ColumnType`.
-public enum SQLiteDialect {
+public enum SQLiteDialect: Sendable {
     /// `name` in double quotes, inner quotes doubled: `"order"`, `"say ""hi"""`.
     public static func quoteIdentifier(_ name: String) -> String {
         "\"" + name.replacingEvery("\"", with: "\"\"") + "\""

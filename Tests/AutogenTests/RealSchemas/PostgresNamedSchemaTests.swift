@@ -53,7 +53,7 @@ import Testing
     @Test func everySchemaTheModelOrTheOptionsNameIsRead() {
         var options = CompareOptions()
         options.schemas = [nil, "audit"]
-        #expect(DatabaseComparison.schemasNamed(by: Self.model, options: options) == ["audit", "billing"])
+        #expect(PostgresBackend.schemasNamed(by: Self.model, options: options) == ["audit", "billing"])
         let foreign = Schema {
             Table("t") {
                 Column("id", .integer).primaryKey()
@@ -61,7 +61,7 @@ import Testing
                 Column("tags", .array(.enumeration("tag", schema: "lookup")))
             }
         }
-        #expect(DatabaseComparison.schemasNamed(by: foreign, options: CompareOptions()) == ["crm", "lookup"])
+        #expect(PostgresBackend.schemasNamed(by: foreign, options: CompareOptions()) == ["crm", "lookup"])
     }
 }
 

@@ -14,7 +14,7 @@ final class PostgresMigrationDriver: MigrationDriver {
     let url: DatabaseURL.PostgresURL
     private var lockConnection: PostgresConnection?
     private var lockKey: Int64 = 0
-    var dialect: RuntimeDialect { .postgresql }
+    var dialect: RuntimeDialect { PostgresBackend.runtime }
     /// Namespaces to introspect; empty is the default schema.
     var schemas: [String] = []
 

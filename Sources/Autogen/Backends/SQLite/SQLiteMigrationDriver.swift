@@ -14,7 +14,7 @@ final class SQLiteMigrationDriver: MigrationDriver {
     let connection: SQLiteConnection
     let path: String?
     private var lock: FileLock?
-    var dialect: RuntimeDialect { .sqlite }
+    var dialect: RuntimeDialect { SQLiteBackend.runtime }
 
     init(path: String?) throws(IntrospectError) {
         self.path = path

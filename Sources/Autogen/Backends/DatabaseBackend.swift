@@ -1,0 +1,23 @@
+import Introspect
+import ModelDSL
+
+/// One database autogen works with, all it knows of it behind one value: its dialect (compare
+/// rules and SQL), how a migration run talks to it, and how `check` reads it. Each backend
+/// lives in its own folder (`Backends/PostgreSQL`, `Backends/SQLite`, with its catalog reader
+/// in `Introspect/<database>`) and is listed once, in `DatabaseBackends.all`; nothing else
+/// names a database.
+protocol DatabaseBackend: Sendable {
+    /// The dialect name of the URLs it serves (`DatabaseURL.dialectName`: `postgresql`, `sqlite`).
+    var name: String { get }
+    /// Its compare rules and SQL.
+    var dialect: any SQLCompiling.Type { get }
+    /// How a migration run quotes and begins its transactions on it.
+    var runtime: RuntimeDialect { get }
+    /// A driver connected to `url` (one of this backend's).
+    func openDriver(_ url: DatabaseURL, options: MigrationOptions) throws(IntrospectError) -> any MigrationDriver
+    /// Whether the database at `url` does not exist yet and opening it would create it (a
+    /// SQLite file): readers then take it as empty instead.
+    func isAbsent(_ url: DatabaseURL) -> Bool
+    /// Reads the database at `url` and compares it with `model` (validated), as `check` does.
+    func compare(model: Schema, url: DatabaseURL, options: CompareOptions) throws -> CompareResult
+}

@@ -1,0 +1,23 @@
+import Introspect
+import ModelDSL
+
+/// PostgreSQL, through libpq: dialect `PostgresDialect`, driver `PostgresMigrationDriver`,
+/// catalog `PostgresCatalogReader`.
+struct PostgresBackend: DatabaseBackend {
+    var name: String { "postgresql" }
+    var dialect: any SQLCompiling.Type { PostgresDialect.self }
+    var runtime: RuntimeDialect { Self.runtime }
+
+    /// Plain `BEGIN`; no setting around a run.
+    static let runtime = RuntimeDialect(compiler: PostgresDialect.self, begin: "BEGIN")
+
+    func openDriver(_ url: DatabaseURL, options: MigrationOptions) throws(IntrospectError) -> any MigrationDriver {
+        guard case .postgresql(let parts) = url else { preconditionFailure("not a PostgreSQL URL: \(url)") }
+        let driver = try PostgresMigrationDriver(parts)
+        driver.schemas = options.schemas
+        return driver
+    }
+
+    /// A server database exists before anyone connects to it.
+    func isAbsent(_ url: DatabaseURL) -> Bool { false }
+}
