@@ -13,6 +13,8 @@ protocol DatabaseBackend: Sendable {
     var dialect: any SQLCompiling.Type { get }
     /// How a migration run quotes and begins its transactions on it.
     var runtime: RuntimeDialect { get }
+    /// The C library its driver links, for the direct build of a migration environment.
+    var systemLibrary: SystemLibrary { get }
     /// A driver connected to `url` (one of this backend's).
     func openDriver(_ url: DatabaseURL, options: MigrationOptions) throws(IntrospectError) -> any MigrationDriver
     /// Whether the database at `url` does not exist yet and opening it would create it (a

@@ -52,8 +52,9 @@ struct EnvironmentDirectBuild {
             guard manifest.contains(AutogenDependency.path(checkout).declaration),
                 manager.fileExists(atPath: build + "/Modules/Autogen.swiftmodule"),
                 libraryTargets.allSatisfy({ manager.fileExists(atPath: build + "/\($0).build/output-file-map.json") }),
-                manager.fileExists(atPath: checkout + "/Sources/CLibPQ/module.modulemap"),
-                manager.fileExists(atPath: checkout + "/Sources/CSQLite/module.modulemap")
+                DatabaseBackends.all.allSatisfy({
+                    manager.fileExists(atPath: checkout + "/" + $0.systemLibrary.moduleFolder + "/module.modulemap")
+                })
             else { return nil }
             return EnvironmentDirectBuild(package: package, buildFolder: build, checkout: checkout)
         #else
@@ -109,7 +110,8 @@ struct EnvironmentDirectBuild {
         // a file of this process's own, which replaces the binary whole.
         let temporary = binary + ".\(getpid()).tmp"
         defer { try? FileManager.default.removeItem(atPath: temporary) }
-        let link = inputs.map { objects[$0]! } + [archive, "-lpq", "-lsqlite3", "-static-stdlib", "-o", temporary]
+        let link =
+            inputs.map { objects[$0]! } + [archive] + Self.linkFlags + ["-static-stdlib", "-o", temporary]
         let shown = names.prefix(3).joined(separator: ", ") + (names.count > 3 ? ", ..." : "")
         try runCompiler(
             swiftc, link, environment: environment, progress: progress, finishing: true,
@@ -259,24 +261,32 @@ struct EnvironmentDirectBuild {
         return named.filter { FileManager.default.fileExists(atPath: $0) }.sorted()
     }
 
-    /// What `swiftc` needs to `import Autogen` from `buildFolder`: its modules, the C
-    /// libraries' module maps in the checkout, and libpq's headers.
+    /// What `swiftc` needs to `import Autogen` from `buildFolder`: its modules, and each
+    /// backend's C library: its module map in the checkout and its headers.
     static func importFlags(buildFolder: String, checkout: String, environment: [String: String]) -> [String] {
-        ["-I", buildFolder + "/Modules", "-I", checkout + "/Sources/CLibPQ", "-I", checkout + "/Sources/CSQLite"]
-            + libpqIncludes(environment: environment).flatMap { ["-Xcc", $0] }
+        var flags = ["-I", buildFolder + "/Modules"]
+        for library in DatabaseBackends.all.map(\.systemLibrary) {
+            flags += ["-I", checkout + "/" + library.moduleFolder]
+            flags += includes(of: library, environment: environment).flatMap { ["-Xcc", $0] }
+        }
+        return flags
     }
 
-    /// libpq's header folder: `pkg-config --cflags-only-I libpq`, else Debian's.
-    static func libpqIncludes(environment: [String: String]) -> [String] {
+    /// The link flags of every backend's C library (`-lpq`, `-lsqlite3`).
+    static var linkFlags: [String] { DatabaseBackends.all.map(\.systemLibrary.linkFlag) }
+
+    /// A library's header folders: `pkg-config --cflags-only-I <package>`, else its fallback.
+    static func includes(of library: SystemLibrary, environment: [String: String]) -> [String] {
+        guard let package = library.pkgConfigName else { return library.fallbackIncludes }
         if let pkgConfig = ExecutableLookup.find("pkg-config", environment: environment, baseFolder: "/"),
-            let result = try? run(pkgConfig, ["--cflags-only-I", "libpq"], environment: environment),
+            let result = try? run(pkgConfig, ["--cflags-only-I", package], environment: environment),
             result.ending == .exited(0)
         {
             let flags = result.standardOutput.split(whereSeparator: \.isWhitespace).map(String.init)
                 .filter { $0.hasPrefix("-I") }
             if !flags.isEmpty { return flags }
         }
-        return ["-I/usr/include/postgresql"]
+        return library.fallbackIncludes
     }
 
     private func run(_ program: String, _ arguments: [String], environment: [String: String]) throws

@@ -81,7 +81,7 @@ import Testing
         let imports = EnvironmentDirectBuild.importFlags(
             buildFolder: build, checkout: root, environment: ProcessInfo.processInfo.environment)
         let compile = try TemplateTesting.run(
-            ["swiftc"] + imports + sources + [main] + objects + ["-lpq", "-lsqlite3", "-o", program])
+            ["swiftc"] + imports + sources + [main] + objects + EnvironmentDirectBuild.linkFlags + ["-o", program])
         try #require(compile.status == 0, "\(compile.output.prefix(4000))")
 
         for pair in pairs {

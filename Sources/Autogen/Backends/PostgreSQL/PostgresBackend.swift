@@ -8,6 +8,13 @@ struct PostgresBackend: DatabaseBackend {
     var dialect: any SQLCompiling.Type { PostgresDialect.self }
     var runtime: RuntimeDialect { Self.runtime }
 
+    /// libpq; Debian keeps its headers apart, in /usr/include/postgresql.
+    var systemLibrary: SystemLibrary {
+        SystemLibrary(
+            moduleFolder: "Sources/CLibPQ", pkgConfigName: "libpq", fallbackIncludes: ["-I/usr/include/postgresql"],
+            linkFlag: "-lpq")
+    }
+
     /// Plain `BEGIN`; no setting around a run.
     static let runtime = RuntimeDialect(compiler: PostgresDialect.self, begin: "BEGIN")
 

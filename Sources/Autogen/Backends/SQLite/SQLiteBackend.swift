@@ -9,6 +9,9 @@ struct SQLiteBackend: DatabaseBackend {
     var dialect: any SQLCompiling.Type { SQLiteDialect.self }
     var runtime: RuntimeDialect { Self.runtime }
 
+    /// libsqlite3, its headers where the compiler looks anyway.
+    var systemLibrary: SystemLibrary { SystemLibrary(moduleFolder: "Sources/CSQLite", linkFlag: "-lsqlite3") }
+
     /// `BEGIN IMMEDIATE` takes the write lock at once, so the version table read next cannot
     /// change under the run; table rebuilds run with foreign keys off, a PRAGMA that has no
     /// effect inside a transaction, so it is set around the run.
