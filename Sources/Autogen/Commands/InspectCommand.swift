@@ -11,7 +11,8 @@ public struct InspectCommand: ParsableCommand {
         discussion: """
             Reads the database's catalog and prints the schema as JSON (the schema values' \
             Codable form, keys sorted), which is exactly what autogenerate compares the model with, \
-            or with --format swift as DSL source: a ready model.swift for an existing database.
+            or with --format swift as DSL source: a ready model.swift for an existing database. \
+            Without --url, the database is autogen.ini's `url` (or the --config file's).
             """
     )
 
@@ -21,8 +22,13 @@ public struct InspectCommand: ParsableCommand {
         case swift
     }
 
-    @Option(name: .long, help: "The database URL: postgresql://user:pass@host:port/db or sqlite:///file.db.")
-    var url: String
+    @OptionGroup public var global: GlobalOptions
+
+    @Option(
+        name: .long,
+        help: "The database URL: postgresql://user:pass@host:port/db or sqlite:///file.db (default: autogen.ini's url)."
+    )
+    var url: String?
 
     @Option(name: .customLong("schema"), help: "A PostgreSQL schema to read (repeatable); default: the default schema.")
     var schemas: [String] = []
@@ -38,7 +44,7 @@ public struct InspectCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let databaseURL = try DatabaseURL(url)
+        let databaseURL = try DatabaseURL(try url ?? AutogenConfig.load(global.configOptions).requireURL())
         let result = try Introspector.read(url: databaseURL, schemas: schemas, excludeSchemas: excludeSchemas)
         let text: String
         switch format {

@@ -186,6 +186,13 @@ final class CompareRun {
         for (k, ref) in common.enumerated() where !unchanged[k] {
             guard let m = modelTables[ref], let s = storedTables[ref], let d = dbTables[ref] else { continue }
             var table = TableComparison(run: self, ref: ref, model: m, stored: s, database: d)
+            if let parent = d.partitionOf,
+                let parentTable = dbTables[TableRef(parent.table, schema: parent.schema ?? ref.schema)],
+                let key = parentTable.partitionKey, let names = PartitionBoundComparison.keyColumns(key)
+            {
+                let types = names.map { name in parentTable.columns.first { $0.name == name }.map(\.type) }
+                if types.allSatisfy({ $0 != nil }) { table.partitionKeyTypes = types.map { dialect.typeSQL($0!) } }
+            }
             table.compare()
             dropForeignKeys += table.dropForeignKeys
             tableBodies += table.body

@@ -23,6 +23,9 @@ struct TableComparison {
     /// `UNLOGGED` to set (true) or clear (false): ordered across tables by the caller, as
     /// PostgreSQL refuses a logged table referencing an unlogged one at every step.
     var unlogged: Bool?
+    /// For a partition: its parent's key column types, to compare bound values by meaning
+    /// (`PartitionBoundComparison`); nil when unknown or the key is an expression.
+    var partitionKeyTypes: [String]?
     /// Columns added or whose type changes here (their CHECKs come with them).
     private var reshapedColumns = Set<String>()
     /// Columns dropped and added again because their generation changes: the indexes and
@@ -72,7 +75,17 @@ struct TableComparison {
         }
         let from = database.partitionOf
         let to = stored.partitionOf
-        if from?.table != to?.table || from?.schema != to?.schema || !same(from?.bound, to?.bound) {
+        var boundsDiffer = !same(from?.bound, to?.bound)
+        if boundsDiffer, let from, let to {
+            // The same values spelled otherwise (PostgreSQL respells a timestamp's) are no change.
+            var questions = run.questions
+            boundsDiffer =
+                PartitionBoundComparison(keyTypes: partitionKeyTypes).compare(
+                    model: to.bound, database: from.bound, answers: run.options.serverDefaultAnswers,
+                    questions: &questions) == .different
+            run.questions = questions
+        }
+        if from?.table != to?.table || from?.schema != to?.schema || boundsDiffer {
             let describe = { (p: PartitionOf?) in p.map { "a partition of \($0.table) \($0.bound)" } ?? "no partition" }
             run.diagnostics.append(
                 Diagnostic(

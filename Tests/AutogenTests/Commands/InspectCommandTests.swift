@@ -68,12 +68,35 @@ import Testing
         let folder = NSTemporaryDirectory()
         let bad = try CLIFlagTests.autogen(["inspect", "--url", "sqlite:///x.db", "--format", "xml"], in: folder)
         #expect(bad.status == 64, "\(bad.err)")
-        let missing = try CLIFlagTests.autogen(["inspect"], in: folder)
-        #expect(missing.status == 64, "\(missing.err)")
+        // No --url and no autogen.ini to take it from.
+        let empty = NSTemporaryDirectory() + "inspect-no-ini-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: empty) }
+        let missing = try CLIFlagTests.autogen(["inspect"], in: empty)
+        #expect(missing.status != 0 && missing.err.contains("autogen.ini"), "\(missing.err)")
+        #expect(missing.err.split(separator: "\n").count == 1, "\(missing.err)")
         let unreachable = try CLIFlagTests.autogen(
             ["inspect", "--url", "postgresql://u:secret@127.0.0.1:1/db"], in: folder)
         #expect(unreachable.status == 1 && unreachable.err.hasPrefix("error: cannot connect to postgresql://u:***@"))
         #expect(!unreachable.err.contains("secret") && unreachable.err.split(separator: "\n").count == 1)
+    }
+
+    /// In a project, `inspect` reads the database autogen.ini names, as the other commands do.
+    @Test func withoutURLItReadsTheConfigsDatabase() throws {
+        let folder = NSTemporaryDirectory() + "inspect-ini-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try SQLiteConnection(path: folder + "/app.db").execute("CREATE TABLE shop (id INTEGER PRIMARY KEY)")
+        #expect(try CLIFlagTests.autogen(["init", "migrations"], in: folder).status == 0)
+        let run = try CLIFlagTests.autogen(["inspect", "--format", "swift"], in: folder)
+        #expect(run.status == 0, "\(run.err)")
+        #expect(run.out.contains("Table(\"shop\")"), "\(run.out)")
+        // And another config file's, with --config.
+        try "[autogen]\nscript_location = migrations\nurl = sqlite:///other.db\n".write(
+            toFile: folder + "/other.ini", atomically: true, encoding: .utf8)
+        try SQLiteConnection(path: folder + "/other.db").execute("CREATE TABLE depot (id INTEGER PRIMARY KEY)")
+        let other = try CLIFlagTests.autogen(["inspect", "-c", "other.ini", "--format", "swift"], in: folder)
+        #expect(other.status == 0 && other.out.contains("Table(\"depot\")"), "\(other.err)")
     }
 
     @Test(.enabled(if: TestPostgres.isConfigured)) func schemaFlagsPickTheSchemas() throws {
