@@ -36,7 +36,7 @@ for entry in "${fixtures[@]}"; do
             # A fresh machine may have no package lists yet.
             if [ "$updated" = no ]; then
                 sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
-                $sudo apt-get update -qq
+                $sudo apt-get update -qq >&2
                 updated=yes
             fi
             (cd "$work" && apt-get download -qq "$package" >/dev/null) || {
@@ -48,8 +48,11 @@ for entry in "${fixtures[@]}"; do
         mkdir -p "$work/$package"
         dpkg-deb -x "$deb" "$work/$package"
         version=$(dpkg-deb -f "$deb" Version)
-        echo "$package $version" >>"$dir/PACKAGES"
-        cp "$work/$package/usr/share/doc/$package/copyright" "$dir/$package.copyright"
+        { grep -v "^$package " "$dir/PACKAGES" 2>/dev/null || true; echo "$package $version"; } >"$dir/PACKAGES.tmp"
+        mv "$dir/PACKAGES.tmp" "$dir/PACKAGES"
+        # A package whose doc folder links to another's (--link-doc) has no copyright of its own.
+        copyright=$(ls "$work/$package"/usr/share/doc/*/copyright 2>/dev/null | head -1 || true)
+        if [ -n "$copyright" ]; then cp "$copyright" "$dir/$package.copyright"; fi
     fi
     : >"$dir/$file.tmp"
     for path in ${paths//,/ }; do

@@ -16,8 +16,17 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # Public real-world schemas for the round-trip tests (from Debian packages; not kept in git).
-AUTOGEN_REAL_SCHEMAS_DIR=${AUTOGEN_REAL_SCHEMAS_DIR:-$(scripts/real-schemas.sh)}
-export AUTOGEN_REAL_SCHEMAS_DIR
+# In CI a failed download fails the run; elsewhere those tests are skipped, with a count.
+if [ -z "${AUTOGEN_REAL_SCHEMAS_DIR:-}" ]; then
+    if folder=$(scripts/real-schemas.sh); then
+        export AUTOGEN_REAL_SCHEMAS_DIR=$folder
+    elif [ -n "${CI:-}" ] && [ "${CI}" != false ] && [ "${CI}" != 0 ]; then
+        echo "test.sh: cannot fetch the real-schema fixtures (scripts/real-schemas.sh)" >&2
+        exit 1
+    else
+        echo "test.sh: warning: no real-schema fixtures (scripts/real-schemas.sh failed); those tests are skipped" >&2
+    fi
+fi
 
 export AUTOGEN_PG_DIR=${AUTOGEN_PG_DIR:-$(mktemp -d /tmp/autogen-test-pg.XXXXXX)}
 trap 'scripts/pg-test-server.sh stop' EXIT

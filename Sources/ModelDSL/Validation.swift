@@ -121,6 +121,13 @@ extension Table {
             if !names.insert(column.name).inserted {
                 problems.append("column \"\(column.name)\" is declared twice")
             }
+            // PostgreSQL keeps 0 to 10,000 (it lowers a larger target with a warning, and -1 is
+            // its default): any other value would never read back as written.
+            if let target = column.statistics, !(0...10_000).contains(target) {
+                problems.append(
+                    "column \"\(column.name)\": statistics target \(target) is outside 0...10000 (leave it out for the server's default)"
+                )
+            }
             if case .enumeration(let name, let schema) = column.type {
                 let qualified = schema.map { "\($0).\(name)" } ?? name
                 if !enums.contains(qualified) {

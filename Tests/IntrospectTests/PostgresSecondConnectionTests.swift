@@ -26,7 +26,11 @@ struct PostgresSecondConnectionTests {
         try TestPostgres.withTemporaryDatabase { _, connection in
             try connection.execute(sql)
             let one = try Self.read(connection, secondFrom: .max)
+            let before = connection.queryCount
             let two = try Self.read(connection, secondFrom: 0)
+            // The second connection was used: its statements are counted here (18, and the
+            // collation names the fixture's own collations need).
+            #expect(connection.queryCount - before == 19)
             #expect(one.tables.count > 10)
             #expect(!one.sequences.isEmpty && !one.domains.isEmpty && !one.compositeTypes.isEmpty)
             #expect(!one.enums.isEmpty && !one.extensions.isEmpty)
@@ -35,6 +39,28 @@ struct PostgresSecondConnectionTests {
             #expect(one == two)
             // The reader's transaction is over.
             #expect(connection.isIdle)
+        }
+    }
+
+    /// The server spells a type outside the search path qualified (`ops.amount`), one on it
+    /// bare: the second connection takes the first one's search path, so both spell alike.
+    @Test func theSecondConnectionTakesTheSearchPath() throws {
+        try TestPostgres.withTemporaryDatabase { _, connection in
+            try connection.execute(
+                """
+                CREATE SCHEMA ops;
+                CREATE DOMAIN ops.amount AS integer;
+                CREATE TYPE ops.line AS (qty ops.amount);
+                CREATE TABLE ops.book (id integer PRIMARY KEY, qty integer CHECK (qty::ops.amount > 0));
+                SET search_path = ops, public;
+                """)
+            func read(secondFrom threshold: Int) throws -> Schema {
+                try PostgresCatalogReader(connection: connection, secondConnectionFromTables: threshold).read(
+                    schemas: ["ops"])
+            }
+            let one = try read(secondFrom: .max)
+            #expect(one.compositeTypes.first?.attributes.first?.type == .raw("amount"), "\(one.compositeTypes)")
+            #expect(try read(secondFrom: 0) == one)
         }
     }
 

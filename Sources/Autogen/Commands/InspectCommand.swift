@@ -12,7 +12,8 @@ public struct InspectCommand: ParsableCommand {
             Reads the database's catalog and prints the schema as JSON (the schema values' \
             Codable form, keys sorted), which is exactly what autogenerate compares the model with, \
             or with --format swift as DSL source: a ready model.swift for an existing database. \
-            Without --url, the database is autogen.ini's `url` (or the --config file's).
+            Without --url, the database is autogen.ini's `url` (or the --config file's). autogen's \
+            own version and history tables are left out (the config's names, else the defaults).
             """
     )
 
@@ -44,8 +45,16 @@ public struct InspectCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let databaseURL = try DatabaseURL(try url ?? AutogenConfig.load(global.configOptions).requireURL())
-        let result = try Introspector.read(url: databaseURL, schemas: schemas, excludeSchemas: excludeSchemas)
+        let config = url == nil ? try AutogenConfig.load(global.configOptions) : nil
+        let databaseURL = try DatabaseURL(try url ?? config!.requireURL())
+        var result = try Introspector.read(url: databaseURL, schemas: schemas, excludeSchemas: excludeSchemas)
+        // autogen's own tables are no part of the schema a model declares.
+        let options = config.map { MigrationOptions(config: $0) } ?? MigrationOptions()
+        // (The reader names the default schema nil, whatever the config calls it.)
+        result.schema.tables.removeAll { table in
+            (table.name == options.versionTable || table.name == options.historyTable)
+                && (table.schema == nil || table.schema == options.versionTableSchema)
+        }
         let text: String
         switch format {
         case .json: text = try SchemaJSON.encode(result.schema) + "\n"

@@ -31,8 +31,10 @@ struct PartitionBoundComparison {
             switch (a, b) {
             case (.word(let x), .word(let y)):
                 guard x == y else { return .different }
-                if ["FROM", "TO", "IN", "WITH"].contains(x) { list = x }
-                position = 0
+                if ["FROM", "TO", "IN", "WITH"].contains(x) {
+                    list = x
+                    position = 0
+                }
             case (.punctuation(let x), .punctuation(let y)):
                 guard x == y else { return .different }
                 if x == "," && list != "IN" { position += 1 }
@@ -99,11 +101,27 @@ struct PartitionBoundComparison {
                     word.append(next)
                     characters.removeFirst()
                 }
-                let isNumber = word.first.map { $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." } ?? false
-                out.append(isNumber ? .value(word) : .word(word.uppercased()))
+                out.append(isNumber(word) ? .value(word) : .word(word.uppercased()))
             }
         }
         return out
+    }
+
+    /// `12`, `-1.5`, `2e3`: a number, which goes to the server as it is; anything else is a
+    /// word compared as text.
+    static func isNumber(_ word: String) -> Bool {
+        var rest = Substring(word)
+        if rest.first == "-" || rest.first == "+" { rest = rest.dropFirst() }
+        let mantissa = rest.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
+        guard mantissa.contains(where: \.isNumber), mantissa.filter({ $0 == "." }).count <= 1 else { return false }
+        rest = rest.dropFirst(mantissa.count)
+        if rest.first == "e" || rest.first == "E" {
+            rest = rest.dropFirst()
+            if rest.first == "-" || rest.first == "+" { rest = rest.dropFirst() }
+            guard !rest.isEmpty, rest.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+            return true
+        }
+        return rest.isEmpty
     }
 
     /// The column names of a partition key such as `RANGE (created_at, region)`; nil when any

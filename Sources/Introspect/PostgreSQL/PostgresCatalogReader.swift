@@ -43,11 +43,17 @@ public struct PostgresCatalogReader {
         // caller's connection is inside a transaction of its own (whose uncommitted changes only
         // this connection sees, so no second one is taken either).
         var snapshot: String?
+        var settings: [String] = []
         let ownTransaction = connection.isIdle
         if ownTransaction {
             try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             do throws(IntrospectError) {
-                snapshot = try connection.query("SELECT pg_catalog.pg_export_snapshot()").optionalString(0, 0)
+                let exported = try connection.query(
+                    "SELECT pg_catalog.pg_export_snapshot(), "
+                        + PostgresSideQueries.sessionSettings.map { "pg_catalog.current_setting('\($0)')" }
+                        .joined(separator: ", "))
+                snapshot = exported.optionalString(0, 0)
+                settings = (1..<exported.columnCount).map { exported.string(0, $0) }
             } catch {
                 // A server that exports no snapshot (a standby of an old version): one connection.
                 try connection.execute("ROLLBACK")
@@ -70,7 +76,8 @@ public struct PostgresCatalogReader {
                 .init(sql: PostgresCatalogQueries.extensions, parameters: []),
             ])
         if let snapshot, tableRows.rowCount >= secondConnectionFromTables {
-            later.side = PostgresSideQueries(url: connection.url, snapshot: snapshot, queries: later.queries)
+            later.side = PostgresSideQueries(
+                url: connection.url, snapshot: snapshot, settings: settings, queries: later.queries)
         }
         // The tables' parts in an array, found by table oid through `position`: parts are
         // changed in place (a dictionary's getter copies the whole value each time).
@@ -284,12 +291,9 @@ public struct PostgresCatalogReader {
                 self.side = nil
                 let (outcome, statements) = side.wait()
                 connection.count(statements: statements)
-                switch outcome {
-                case .success(let all): results = all
-                case .failure(let error): throw error
-                // The second connection could not be used: the queries run here.
-                case nil: break
-                }
+                // Otherwise (no second connection, an error on it, or no answer in time) the
+                // queries run here, in the same snapshot.
+                if case .success(let all) = outcome { results = all }
             }
             if let results { return results[i] }
             return try connection.query(queries[i].sql, queries[i].parameters)

@@ -46,6 +46,16 @@ import Testing
         }
     }
 
+    /// A target the server would not keep as written is a model problem.
+    @Test func targetsOutsideWhatTheServerKeepsAreRefused() {
+        for target in [-1, 10_001] {
+            let problems = Schema { Table("t") { Column("a", .text).statistics(target) } }.problems()
+            #expect(
+                problems.contains { $0.contains("statistics target \(target) is outside 0...10000") }, "\(problems)")
+        }
+        #expect(Schema { Table("t") { Column("a", .text).statistics(10_000) } }.problems().isEmpty)
+    }
+
     @Test func onSQLiteItIsRefused() throws {
         let (url, path) = temporarySQLiteURL()
         defer { try? FileManager.default.removeItem(atPath: path) }
@@ -53,5 +63,15 @@ import Testing
         #expect {
             _ = try migration.compare(Self.model(100))
         } throws: { "\($0)".contains("column \"kind\" has a statistics target; SQLite has none") }
+        // A hand-written op says so too, instead of doing nothing.
+        let alter = ColumnAlteration(
+            table: TableRef("event"), existing: Column("kind", .text), statistics: Change(from: nil, to: 100))
+        #expect(throws: SQLRenderError.self) {
+            _ = try SQLiteDialect.statements(for: [.alterColumn(alter)], current: Self.model(nil))
+        }
+        #expect(throws: SQLRenderError.self) {
+            _ = try SQLiteDialect.statements(
+                for: [.addColumn(TableRef("event"), Column("note", .text).statistics(5))], current: Self.model(nil))
+        }
     }
 }

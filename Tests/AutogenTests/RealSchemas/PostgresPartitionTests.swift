@@ -45,6 +45,10 @@ import Testing
                 .punctuation(","), .value("-1"), .punctuation(")"), .word("TO"), .punctuation("("),
                 .word("MAXVALUE"), .punctuation(")"),
             ])
+        // Only numbers go to the server bare; `1/*` is a word, compared as text.
+        #expect(PartitionBoundComparison.isNumber("-1.5e3") && PartitionBoundComparison.isNumber("42"))
+        #expect(!PartitionBoundComparison.isNumber("1/*") && !PartitionBoundComparison.isNumber("1--"))
+        #expect(!PartitionBoundComparison.isNumber("1::text") && !PartitionBoundComparison.isNumber("-"))
         let types = PartitionBoundComparison(keyTypes: ["date", "integer"])
         var questions = Set<DefaultQuestion>()
         // Same text: same. Other values: asked, different until answered.

@@ -31,7 +31,8 @@ extension EndToEndTests {
         /// `pg_dump --schema-only` of `url`, as statements, without comments, settings,
         /// autogen's own tables and the kinds the comparison leaves out.
         static func schemaDump(_ url: DatabaseURL.PostgresURL) throws -> [String] {
-            let binaries = try FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql").sorted()
+            let binaries = try FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")
+                .sorted { (Double($0) ?? 0) < (Double($1) ?? 0) }
             let pgDump = "/usr/lib/postgresql/\(try #require(binaries.last))/bin/pg_dump"
             let process = Process()
             process.executableURL = URL(fileURLWithPath: pgDump)
@@ -49,7 +50,7 @@ extension EndToEndTests {
                         && !$0.hasPrefix("\\restrict") && !$0.hasPrefix("\\unrestrict")
                 }
             // Function bodies hold semicolons: fold each dollar-quoted body before splitting.
-            let text = lines.joined(separator: "\n").replacing(/\$([A-Za-z_]*)\$(?s:.*?)\$\1\$/, with: "$$...$$")
+            let text = lines.joined(separator: "\n").replacing(/\$([A-Za-z_0-9]*)\$(?s:.*?)\$\1\$/, with: "$$...$$")
             let nextIssue = [
                 "CREATE FUNCTION", "CREATE PROCEDURE", "CREATE TRIGGER", "CREATE VIEW", "CREATE MATERIALIZED VIEW",
             ]

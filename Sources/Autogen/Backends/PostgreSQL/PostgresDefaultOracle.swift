@@ -11,10 +11,17 @@ public enum PostgresDefaultOracle {
         Bool]
     {
         guard !questions.isEmpty else { return [:] }
-        if let all = try? ask(questions, connection) { return all }
         var answers: [DefaultQuestion: Bool] = [:]
-        for question in questions {
-            answers[question] = (try? ask([question], connection))?[question] ?? false
+        // A select list holds at most 1,664 columns: a round trip per thousand questions.
+        for start in stride(from: 0, to: questions.count, by: 1000) {
+            let chunk = Array(questions[start..<min(start + 1000, questions.count)])
+            if let all = try? ask(chunk, connection) {
+                answers.merge(all) { a, _ in a }
+                continue
+            }
+            for question in chunk {
+                answers[question] = (try? ask([question], connection))?[question] ?? false
+            }
         }
         return answers
     }
@@ -26,6 +33,10 @@ public enum PostgresDefaultOracle {
             "(\(q.model))::\(q.type) IS NOT DISTINCT FROM (\(q.database))::\(q.type)"
         }
         let result = try connection.query("SELECT " + terms.joined(separator: ", "))
+        // A comment opened in one question and closed in another would hide those between.
+        guard result.rowCount == 1, result.columnCount == questions.count else {
+            throw .sql(code: "42601", message: "the questions did not read as one each", statement: "")
+        }
         var answers: [DefaultQuestion: Bool] = [:]
         for (i, question) in questions.enumerated() { answers[question] = result[0, i] == "t" }
         return answers

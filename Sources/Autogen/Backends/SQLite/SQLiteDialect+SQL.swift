@@ -151,6 +151,9 @@ extension SQLiteDialect: SQLCompiling {
     static func inPlace(_ op: MigrationOp, in schema: Schema) throws(SQLRenderError) -> [SQLStatement] {
         switch op {
         case .createTable(let table):
+            if let column = table.columns.first(where: { $0.statistics != nil }) {
+                throw SQLRenderError("\(table.name).\(column.name): SQLite has no statistics targets")
+            }
             let stored = storedForm(of: Schema(tables: [table], enums: schema.enums)).tables.first ?? table
             var shape = stored
             shape.indexes = []
@@ -161,10 +164,16 @@ extension SQLiteDialect: SQLCompiling {
         case .renameTable(let t, let newName):
             return [SQLStatement("ALTER TABLE \(quoteIdentifier(t.name)) RENAME TO \(quoteIdentifier(newName))")]
         case .addColumn(let t, let column):
+            if column.statistics != nil {
+                throw SQLRenderError("\(t.name).\(column.name): SQLite has no statistics targets")
+            }
             return [SQLStatement("ALTER TABLE \(quoteIdentifier(t.name)) ADD COLUMN " + columnSQL(column))]
         case .dropColumn(let t, let column):
             return [SQLStatement("ALTER TABLE \(quoteIdentifier(t.name)) DROP COLUMN " + quoteIdentifier(column.name))]
         case .alterColumn(let a):
+            if a.statistics != nil {
+                throw SQLRenderError("\(a.table.name).\(a.existing.name): SQLite has no statistics targets")
+            }
             guard let name = a.name else { return [] }
             return [
                 SQLStatement(
