@@ -1,6 +1,17 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// Each database's knowledge is one folder, Sources/Databases/<name>: its C library (a system
+/// library target), `Catalog/` (connection, catalog reader, DDL; compiled into Introspect) and
+/// `Backend/` (dialect, SQL, migration driver, how `check` reads it; compiled into Autogen and
+/// listed in DatabaseBackends.all). A database is added here and in that list.
+let databases = [(name: "PostgreSQL", library: "CLibPQ"), (name: "SQLite", library: "CSQLite")]
+/// The folders of Sources that hold other targets: Introspect and Autogen take their files from
+/// Sources by `sources`, and leave these out.
+let otherTargets = ["AutogenCLI", "Bench", "ModelDSL", "ModelReader", "RevisionIndexGenerator", "RevisionIndexing"]
+func databaseFolders(_ part: String) -> [String] { databases.map { "Databases/\($0.name)/\(part)" } }
+let libraryFolders = databases.map { "Databases/\($0.name)/\($0.library)" }
+
 let package = Package(
     name: "autogen",
     platforms: [.macOS(.v13)],
@@ -17,13 +28,13 @@ let package = Package(
     targets: [
         .systemLibrary(
             name: "CAutogenLibPQ",
-            path: "Sources/CLibPQ",
+            path: "Sources/Databases/PostgreSQL/CLibPQ",
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
         .systemLibrary(
             name: "CAutogenSQLite",
-            path: "Sources/CSQLite",
+            path: "Sources/Databases/SQLite/CSQLite",
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
@@ -31,14 +42,20 @@ let package = Package(
         .target(name: "ModelReader", dependencies: ["ModelDSL"]),
         .target(
             name: "Introspect",
-            dependencies: ["ModelDSL", "CAutogenLibPQ", "CAutogenSQLite"]
+            dependencies: ["ModelDSL", "CAutogenLibPQ", "CAutogenSQLite"],
+            path: "Sources",
+            exclude: otherTargets + ["Autogen"] + databaseFolders("Backend") + libraryFolders,
+            sources: ["Introspect"] + databaseFolders("Catalog")
         ),
         .target(
             name: "Autogen",
             dependencies: [
                 "ModelDSL", "ModelReader", "Introspect", "RevisionIndexing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            path: "Sources",
+            exclude: otherTargets + ["Introspect"] + databaseFolders("Catalog") + libraryFolders,
+            sources: ["Autogen"] + databaseFolders("Backend")
         ),
         .executableTarget(
             name: "AutogenCLI",

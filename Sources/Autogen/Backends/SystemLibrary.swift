@@ -2,7 +2,7 @@
 /// needs it: the module map's folder in the autogen checkout, the header folders (asked of
 /// `pkg-config` first), and the link flag.
 struct SystemLibrary: Sendable {
-    /// The folder of the library's `module.modulemap`, relative to the checkout (`Sources/CLibPQ`).
+    /// The folder of the library's `module.modulemap`, relative to the checkout (`Sources/Databases/PostgreSQL/CLibPQ`).
     var moduleFolder: String
     /// The `pkg-config` package whose `--cflags-only-I` name the header folders, if any.
     var pkgConfigName: String?

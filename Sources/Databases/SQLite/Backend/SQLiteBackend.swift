@@ -10,7 +10,7 @@ struct SQLiteBackend: DatabaseBackend {
     var runtime: RuntimeDialect { Self.runtime }
 
     /// libsqlite3, its headers where the compiler looks anyway.
-    var systemLibrary: SystemLibrary { SystemLibrary(moduleFolder: "Sources/CSQLite", linkFlag: "-lsqlite3") }
+    var systemLibrary: SystemLibrary { SystemLibrary(moduleFolder: "Sources/Databases/SQLite/CSQLite", linkFlag: "-lsqlite3") }
 
     /// `BEGIN IMMEDIATE` takes the write lock at once, so the version table read next cannot
     /// change under the run; table rebuilds run with foreign keys off, a PRAGMA that has no

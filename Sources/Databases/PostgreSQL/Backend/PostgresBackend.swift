@@ -11,7 +11,7 @@ struct PostgresBackend: DatabaseBackend {
     /// libpq; Debian keeps its headers apart, in /usr/include/postgresql.
     var systemLibrary: SystemLibrary {
         SystemLibrary(
-            moduleFolder: "Sources/CLibPQ", pkgConfigName: "libpq", fallbackIncludes: ["-I/usr/include/postgresql"],
+            moduleFolder: "Sources/Databases/PostgreSQL/CLibPQ", pkgConfigName: "libpq", fallbackIncludes: ["-I/usr/include/postgresql"],
             linkFlag: "-lpq")
     }
 
