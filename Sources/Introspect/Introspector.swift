@@ -20,22 +20,7 @@ public enum Introspector {
     {
         switch url {
         case .postgresql(let parts):
-            let connection = try PostgresConnection(parts)
-            defer { connection.close() }
-            var included = schemas
-            if included.isEmpty && !excludeSchemas.isEmpty {
-                // Every user schema (not pg_*, not information_schema) but the excluded ones.
-                let all = try connection.query(
-                    "SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' ORDER BY nspname"
-                )
-                included = (0..<all.rowCount).compactMap { all[$0, 0] }
-            }
-            included.removeAll { excludeSchemas.contains($0) }
-            if included.isEmpty && !excludeSchemas.isEmpty {
-                return Result(schema: Schema(tables: []), queryCount: connection.queryCount)
-            }
-            let schema = try PostgresCatalogReader(connection: connection).read(schemas: included)
-            return Result(schema: schema, queryCount: connection.queryCount)
+            return try PostgresCatalogReader.introspect(parts, schemas: schemas, excludeSchemas: excludeSchemas)
         case .sqlite(let path):
             let connection = try SQLiteConnection(path: path, create: false)
             let schema = try SQLiteCatalogReader(connection: connection).read()
