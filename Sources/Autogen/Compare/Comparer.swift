@@ -190,7 +190,17 @@ final class CompareRun {
                 let parentTable = dbTables[TableRef(parent.table, schema: parent.schema ?? ref.schema)],
                 let key = parentTable.partitionKey, let names = PartitionBoundComparison.keyColumns(key)
             {
-                let types = names.map { name in parentTable.columns.first { $0.name == name }.map(\.type) }
+                // A partition's columns are its parent's: a sub-partitioned table's come from
+                // the table at the top.
+                var holder = parentTable
+                var depth = 0
+                while holder.columns.isEmpty, let up = holder.partitionOf, depth < 32,
+                    let next = dbTables[TableRef(up.table, schema: up.schema ?? holder.schema)]
+                {
+                    holder = next
+                    depth += 1
+                }
+                let types = names.map { name in holder.columns.first { $0.name == name }.map(\.type) }
                 if types.allSatisfy({ $0 != nil }) { table.partitionKeyTypes = types.map { dialect.typeSQL($0!) } }
             }
             table.compare()

@@ -34,6 +34,32 @@ import Testing
         INSERT INTO payment (customer_id, amount, payment_date) VALUES (1, 9.99, '2022-01-15'), (1, 1.50, '2023-05-01')
         """
 
+    /// A sub-partition's key types come from the table at the top (a partition has no columns
+    /// of its own): its bound spelled otherwise is no change either.
+    @Test(.enabled(if: TestPostgres.isConfigured)) func subPartitionBoundsCompareByMeaning() async throws {
+        try await withTemporaryPostgres { url in
+            try OneRevisionMigration.load(
+                """
+                CREATE TABLE event (at date NOT NULL, kind integer NOT NULL) PARTITION BY RANGE (at);
+                CREATE TABLE event_2024 PARTITION OF event
+                    FOR VALUES FROM ('2024-01-01') TO ('2025-01-01') PARTITION BY LIST (kind);
+                CREATE TABLE event_2024_k1 PARTITION OF event_2024 FOR VALUES IN (1);
+                """, into: url)
+            var model = try OneRevisionMigration.inspectedModel(try OneRevisionMigration.catalog(url))
+            let k = try #require(model.tables.firstIndex { $0.name == "event_2024_k1" })
+            #expect(model.tables[k].partitionOf?.bound == "FOR VALUES IN (1)")
+            model.tables[k].partitionOf?.bound = "FOR VALUES IN ('1')"
+            let migration = try OneRevisionMigration(.postgresql(url))
+            let result = try DatabaseComparison.compare(
+                model: model, url: .postgresql(url), options: CompareOptions(), config: migration.config)
+            #expect(result.ops.isEmpty && result.diagnostics.isEmpty, "\(result)")
+            model.tables[k].partitionOf?.bound = "FOR VALUES IN ('2')"
+            let other = try DatabaseComparison.compare(
+                model: model, url: .postgresql(url), options: CompareOptions(), config: migration.config)
+            #expect(other.diagnostics.map(\.kind) == [.partitionChange], "\(other)")
+        }
+    }
+
     /// Bound values are compared by meaning only where the key is plain columns, in the same
     /// places of the same bound.
     @Test func boundValuesPairUp() {
