@@ -49,6 +49,26 @@ import Testing
         }
     }
 
+    /// A model spelling the default collation (PostgreSQL's "default", SQLite's BINARY) or a
+    /// built-in SQLite one in lower case converges: the catalog reads them as none, NOCASE.
+    @Test func defaultAndLowerCaseSpellingsConverge() async throws {
+        let (url, path) = temporarySQLiteURL()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let migration = try OneRevisionMigration(url)
+        try await migration.upgrade(try migration.compare(Self.model("nocase")))
+        #expect(try migration.compare(Self.model("nocase")).isEmpty)
+        #expect(try migration.compare(Self.model("NOCASE")).isEmpty)
+        #expect(try Introspector.read(url: url).schema.table("word")?.column("text")?.collation == "NOCASE")
+        let (plainURL, plainPath) = temporarySQLiteURL()
+        defer { try? FileManager.default.removeItem(atPath: plainPath) }
+        let plain = try OneRevisionMigration(plainURL)
+        try await plain.upgrade(try plain.compare(Self.model("binary")))
+        #expect(try plain.compare(Self.model("binary")).isEmpty)
+        #expect(try plain.compare(Self.model(nil)).isEmpty)
+        #expect(
+            PostgresDialect.storedForm(of: Self.model("default")) == PostgresDialect.storedForm(of: Self.model(nil)))
+    }
+
     @Test func onSQLite() async throws {
         let (url, path) = temporarySQLiteURL()
         defer { try? FileManager.default.removeItem(atPath: path) }

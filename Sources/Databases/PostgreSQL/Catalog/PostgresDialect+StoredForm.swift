@@ -110,6 +110,8 @@ extension PostgresDialect {
         var column = original
         column.type = storedType(column.type, defaultSchema: defaultSchema)
         column.comment = column.comment.flatMap { $0.isEmpty ? nil : $0 }
+        // COLLATE "default" is the type's own: the catalog reads no collation of the column's.
+        if column.collation == "default" { column.collation = nil }
         switch column.identity {
         case .autoincrement?:
             column.identity = .byDefault

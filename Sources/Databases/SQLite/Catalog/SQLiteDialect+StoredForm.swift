@@ -14,6 +14,17 @@ extension SQLiteDialect {
     ///   SQLite's rowid alias); `.autoincrement` is kept, with type INTEGER, when the column is
     ///   the whole primary key, and dropped otherwise.
     /// - An index expression that is a bare column name becomes that column.
+    /// A collation as the catalog reader gives it back: none for BINARY (SQLite's default), the
+    /// built-in ones upper-cased (SQLite reads collation names case-insensitively).
+    public static func storedCollation(_ name: String?) -> String? {
+        guard let name else { return nil }
+        switch name.uppercased() {
+        case "BINARY": return nil
+        case "NOCASE", "RTRIM": return name.uppercased()
+        default: return name
+        }
+    }
+
     public static func storedForm(of schema: Schema, naming: NamingConvention = .default) -> Schema {
         var enums: [String: EnumType] = [:]
         for enumType in schema.enums { enums[enumType.qualifiedName] = enumType }
@@ -25,6 +36,7 @@ extension SQLiteDialect {
             let columns = table.columns.map { original -> Column in
                 var column = original
                 column.comment = nil
+                column.collation = storedCollation(column.collation)
                 var type = column.type
                 if case .enumeration(let name, let enumSchema) = type,
                     let enumType = enums[enumSchema.map { "\($0).\(name)" } ?? name]

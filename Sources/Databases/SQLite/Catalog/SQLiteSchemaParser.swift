@@ -94,7 +94,7 @@ public enum SQLiteSchemaParser {
         }
         var collation: String?
         if upper - 2 > part.lowerBound, list.isKeyword(upper - 2, "COLLATE"), let name = list[upper - 1] {
-            collation = name.value.uppercased() == "BINARY" ? nil : name.value
+            collation = SQLiteDialect.storedCollation(name.value)
         }
         return IndexKeyOptions(descending: descending, collation: collation)
     }
@@ -221,8 +221,8 @@ struct ConstraintScanner {
                 }
                 pendingName = nil
             case "COLLATE":
-                if let column, let name = list[j + 1], name.value.uppercased() != "BINARY" {
-                    definition.columnCollations[column.lowercased()] = name.value
+                if let column, let name = list[j + 1], let collation = SQLiteDialect.storedCollation(name.value) {
+                    definition.columnCollations[column.lowercased()] = collation
                 }
                 j += 2
                 pendingName = nil
