@@ -42,6 +42,22 @@ struct PostgresCatalogScopeTests {
         #expect(many == statements)
     }
 
+    /// A composite type's attribute collation outside the search path comes back qualified,
+    /// as a column's does, so that the type can be created again from it.
+    @Test func compositeAttributeCollationsAreQualified() throws {
+        try TestPostgres.withTemporaryDatabase { _, connection in
+            try connection.execute(
+                """
+                CREATE SCHEMA i18n;
+                CREATE COLLATION i18n.plain FROM "C";
+                CREATE TYPE address AS (street text COLLATE i18n.plain, city text COLLATE "C");
+                """)
+            let schema = try PostgresCatalogReader(connection: connection).read()
+            let attributes = try #require(schema.compositeTypes.first?.attributes)
+            #expect(attributes.map(\.collation) == ["\"i18n\".\"plain\"", "C"])
+        }
+    }
+
     @Test func schemasAreIncludedOrLeftOut() throws {
         try TestPostgres.withTemporaryDatabase { _, connection in
             try connection.execute(

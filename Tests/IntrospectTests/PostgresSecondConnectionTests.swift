@@ -110,7 +110,7 @@ struct PostgresSecondConnectionTests {
             // A snapshot no open transaction exports: the second connection is not used (the
             // reader then runs the queries itself), nothing is run.
             let unusable = PostgresSideQueries(
-                url: url, snapshot: snapshot, queries: results.isEmpty ? [] : [.init(sql: "SELECT 1", parameters: [])])
+                url: url, snapshot: snapshot, queries: [.init(sql: "SELECT 1", parameters: [])])
             #expect(unusable.wait().results == nil)
         }
     }

@@ -22,6 +22,17 @@ public struct CompareOptions: Sendable {
     public var serverDefaultAnswers: [DefaultQuestion: Bool] = [:]
 
     public init() {}
+
+    /// Whether compare considers a schema-level object (an enum, sequence, domain, composite
+    /// type or extension): its schema is one of `schemas` (unless `bySchema` is false, as for
+    /// extensions, whose schema only says where their objects live), and `includeObject` keeps it.
+    func includes(
+        _ kind: ObjectRef.Kind, schema: String?, name: String, reflected: Bool, bySchema: Bool = true
+    ) -> Bool {
+        if bySchema, let schemas, !schemas.contains(schema) { return false }
+        guard let filter = includeObject else { return true }
+        return filter(ObjectRef(kind: kind, schema: schema, table: nil, name: name, reflected: reflected))
+    }
 }
 
 /// Two default expressions whose equality only the server can decide.

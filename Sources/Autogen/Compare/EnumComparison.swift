@@ -20,9 +20,7 @@ struct EnumComparison {
         guard dialect.hasEnumTypes else { return }
         func key(_ e: EnumType) -> String { e.qualifiedName }
         func included(_ e: EnumType, reflected: Bool) -> Bool {
-            if let schemas = options.schemas, !schemas.contains(e.schema) { return false }
-            guard let filter = options.includeObject else { return true }
-            return filter(ObjectRef(kind: .enumType, schema: e.schema, table: nil, name: e.name, reflected: reflected))
+            options.includes(.enumType, schema: e.schema, name: e.name, reflected: reflected)
         }
         var dbEnums: [String: EnumType] = [:]
         for e in database.enums where included(e, reflected: true) { dbEnums[key(e)] = e }

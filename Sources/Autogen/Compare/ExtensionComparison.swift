@@ -19,9 +19,7 @@ struct ExtensionComparison {
 
     init(model: Schema, database: Schema, options: CompareOptions) {
         func included(_ e: Extension, reflected: Bool) -> Bool {
-            guard let filter = options.includeObject else { return true }
-            return filter(
-                ObjectRef(kind: .databaseExtension, schema: e.schema, table: nil, name: e.name, reflected: reflected))
+            options.includes(.databaseExtension, schema: e.schema, name: e.name, reflected: reflected, bySchema: false)
         }
         let existing = Set(database.extensions.filter { included($0, reflected: true) }.map(\.name))
         let declared = Set(model.extensions.filter { included($0, reflected: false) }.map(\.name))

@@ -12,9 +12,7 @@ struct SequenceComparison {
 
     init(model: Schema, database: Schema, options: CompareOptions) {
         func included(_ s: DatabaseSequence, reflected: Bool) -> Bool {
-            if let schemas = options.schemas, !schemas.contains(s.schema) { return false }
-            guard let filter = options.includeObject else { return true }
-            return filter(ObjectRef(kind: .sequence, schema: s.schema, table: nil, name: s.name, reflected: reflected))
+            options.includes(.sequence, schema: s.schema, name: s.name, reflected: reflected)
         }
         var existing: [String: DatabaseSequence] = [:]
         for s in database.sequences where included(s, reflected: true) { existing[s.qualifiedName] = s }

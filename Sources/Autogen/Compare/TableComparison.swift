@@ -78,12 +78,11 @@ struct TableComparison {
         var boundsDiffer = !same(from?.bound, to?.bound)
         if boundsDiffer, let from, let to {
             // The same values spelled otherwise (PostgreSQL respells a timestamp's) are no change.
-            var questions = run.questions
+            // In place: a copy of the set per partition would grow with the partitions squared.
             boundsDiffer =
                 PartitionBoundComparison(keyTypes: partitionKeyTypes).compare(
                     model: to.bound, database: from.bound, answers: run.options.serverDefaultAnswers,
-                    questions: &questions) == .different
-            run.questions = questions
+                    questions: &run.questions) == .different
         }
         if from?.table != to?.table || from?.schema != to?.schema || boundsDiffer {
             let describe = { (p: PartitionOf?) in p.map { "a partition of \($0.table) \($0.bound)" } ?? "no partition" }

@@ -17,9 +17,7 @@ struct TypeComparison {
     init(model: Schema, database: Schema, options: CompareOptions, memo: CompareMemo) {
         let normalize = { (text: String) in memo.normalize(text) }
         func included(_ kind: ObjectRef.Kind, _ schema: String?, _ name: String, reflected: Bool) -> Bool {
-            if let schemas = options.schemas, !schemas.contains(schema) { return false }
-            guard let filter = options.includeObject else { return true }
-            return filter(ObjectRef(kind: kind, schema: schema, table: nil, name: name, reflected: reflected))
+            options.includes(kind, schema: schema, name: name, reflected: reflected)
         }
         // Domains.
         var domains: [String: Domain] = [:]
@@ -78,6 +76,15 @@ struct TypeComparison {
             let byName = Dictionary(found.attributes.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
             if found.attributes.count != c.attributes.count || c.attributes.contains(where: { byName[$0.name] != $0 }) {
                 before.append(.alterCompositeType(Change(from: found, to: c)))
+                // DROP ATTRIBUTE takes that field's values out of every column of the type.
+                let kept = Set(c.attributes.map(\.name))
+                for gone in found.attributes where !kept.contains(gone.name) {
+                    diagnostics.append(
+                        Diagnostic(
+                            .dropsData, .warning,
+                            "dropping attribute \(gone.name) of composite type \(c.qualifiedName) loses its values in the columns of that type"
+                        ))
+                }
             }
         }
         for c in database.compositeTypes

@@ -37,6 +37,21 @@ import Testing
                 == [#"domain "positive_int": SQLite has no domains"#])
     }
 
+    /// An attribute the model no longer has is dropped from every column of the type: said.
+    @Test func droppingAnAttributeWarnsOfItsValues() {
+        let full = CompositeType("address", attributes: [Column("street", .text), Column("zip", .text)])
+        let less = CompositeType("address", attributes: [Column("street", .text)])
+        let result = Comparer.compare(
+            model: Schema(tables: [], compositeTypes: [less]), database: Schema(tables: [], compositeTypes: [full]),
+            dialect: PostgresDialect.self)
+        #expect(result.ops == [.alterCompositeType(Change(from: full, to: less))])
+        #expect(
+            result.diagnostics.map(\.message) == [
+                "dropping attribute zip of composite type address loses its values in the columns of that type"
+            ])
+        #expect(result.diagnostics.map(\.kind) == [.dropsData])
+    }
+
     @Test(.enabled(if: TestPostgres.isConfigured)) func aSchemaWithTypesRoundTripsAndChangesConverge() async throws {
         try await withTemporaryPostgres { source in
             try OneRevisionMigration.load(Self.original, into: source)

@@ -218,7 +218,11 @@ enum PostgresCatalogQueries {
             array_agg(a.attname::text ORDER BY a.attnum),
             array_agg(pg_catalog.format_type(a.atttypid, a.atttypmod) ORDER BY a.attnum),
             array_agg(CASE WHEN a.attcollation = at.typcollation OR a.attcollation = 0 THEN NULL
-                           ELSE (SELECT co.collname::text FROM pg_catalog.pg_collation co WHERE co.oid = a.attcollation)
+                           ELSE (SELECT CASE WHEN pg_catalog.pg_collation_is_visible(co.oid) THEN co.collname::text
+                                 ELSE '"' || replace(cn.nspname, '"', '""') || '"."' || replace(co.collname, '"', '""') || '"' END
+                                 FROM pg_catalog.pg_collation co
+                                 JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+                                 WHERE co.oid = a.attcollation)
                       END ORDER BY a.attnum),
             array_agg(CASE WHEN et.typtype = 'e' THEN etn.nspname::text END ORDER BY a.attnum),
             array_agg(CASE WHEN et.typtype = 'e' THEN et.typname::text END ORDER BY a.attnum)

@@ -163,10 +163,9 @@ public struct PostgresCatalogReader {
                 for i in parts[t].indexes.indices {
                     for key in parts[t].indexes[i].elements.indices {
                         var options = parts[t].indexes[i].keyOptions(at: key)
-                        guard let placeholder = options.collation, placeholder.hasPrefix(IndexKeyNames.marker),
-                            let oid = Int(placeholder.dropFirst(IndexKeyNames.marker.count))
+                        guard let placeholder = options.collation, placeholder.hasPrefix(IndexKeyNames.marker)
                         else { continue }
-                        options.collation = byOid[oid] ?? "\(oid)"
+                        options.collation = named(placeholder)
                         parts[t].indexes[i].setKeyOptions(options, at: key)
                     }
                 }
@@ -504,7 +503,8 @@ public struct PostgresCatalogReader {
         let keyCount = rows.int(row, 5) ?? 0
         var expressions = splitTopLevel(rows.string(row, 6))[...]
         var elements: [IndexElement] = []
-        for number in rows.intArray(row, 4).prefix(keyCount) {
+        let keys = rows.intArray(row, 4)
+        for number in keys.prefix(keyCount) {
             if number == 0 {
                 elements.append(.expression(expressions.popFirst() ?? ""))
             } else {
@@ -515,13 +515,12 @@ public struct PostgresCatalogReader {
         var index = Index(
             name: rows.string(row, 1), elements: elements, unique: rows.isTrue(row, 2),
             method: method == "btree" ? nil : method, predicate: rows.optionalString(row, 7))
-        index.include = rows.intArray(row, 4).dropFirst(keyCount).map {
+        index.include = keys.dropFirst(keyCount).map {
             $0 > 0 && $0 < columnNames.count ? columnNames[$0] : ""
         }
         let options = rows.intArray(row, 8)
         let opclasses = rows.intArray(row, 9)
         let collations = rows.intArray(row, 10)
-        let keys = rows.intArray(row, 4)
         for position in elements.indices {
             let bits = position < options.count ? options[position] : 0
             // Only an ordered access method (btree) has an order to state.
