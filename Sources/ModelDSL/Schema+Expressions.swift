@@ -36,7 +36,7 @@ extension Schema {
         }
         return Schema(
             tables: tables, enums: enums, extensions: extensions, sequences: sequences, domains: domains,
-            compositeTypes: compositeTypes,
+            compositeTypes: compositeTypes, views: views,
             catalogObjects: catalogObjects)
     }
 }

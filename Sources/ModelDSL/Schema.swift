@@ -14,6 +14,9 @@ public struct Schema: Sendable, Hashable, Codable {
     public var domains: [Domain] = []
     /// PostgreSQL composite types, sorted by schema and name.
     public var compositeTypes: [CompositeType] = []
+    /// Views and materialized views, sorted by schema and name (created in dependency order:
+    /// `ViewOrder`).
+    public var views: [View] = []
     /// Views and triggers as the catalog stores them, in creation order (SQLite's reader fills
     /// it; the DSL does not declare them yet): see `CatalogObject`.
     public var catalogObjects: [CatalogObject] = []
@@ -27,6 +30,7 @@ public struct Schema: Sendable, Hashable, Codable {
         var sequences: [DatabaseSequence] = []
         var domains: [Domain] = []
         var composites: [CompositeType] = []
+        var views: [View] = []
         for element in content() {
             switch element {
             case .table(let table): tables.append(table.named(by: naming))
@@ -35,17 +39,19 @@ public struct Schema: Sendable, Hashable, Codable {
             case .sequence(let s): sequences.append(s)
             case .domain(let d): domains.append(d)
             case .compositeType(let c): composites.append(c)
+            case .view(let v): views.append(v)
             }
         }
         self.init(
             tables: tables, enums: enums, extensions: extensions, sequences: sequences, domains: domains,
-            compositeTypes: composites)
+            compositeTypes: composites, views: views)
     }
 
     /// A schema from values, as catalog readers build it; names are kept as given.
     public init(
         tables: [Table], enums: [EnumType] = [], extensions: [Extension] = [], sequences: [DatabaseSequence] = [],
-        domains: [Domain] = [], compositeTypes: [CompositeType] = [], catalogObjects: [CatalogObject] = []
+        domains: [Domain] = [], compositeTypes: [CompositeType] = [], views: [View] = [],
+        catalogObjects: [CatalogObject] = []
     ) {
         // Sort positions, not the (large) table values themselves.
         let order = tables.indices.sorted {
@@ -57,11 +63,12 @@ public struct Schema: Sendable, Hashable, Codable {
         self.sequences = sequences.sorted { ($0.schema ?? "", $0.name) < ($1.schema ?? "", $1.name) }
         self.domains = domains.sorted { ($0.schema ?? "", $0.name) < ($1.schema ?? "", $1.name) }
         self.compositeTypes = compositeTypes.sorted { ($0.schema ?? "", $0.name) < ($1.schema ?? "", $1.name) }
+        self.views = views.sorted { ($0.schema ?? "", $0.name) < ($1.schema ?? "", $1.name) }
         self.catalogObjects = catalogObjects
     }
 
     private enum CodingKeys: String, CodingKey {
-        case tables, enums, extensions, sequences, domains, compositeTypes, catalogObjects
+        case tables, enums, extensions, sequences, domains, compositeTypes, views, catalogObjects
     }
 
     public init(from decoder: any Decoder) throws {
@@ -72,10 +79,11 @@ public struct Schema: Sendable, Hashable, Codable {
         sequences = try container.decodeIfPresent([DatabaseSequence].self, forKey: .sequences) ?? []
         domains = try container.decodeIfPresent([Domain].self, forKey: .domains) ?? []
         compositeTypes = try container.decodeIfPresent([CompositeType].self, forKey: .compositeTypes) ?? []
+        views = try container.decodeIfPresent([View].self, forKey: .views) ?? []
         catalogObjects = try container.decodeIfPresent([CatalogObject].self, forKey: .catalogObjects) ?? []
     }
 
-    /// `extensions`, `sequences`, `domains`, `compositeTypes` and `catalogObjects` are written only when there are some, so a schema of
+    /// `extensions`, `sequences`, `domains`, `compositeTypes`, `views` and `catalogObjects` are written only when there are some, so a schema of
     /// tables alone prints as it did before they were kept.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -85,6 +93,7 @@ public struct Schema: Sendable, Hashable, Codable {
         if !sequences.isEmpty { try container.encode(sequences, forKey: .sequences) }
         if !domains.isEmpty { try container.encode(domains, forKey: .domains) }
         if !compositeTypes.isEmpty { try container.encode(compositeTypes, forKey: .compositeTypes) }
+        if !views.isEmpty { try container.encode(views, forKey: .views) }
         if !catalogObjects.isEmpty { try container.encode(catalogObjects, forKey: .catalogObjects) }
     }
 

@@ -6,6 +6,7 @@ public enum SchemaElement: Sendable, Hashable {
     case sequence(DatabaseSequence)
     case domain(Domain)
     case compositeType(CompositeType)
+    case view(View)
 }
 
 /// Builds a schema from tables, enum types and extensions, with `if`, `if/else` and `for` allowed.
@@ -15,6 +16,7 @@ public enum SchemaBuilder {
     public static func buildExpression(_ enumType: EnumType) -> [SchemaElement] { [.enumType(enumType)] }
     public static func buildExpression(_ domain: Domain) -> [SchemaElement] { [.domain(domain)] }
     public static func buildExpression(_ type: CompositeType) -> [SchemaElement] { [.compositeType(type)] }
+    public static func buildExpression(_ view: View) -> [SchemaElement] { [.view(view)] }
     public static func buildExpression(_ sequence: DatabaseSequence) -> [SchemaElement] { [.sequence(sequence)] }
     public static func buildExpression(_ extension: Extension) -> [SchemaElement] { [.databaseExtension(`extension`)] }
     public static func buildExpression(_ tables: [Table]) -> [SchemaElement] { tables.map(SchemaElement.table) }

@@ -144,6 +144,18 @@ extension ModelDeclarations {
             },
             "collation": domainMethod([.unlabeled(.optional(.string))]) { d, a in d.collation(a.optionalString(0)) },
         ],
+        .view: [
+            "renamed": Method(signature: ModelSignature(.view, [.labeled("from", .string)]) { _ in .none }) {
+                receiver, a in
+                guard case .view(let v) = receiver else { preconditionFailure("not a View") }
+                return .view(v.renamed(from: a.string(0)))
+            },
+            "comment": Method(signature: ModelSignature(.view, [.unlabeled(.optional(.string))]) { _ in .none }) {
+                receiver, a in
+                guard case .view(let v) = receiver else { preconditionFailure("not a View") }
+                return .view(v.comment(a.optionalString(0)))
+            },
+        ],
         .unique: [
             "nullsNotDistinct": Method(signature: ModelSignature(.unique, [.defaulted(nil, .bool)]) { _ in .none }) {
                 receiver, a in

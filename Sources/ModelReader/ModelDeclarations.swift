@@ -159,6 +159,36 @@ enum ModelDeclarations {
                 .compositeType(CompositeType(a.string(0), schema: a.optionalString(1), attributes: a.columns(2)))
             }
         ],
+        "View": [
+            ModelSignature(
+                .view,
+                [
+                    .unlabeled(.string), .defaulted("schema", .optional(.string)),
+                    .defaulted("columns", .array(.string)), .unlabeled(.string),
+                    .defaulted("comment", .optional(.string)),
+                ]
+            ) { a in
+                .view(
+                    View(
+                        a.string(0), schema: a.optionalString(1), columns: a.strings(2), a.string(3),
+                        comment: a.optionalString(4)))
+            }
+        ],
+        "MaterializedView": [
+            ModelSignature(
+                .view,
+                [
+                    .unlabeled(.string), .defaulted("schema", .optional(.string)), .unlabeled(.string),
+                    .defaulted("withData", .bool), .defaulted("indexes", .array(.index)),
+                    .defaulted("comment", .optional(.string)),
+                ]
+            ) { a in
+                .view(
+                    MaterializedView(
+                        a.string(0), schema: a.optionalString(1), a.string(2), withData: a.bool(3, default: true),
+                        indexes: a.indexes(4), comment: a.optionalString(5)))
+            }
+        ],
         "Extension": [
             ModelSignature(.databaseExtension, [.unlabeled(.string), .defaulted("schema", .optional(.string))]) { a in
                 .databaseExtension(Extension(a.string(0), schema: a.optionalString(1)))

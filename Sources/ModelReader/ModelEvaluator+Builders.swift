@@ -38,6 +38,7 @@ extension ModelEvaluator {
             case .sequence(let s): elements.append(.sequence(s))
             case .domain(let d): elements.append(.domain(d))
             case .compositeType(let c): elements.append(.compositeType(c))
+            case .view(let v): elements.append(.view(v))
             case .array(let items) where typed.type == .array(.table):
                 for item in items { if case .table(let t) = item { elements.append(.table(t)) } }
             default:

@@ -99,6 +99,11 @@ struct ModelArguments: Sendable {
         return items.map { if case .column(let c) = $0 { return c } else { preconditionFailure("not a Column") } }
     }
 
+    func indexes(_ i: Int) -> [Index] {
+        guard case .array(let items)? = slots[i] else { return [] }
+        return items.map { if case .index(let x) = $0 { return x } else { preconditionFailure("not an Index") } }
+    }
+
     func optionalColumnType(_ i: Int) -> ColumnType? {
         if case .columnType(let t)? = slots[i] { return t }
         return nil

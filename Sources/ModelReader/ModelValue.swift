@@ -6,7 +6,7 @@ enum ModelType: Hashable, Sendable, CustomStringConvertible {
     case string, int, int64, double, bool
     case columnType, defaultValue, identity, referentialAction, indexElement
     case column, table, index, unique, primaryKey, foreignKey, check, exclusion, enumType, databaseExtension, sequence
-    case domain, compositeType, namingConvention, schema
+    case domain, compositeType, view, namingConvention, schema
     indirect case optional(ModelType)
     indirect case array(ModelType)
 
@@ -18,7 +18,7 @@ enum ModelType: Hashable, Sendable, CustomStringConvertible {
         "Index": .index, "Unique": .unique, "PrimaryKey": .primaryKey, "ForeignKey": .foreignKey, "Check": .check,
         "Exclusion": .exclusion,
         "EnumType": .enumType, "Enum": .enumType, "Extension": .databaseExtension, "DatabaseSequence": .sequence,
-        "Domain": .domain, "CompositeType": .compositeType,
+        "Domain": .domain, "CompositeType": .compositeType, "View": .view,
         "NamingConvention": .namingConvention, "Schema": .schema,
     ]
 
@@ -47,6 +47,7 @@ enum ModelType: Hashable, Sendable, CustomStringConvertible {
         case .sequence: return "DatabaseSequence"
         case .domain: return "Domain"
         case .compositeType: return "CompositeType"
+        case .view: return "View"
         case .namingConvention: return "NamingConvention"
         case .schema: return "Schema"
         case .optional(let wrapped): return "\(wrapped)?"
@@ -64,7 +65,7 @@ enum ModelValue: Sendable {
     case referentialAction(ReferentialAction), indexElement(IndexElement)
     case column(Column), table(Table), index(Index), unique(Unique), primaryKey(PrimaryKey)
     case foreignKey(ForeignKey), check(Check), exclusion(Exclusion), enumType(EnumType), databaseExtension(Extension)
-    case sequence(DatabaseSequence), domain(Domain), compositeType(CompositeType)
+    case sequence(DatabaseSequence), domain(Domain), compositeType(CompositeType), view(View)
     case namingConvention(NamingConvention)
     case schema(Schema)
     case array([ModelValue])

@@ -78,8 +78,19 @@ enum RuntimeOperationsFixture {
             .execute(sql: "UPDATE people SET mood = 'happy'", reverse: nil),
             .bulkInsert(people, columns: ["id", "full_name"], rows: [[1, "a"], [2, nil]]),
             .bulkDelete(people, columns: ["id", "full_name"], rows: [[1, "a"], [2, nil]]),
+            .createView(View("active_people", "SELECT id FROM people").comment("some")),
+            .createView(Self.peopleCount),
+            .replaceView(
+                Change(
+                    from: View("active_people", "SELECT id FROM people").comment("some"),
+                    to: View("active_people", "SELECT id, full_name FROM people"))),
+            .renameView(View("active_people", "SELECT id, full_name FROM people"), to: "some_people"),
         ]
     }
+
+    static let peopleCount = MaterializedView(
+        "people_count", schema: "billing", "SELECT count(*) AS n FROM people", withData: false,
+        indexes: [Index("people_count_n", "n")])
 
     /// Every op, the drops by name carrying what the state says they drop.
     static let positive = Domain("positive", .integer, schema: "billing").check("positive_check", "VALUE > 0")
@@ -105,6 +116,8 @@ enum RuntimeOperationsFixture {
         afterColumn.foreignKeys.removeAll { $0.name == fk.name }
         afterColumn.checks.removeAll { $0.name == check.name }
         ops += [
+            .dropView(View("some_people", "SELECT id, full_name FROM people")),
+            .dropView(Self.peopleCount),
             .dropColumn(people, age),
             .dropIndex(people, index, concurrently: true),
             .dropUnique(people, unique),

@@ -58,6 +58,12 @@ import Testing
         try op.execute("UPDATE people SET mood = 'happy'")
         try op.bulkInsert("people", columns: ["id", "full_name"], rows: [[1, "a"], [2, nil]])
         try op.bulkDelete("people", columns: ["id", "full_name"], rows: [[1, "a"], [2, nil]])
+        try op.createView(View("active_people", "SELECT id FROM people", comment: "some"))
+        try op.createView(MaterializedView("people_count", schema: "billing", "SELECT count(*) AS n FROM people", withData: false, indexes: [Index("people_count_n", "n")]))
+        try op.replaceView(View("active_people", "SELECT id, full_name FROM people"), existing: View("active_people", "SELECT id FROM people", comment: "some"))
+        try op.renameView("active_people", to: "some_people")
+        try op.dropView("some_people")
+        try op.dropView("people_count", schema: "billing", materialized: true)
         try op.dropColumn("people", "age")
         try op.dropIndex("ix_people_full_name", on: "people", concurrently: true)
         try op.dropConstraint("person_name_key", on: "people", type: .unique)
@@ -144,9 +150,13 @@ import Testing
             case .addExclusion: 38
             case .dropExclusion: 39
             case .setTableStorage: 40
+            case .createView: 41
+            case .dropView: 42
+            case .replaceView: 43
+            case .renameView: 44
             }
         }
-        #expect(Set(try RuntimeOperationsFixture.ops().map(number)) == Set(0...40))
+        #expect(Set(try RuntimeOperationsFixture.ops().map(number)) == Set(0...44))
     }
 
     @Test func addColumnHoistsColumnConstraints() throws {

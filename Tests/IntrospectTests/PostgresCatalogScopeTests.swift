@@ -22,7 +22,7 @@ struct PostgresCatalogScopeTests {
     /// tables as for 300: the current schema, the transaction that gives every query one
     /// snapshot (begin, export with the session settings, commit), the ten catalog queries, and
     /// on a second connection its own begin, snapshot import, settings and commit.
-    @Test(arguments: [(Int.max, 14), (0, 18)])
+    @Test(arguments: [(Int.max, 15), (0, 19)])
     func queryCountDoesNotGrowWithTables(secondConnectionFromTables: Int, statements: Int) throws {
         func queries(_ count: Int) throws -> (Int, Int) {
             try TestPostgres.withTemporaryDatabase { _, connection in

@@ -21,7 +21,7 @@ struct PostgresSchemaExclusionTests {
             #expect(onlyPublic.schema.tables.map(\.qualifiedName) == ["kept"])
             // The schema list, the current schema, the reader's transaction (begin, snapshot export,
             // commit) and nine catalog queries (no index, so no operator classes).
-            #expect(onlyPublic.queryCount == 14)
+            #expect(onlyPublic.queryCount == 15)
             let included = try Introspector.read(
                 url: .postgresql(url), schemas: ["audit", "scratch"], excludeSchemas: ["scratch"])
             #expect(included.schema.tables.map(\.qualifiedName) == ["audit.log"])

@@ -28,9 +28,9 @@ struct PostgresSecondConnectionTests {
             let one = try Self.read(connection, secondFrom: .max)
             let before = connection.queryCount
             let two = try Self.read(connection, secondFrom: 0)
-            // The second connection was used: its statements are counted here (18, and the
+            // The second connection was used: its statements are counted here (19, and the
             // collation names the fixture's own collations need).
-            #expect(connection.queryCount - before == 19)
+            #expect(connection.queryCount - before == 20)
             #expect(one.tables.count > 10)
             #expect(!one.sequences.isEmpty && !one.domains.isEmpty && !one.compositeTypes.isEmpty)
             #expect(!one.enums.isEmpty && !one.extensions.isEmpty)

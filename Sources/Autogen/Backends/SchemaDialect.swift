@@ -17,6 +17,8 @@ public protocol SchemaDialect: Sendable {
     static var hasSequences: Bool { get }
     /// Whether the database has domains and composite types.
     static var hasDomainAndCompositeTypes: Bool { get }
+    /// Whether `CREATE OR REPLACE VIEW` exists (else a changed view is dropped and created).
+    static var replacesViews: Bool { get }
     /// Whether tables and columns carry comments.
     static var hasComments: Bool { get }
     /// Whether `CREATE TABLE` may name a table that does not exist yet in a foreign key

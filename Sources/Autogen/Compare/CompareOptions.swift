@@ -19,6 +19,10 @@ public struct CompareOptions: Sendable {
     public var includeObject: (@Sendable (ObjectRef) -> Bool)?
     /// The server's answers to the default comparisons text could not decide, keyed by the
     /// pair; compare treats an unanswered pair as different.
+    /// The server's own form of model views, by qualified name (schema `nil` for the current
+    /// one): what the catalog would hold for each, asked before compare by the backend (a
+    /// view whose text already equals the catalog's is not asked about).
+    public var serverViews: [String: ServerViewForm] = [:]
     public var serverDefaultAnswers: [DefaultQuestion: Bool] = [:]
 
     public init() {}
@@ -36,6 +40,21 @@ public struct CompareOptions: Sendable {
 }
 
 /// Two default expressions whose equality only the server can decide.
+/// A model view as the server would store it.
+public struct ServerViewForm: Sendable, Hashable {
+    /// The query as the catalog prints it (`pg_get_viewdef`), trimmed as `View` trims.
+    public var definition: String
+    /// Whether the model's query gives the database view's columns, names and types, no more
+    /// and no fewer: `CREATE OR REPLACE VIEW` can then take it, and take it back on downgrade
+    /// (PostgreSQL adds columns at the end in place but never drops one).
+    public var sameColumns: Bool
+
+    public init(definition: String, sameColumns: Bool) {
+        self.definition = definition
+        self.sameColumns = sameColumns
+    }
+}
+
 public struct DefaultQuestion: Sendable, Hashable {
     public var model: String
     public var database: String
@@ -54,7 +73,7 @@ public struct ObjectRef: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         case table, column, index, uniqueConstraint, foreignKey, checkConstraint, primaryKey, exclusionConstraint,
             enumType,
-            databaseExtension, sequence, domain, compositeType
+            databaseExtension, sequence, domain, compositeType, view
     }
 
     public var kind: Kind

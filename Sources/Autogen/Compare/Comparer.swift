@@ -84,6 +84,7 @@ final class CompareRun {
         let named = Set(
             model.tables.compactMap(\.schema) + model.enums.compactMap(\.schema) + model.sequences.compactMap(\.schema)
                 + model.domains.compactMap(\.schema) + model.compositeTypes.compactMap(\.schema)
+                + model.views.compactMap(\.schema)
         )
         .filter { options.schemas?.contains($0) ?? true }
         // An extension's schema is created for it, though compare never looks inside it.
@@ -248,13 +249,18 @@ final class CompareRun {
             diagnostics.append(Diagnostic(.dropsData, .warning, "dropping \(rows) (\(table.columns.count) columns)"))
         }
 
+        // Views around the tables: dropped before what they read changes, created after.
+        let viewOps = ViewComparison(
+            model: stored, database: database, dialect: dialect, options: options,
+            tableOps: tableBodies + dropOps)
+        diagnostics += viewOps.diagnostics
         var ops =
             schemaOps(model) + extensionOps.before + sequenceOps.before + enumOps.before + typeOps.before + renameOps
-            + dropForeignKeys
+            + viewOps.early + dropForeignKeys
             // Logged again before new tables, which may reference them; unlogged after the bodies.
             + persistenceOps(persistence, unlogged: false) + createOps + tableBodies
             + persistenceOps(persistence, unlogged: true) + addForeignKeys
-            + dropOps
+            + viewOps.late + dropOps
             + typeOps.after + enumOps.after + sequenceOps.after + extensionOps.after
         ops = ops.filter { op in
             if case .alterColumn(let a) = op { return !a.isEmpty }

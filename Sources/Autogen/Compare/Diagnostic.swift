@@ -19,6 +19,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         case dropsExtension = "drops-extension"
         case domainChange = "domain-change"
         case partitionChange = "partition-change"
+        case viewRecreated = "view-recreated"
     }
 
     public var kind: Kind

@@ -37,6 +37,22 @@ enum DatabaseComparison {
         if !problems.isEmpty { throw ModelError(problems: problems) }
     }
 
+    /// Refuses a compare whose ops drop a table that a view of the model still reads: the
+    /// database would refuse the drop, or the view would be created over nothing.
+    static func checkViewsKeepTheirTables(_ model: Schema, _ result: CompareResult) throws(ModelError) {
+        var problems: [String] = []
+        for case .dropTable(let table) in result.ops {
+            let name = table.name.lowercased()
+            for view in model.views
+            where view.schema == table.schema && ViewOrder.identifiers(in: view.definition).contains(name) {
+                problems.append(
+                    "view \"\(view.qualifiedName)\" reads table \"\(TableRef(table))\", which the model drops: keep the table in the model or change the view"
+                )
+            }
+        }
+        if !problems.isEmpty { throw ModelError(problems: problems) }
+    }
+
     /// The changes as lines a reviewer reads: one per op (its Swift statement's first line,
     /// without `try op.` and an opening brace), then each diagnostic.
     static func describe(_ result: CompareResult) -> [String] {

@@ -42,6 +42,13 @@ extension MigrationOp {
             var after = s
             after.options = change.to
             return .alterSequence(after, change.reversed)
+        case .createView(let v): return .dropView(v)
+        case .dropView(let v): return .createView(v)
+        case .replaceView(let change): return .replaceView(change.reversed)
+        case .renameView(let v, let newName):
+            var renamed = v
+            renamed.name = newName
+            return .renameView(renamed, to: v.name)
         case .createEnum(let e): return .dropEnum(e)
         case .dropEnum(let e): return .createEnum(e)
         case .alterEnum(let e, let values, let uses):

@@ -49,6 +49,16 @@ public enum MigrationOp: Sendable, Hashable {
     case createCompositeType(CompositeType)
     case dropCompositeType(CompositeType)
     case alterCompositeType(Change<CompositeType>)
+    /// Views and materialized views: created after the tables they read, dropped before.
+    case createView(View)
+    /// `DROP VIEW` / `DROP MATERIALIZED VIEW` without CASCADE: the database refuses while
+    /// another view uses it.
+    case dropView(View)
+    /// A view's query changed in a way `CREATE OR REPLACE VIEW` can take (the same columns
+    /// first, PostgreSQL); compare writes a drop and a create for any other change.
+    case replaceView(Change<View>)
+    /// `ALTER VIEW ... RENAME TO`: the view, then its new name.
+    case renameView(View, to: String)
     case createEnum(EnumType)
     case dropEnum(EnumType)
     /// The enum's values change; `usedBy` lists the columns of that type (needed when values
@@ -79,7 +89,8 @@ public enum MigrationOp: Sendable, Hashable {
         case .alterColumn(let a): return a.table
         case .createSchema, .dropSchema, .createExtension, .dropExtension, .createSequence, .dropSequence,
             .alterSequence, .createDomain, .dropDomain, .alterDomain, .createCompositeType, .dropCompositeType,
-            .alterCompositeType, .createEnum, .dropEnum, .alterEnum, .execute:
+            .alterCompositeType, .createEnum, .dropEnum, .alterEnum, .execute, .createView, .dropView, .replaceView,
+            .renameView:
             return nil
         }
     }

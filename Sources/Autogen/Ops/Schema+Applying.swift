@@ -79,8 +79,25 @@ extension Schema {
                 if let name = a.name { table.renameColumnReferences(from: name.from, to: name.to) }
             }
         case .createIndex(let ref, let index, _):
+            if tableIndex(ref) == nil,
+                let v = views.firstIndex(where: { $0.name == ref.name && $0.schema == ref.schema })
+            {
+                // A materialized view's index.
+                views[v].indexes.append(index)
+                views[v].indexes.sort { ($0.name ?? "") < ($1.name ?? "") }
+                return
+            }
             try modifyTable(ref) { table in table.indexes.append(index) }
         case .dropIndex(let ref, let index, _):
+            if tableIndex(ref) == nil,
+                let v = views.firstIndex(where: { $0.name == ref.name && $0.schema == ref.schema })
+            {
+                guard let i = views[v].indexes.firstIndex(where: { $0.name == index.name }) else {
+                    throw ApplyError("materialized view \(ref) has no index \(index.name ?? "like \(index)")")
+                }
+                views[v].indexes.remove(at: i)
+                return
+            }
             try modifyTable(ref) { table throws(ApplyError) in
                 guard
                     let i = table.indexes.firstIndex(where: {
@@ -184,6 +201,23 @@ extension Schema {
                 })
             else { throw ApplyError("there is no type \(change.from.qualifiedName)") }
             compositeTypes[i] = change.to
+        case .createView(let v):
+            guard !views.contains(where: { $0.name == v.name && $0.schema == v.schema }) else {
+                throw ApplyError("view \(v.qualifiedName) already exists")
+            }
+            var plain = v
+            plain.renamedFrom = nil
+            views.append(plain)
+            views.sort { ($0.schema ?? "", $0.name) < ($1.schema ?? "", $1.name) }
+        case .dropView(let v):
+            views.remove(at: try requireView(v))
+        case .replaceView(let change):
+            var plain = change.to
+            plain.renamedFrom = nil
+            views[try requireView(change.from)] = plain
+        case .renameView(let v, let newName):
+            views[try requireView(v)].name = newName
+            views.sort { ($0.schema ?? "", $0.name) < ($1.schema ?? "", $1.name) }
         case .createSequence(let s):
             guard !sequences.contains(where: { $0.name == s.name && $0.schema == s.schema }) else {
                 throw ApplyError("sequence \(s.qualifiedName) already exists")
@@ -252,6 +286,13 @@ extension Schema {
 
     private func tableIndex(_ ref: TableRef) -> Int? {
         tables.firstIndex { $0.name == ref.name && $0.schema == ref.schema }
+    }
+
+    private func requireView(_ view: View) throws(ApplyError) -> Int {
+        guard let i = views.firstIndex(where: { $0.name == view.name && $0.schema == view.schema }) else {
+            throw ApplyError("there is no view \(view.qualifiedName)")
+        }
+        return i
     }
 
     private func requireTable(_ ref: TableRef) throws(ApplyError) -> Int {

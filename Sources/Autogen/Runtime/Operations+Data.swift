@@ -65,6 +65,45 @@ extension Operations {
         record(.alterCompositeType(Change(from: existing, to: type)))
     }
 
+    /// `CREATE VIEW` / `CREATE MATERIALIZED VIEW` (with its indexes).
+    public func createView(_ view: View) throws(OperationsError) {
+        record(.createView(view))
+    }
+
+    /// `DROP VIEW` / `DROP MATERIALIZED VIEW`, without CASCADE: the database refuses while
+    /// another view uses it. The definition, for `--sql` and reversing, is the one the
+    /// revisions replayed before created.
+    public func dropView(_ name: String, schema: String? = nil, materialized: Bool = false) throws(OperationsError) {
+        if let known = self.schema?.views.first(where: { $0.name == name && $0.schema == schema }) {
+            record(.dropView(known))
+            return
+        }
+        var view = View(name, schema: schema, "")
+        view.materialized = materialized
+        record(.dropView(view))
+    }
+
+    /// `CREATE OR REPLACE VIEW` from `existing` to `view` (same name; PostgreSQL keeps the
+    /// columns it had first, SQLite drops and creates it).
+    public func replaceView(_ view: View, existing: View) throws(OperationsError) {
+        guard view.name == existing.name, view.schema == existing.schema else {
+            throw OperationsError(
+                "op.replaceView(\"\(view.qualifiedName)\"): existing is \"\(existing.qualifiedName)\", another view")
+        }
+        record(.replaceView(Change(from: existing, to: view)))
+    }
+
+    /// `ALTER VIEW ... RENAME TO` (or `ALTER MATERIALIZED VIEW`).
+    public func renameView(_ name: String, to newName: String, schema: String? = nil, materialized: Bool = false)
+        throws(OperationsError)
+    {
+        var view =
+            self.schema?.views.first(where: { $0.name == name && $0.schema == schema })
+            ?? View(name, schema: schema, "")
+        if materialized { view.materialized = true }
+        record(.renameView(view, to: newName))
+    }
+
     /// `CREATE SEQUENCE` (PostgreSQL).
     public func createSequence(_ sequence: DatabaseSequence) throws(OperationsError) {
         record(.createSequence(sequence))

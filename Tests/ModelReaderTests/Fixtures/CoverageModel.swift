@@ -106,6 +106,11 @@ let coverageSchema = Schema(naming: coverageNaming) {
     DatabaseSequence("plain_seq")
     Domain("positive", .integer, schema: "app").notNull().default(1).check("positive_check", "VALUE > 0").collation(nil)
     Domain("code", .text).collation("C")
+    View("active_code", schema: "app", columns: ["c"], "SELECT code FROM t", comment: "x").renamed(from: "old_code")
+        .comment("y")
+    MaterializedView(
+        "code_count", schema: "app", "SELECT 1 AS n", withData: false, indexes: [Index("code_count_n", "n")],
+        comment: "m")
     CompositeType("address", attributes: [Column("street", .text), Column("zip", .varchar(10)).collation("C")])
     coverageAccount
     [coverageMembership, coverageOrganization, coverageLogged]

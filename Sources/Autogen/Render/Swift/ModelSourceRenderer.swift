@@ -47,6 +47,8 @@ public enum ModelSourceRenderer {
         } else {
             blocks += schema.tables.map(table)
         }
+        // After the tables they read, each after the views it reads.
+        blocks += ViewOrder(schema.views).views.map { [SwiftSchemaSource.view($0)] }
         // Typed: the other files of the environment then use `schema` without type-checking
         // its builder (a new revision compiles in a second instead of three at 300 tables).
         lines.append("let \(variable): Schema = Schema {")

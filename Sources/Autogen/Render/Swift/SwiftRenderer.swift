@@ -89,6 +89,17 @@ public enum SwiftRenderer {
             return [
                 "try op.alterCompositeType(\(SwiftSchemaSource.compositeType(change.to)), existing: \(SwiftSchemaSource.compositeType(change.from)))"
             ]
+        case .createView(let v): return ["try op.createView(\(SwiftSchemaSource.view(v)))"]
+        case .dropView(let v):
+            return ["try op.dropView(\(str(v.name))\(schema(v.schema))\(v.materialized ? ", materialized: true" : ""))"]
+        case .replaceView(let change):
+            return [
+                "try op.replaceView(\(SwiftSchemaSource.view(change.to)), existing: \(SwiftSchemaSource.view(change.from)))"
+            ]
+        case .renameView(let v, let newName):
+            return [
+                "try op.renameView(\(str(v.name)), to: \(str(newName))\(schema(v.schema))\(v.materialized ? ", materialized: true" : ""))"
+            ]
         case .createSequence(let s): return ["try op.createSequence(\(SwiftSchemaSource.sequence(s)))"]
         case .dropSequence(let s): return ["try op.dropSequence(\(str(s.name))\(schema(s.schema)))"]
         case .alterSequence(let s, let change):

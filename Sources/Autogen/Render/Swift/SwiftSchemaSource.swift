@@ -145,6 +145,22 @@ enum SwiftSchemaSource {
     }
 
     /// `DatabaseSequence("invoice_number_seq", start: 1000)`.
+    /// `View("active_account", "SELECT ...")`, `MaterializedView("daily", "SELECT ...", indexes: [...])`.
+    static func view(_ v: View) -> String {
+        var out = (v.materialized ? "MaterializedView(" : "View(") + SwiftLiteral.string(v.name)
+        if let schema = v.schema { out += ", schema: \(SwiftLiteral.string(schema))" }
+        if !v.materialized, !v.columns.isEmpty { out += ", columns: \(SwiftLiteral.strings(v.columns))" }
+        out += ", " + SwiftLiteral.string(v.definition)
+        if v.materialized {
+            if !v.withData { out += ", withData: false" }
+            if !v.indexes.isEmpty { out += ", indexes: [" + v.indexes.map(index).joined(separator: ", ") + "]" }
+        }
+        if let comment = v.comment { out += ", comment: \(SwiftLiteral.string(comment))" }
+        out += ")"
+        if let old = v.renamedFrom { out += ".renamed(from: \(SwiftLiteral.string(old)))" }
+        return out
+    }
+
     static func sequence(_ s: DatabaseSequence) -> String {
         var out = "DatabaseSequence(\(SwiftLiteral.string(s.name))"
         if let schema = s.schema { out += ", schema: \(SwiftLiteral.string(schema))" }

@@ -26,13 +26,16 @@ extension PostgresBackend {
         if options.schemas == nil {
             options.schemas = Set(
                 [nil] + local.tables.map(\.schema) + local.enums.map(\.schema) + local.sequences.map(\.schema)
-                    + local.domains.map(\.schema) + local.compositeTypes.map(\.schema))
+                    + local.domains.map(\.schema) + local.compositeTypes.map(\.schema) + local.views.map(\.schema))
         }
         try DatabaseComparison.validate(local, against: database, dialect: PostgresDialect.self)
         let prepared = PreparedModel(local, dialect: PostgresDialect.self, currentSchema: current)
         let questions = Comparer.undecidedDefaults(prepared, database: database, options: options)
         options.serverDefaultAnswers = PostgresDefaultOracle.answers(questions, connection: connection)
-        return Comparer.compare(prepared, database: database, options: options)
+        options.serverViews = PostgresViewNormalizer.forms(model: local, database: database, connection: connection)
+        let result = Comparer.compare(prepared, database: database, options: options)
+        try DatabaseComparison.checkViewsKeepTheirTables(local, result)
+        return result
     }
 
     /// `model` with every explicit mention of `schema` (tables, enum types, foreign key and
@@ -60,11 +63,12 @@ extension PostgresBackend {
         for s in out.sequences.indices { out.sequences[s].schema = local(out.sequences[s].schema) }
         for d in out.domains.indices { out.domains[d].schema = local(out.domains[d].schema) }
         for c in out.compositeTypes.indices { out.compositeTypes[c].schema = local(out.compositeTypes[c].schema) }
+        for v in out.views.indices { out.views[v].schema = local(out.views[v].schema) }
         // Sorted again by (schema, name), as compare expects.
         return Schema(
             tables: out.tables, enums: out.enums, extensions: out.extensions, sequences: out.sequences,
             domains: out.domains,
-            compositeTypes: out.compositeTypes,
+            compositeTypes: out.compositeTypes, views: out.views,
             catalogObjects: out.catalogObjects)
     }
 
@@ -73,7 +77,7 @@ extension PostgresBackend {
     static func schemasNamed(by model: Schema, options: CompareOptions) -> [String] {
         var names = Set(
             model.enums.compactMap(\.schema) + model.sequences.compactMap(\.schema) + model.domains.compactMap(\.schema)
-                + model.compositeTypes.compactMap(\.schema))
+                + model.compositeTypes.compactMap(\.schema) + model.views.compactMap(\.schema))
         for table in model.tables {
             if let schema = table.schema { names.insert(schema) }
             for key in table.foreignKeys { if let schema = key.referredSchema { names.insert(schema) } }

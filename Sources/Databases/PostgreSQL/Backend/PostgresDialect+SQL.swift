@@ -110,6 +110,14 @@ extension PostgresDialect: SQLCompiling {
             return [SQLStatement("DROP TYPE " + qualifiedName(c.name, schema: c.schema))]
         case .alterCompositeType(let change):
             return alterCompositeTypeSQL(change).map { SQLStatement($0) }
+        case .createView(let v):
+            return createViewStatements(v).map { SQLStatement($0) }
+        case .dropView(let v):
+            return [SQLStatement(dropViewSQL(v))]
+        case .replaceView(let change):
+            return replaceViewStatements(from: change.from, to: change.to).map { SQLStatement($0) }
+        case .renameView(let v, let newName):
+            return [SQLStatement(renameViewSQL(v, to: newName))]
         case .createSequence(let s):
             return [SQLStatement(createSequenceSQL(s))]
         case .dropSequence(let s):

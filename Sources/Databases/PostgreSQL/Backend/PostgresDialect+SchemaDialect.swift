@@ -7,6 +7,7 @@ extension PostgresDialect: SchemaDialect {
     public static var hasExtensions: Bool { true }
     public static var hasSequences: Bool { true }
     public static var hasDomainAndCompositeTypes: Bool { true }
+    public static var replacesViews: Bool { true }
     public static var hasComments: Bool { true }
 
     public static func storedForm(of schema: Schema, currentSchema: String?) -> Schema {

@@ -130,7 +130,7 @@ enum PostgresCatalogQueries {
             JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             JOIN pg_catalog.pg_am am ON am.oid = ic.relam
-            WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY ($1::text[])
+            WHERE c.relkind IN ('r', 'p', 'm') AND n.nspname = ANY ($1::text[])
                 -- Not a partition's index attached to its parent's.
                 AND (NOT c.relispartition
                      OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits ii WHERE ii.inhrelid = i.indexrelid))
@@ -246,5 +246,25 @@ enum PostgresCatalogQueries {
         FROM pg_catalog.pg_extension e
         JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
         WHERE e.extname <> 'plpgsql'
+        """
+
+    /// Views and materialized views (not an extension's): oid, schema, name, whether
+    /// materialized, the query as the server prints it (`pg_get_viewdef`, what pg_dump writes),
+    /// whether a materialized view holds rows, the comment, and its column names and collation
+    /// oids by number (to name the keys of a materialized view's indexes).
+    static let views = """
+        SELECT c.oid, n.nspname, c.relname, c.relkind = 'm', pg_catalog.pg_get_viewdef(c.oid), c.relispopulated,
+            d.description,
+            ARRAY(SELECT a.attname FROM pg_catalog.pg_attribute a
+                  WHERE a.attrelid = c.oid AND a.attnum > 0 ORDER BY a.attnum)::pg_catalog.text[],
+            ARRAY(SELECT a.attcollation FROM pg_catalog.pg_attribute a
+                  WHERE a.attrelid = c.oid AND a.attnum > 0 ORDER BY a.attnum)::pg_catalog.oid[]
+        FROM pg_catalog.pg_class c
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_catalog.pg_description d
+            ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
+        WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY ($1::text[])
+            AND c.oid NOT IN (SELECT e.objid FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.deptype = 'e')
         """
 }

@@ -74,6 +74,7 @@ public struct PostgresCatalogReader {
                 .init(sql: PostgresCatalogQueries.domains, parameters: parameter),
                 .init(sql: PostgresCatalogQueries.compositeTypes, parameters: parameter),
                 .init(sql: PostgresCatalogQueries.extensions, parameters: []),
+                .init(sql: PostgresCatalogQueries.views, parameters: parameter),
             ])
         if let snapshot, tableRows.rowCount >= secondConnectionFromTables {
             later.side = PostgresSideQueries(
@@ -136,7 +137,32 @@ public struct PostgresCatalogReader {
                 if let oid = opclasses.int(row, 0) { keyNames.operatorClasses[oid] = opclasses.string(row, 1) }
             }
         }
+        // Views before the indexes: a materialized view's are read with the tables'.
+        let viewRows = try later.result(7, on: connection)
+        var views: [View] = []
+        var viewPosition: [Int: Int] = [:]
+        var viewColumns: [(names: [String], collations: [Int])] = []
+        for row in 0..<viewRows.rowCount {
+            guard let oid = viewRows.int(row, 0) else { continue }
+            var view = View(
+                viewRows.string(row, 2), schema: local(viewRows.string(row, 1)), viewRows.string(row, 4),
+                comment: viewRows.optionalString(row, 6))
+            if viewRows.isTrue(row, 3) {
+                view.materialized = true
+                view.withData = viewRows.isTrue(row, 5)
+            }
+            viewPosition[oid] = views.count
+            views.append(view)
+            viewColumns.append(([""] + viewRows.textArray(row, 7).map { $0 ?? "" }, [0] + viewRows.intArray(row, 8)))
+        }
         for row in 0..<indexRows.rowCount {
+            if let oid = indexRows.int(row, 0), let v = viewPosition[oid] {
+                views[v].indexes.append(
+                    Self.index(
+                        indexRows, row, columnNames: viewColumns[v].names, columnCollations: viewColumns[v].collations,
+                        names: &keyNames))
+                continue
+            }
             guard let oid = indexRows.int(row, 0), let t = position[oid] else { continue }
             let index = Self.index(
                 indexRows, row, columnNames: parts[t].columnNames, columnCollations: parts[t].columnCollations,
@@ -155,6 +181,17 @@ public struct PostgresCatalogReader {
                     let oid = Int(placeholder.dropFirst(IndexKeyNames.marker.count))
                 else { return placeholder }
                 return byOid[oid] ?? "\(oid)"
+            }
+            for v in views.indices {
+                for i in views[v].indexes.indices {
+                    for key in views[v].indexes[i].elements.indices {
+                        var options = views[v].indexes[i].keyOptions(at: key)
+                        guard let placeholder = options.collation, placeholder.hasPrefix(IndexKeyNames.marker)
+                        else { continue }
+                        options.collation = named(placeholder)
+                        views[v].indexes[i].setKeyOptions(options, at: key)
+                    }
+                }
             }
             for t in parts.indices {
                 for c in parts[t].columns.indices where parts[t].columns[c].collation != nil {
@@ -258,7 +295,12 @@ public struct PostgresCatalogReader {
         }
         return Schema(
             tables: tables, enums: enums, extensions: extensions, sequences: sequences, domains: domains,
-            compositeTypes: composites)
+            compositeTypes: composites,
+            views: views.map { view in
+                var sorted = view
+                sorted.indexes.sort { ($0.name ?? "") < ($1.name ?? "") }
+                return sorted
+            })
     }
 
     /// The connection's current schema, the one the reader reports as `nil`.
@@ -577,7 +619,7 @@ public struct PostgresCatalogReader {
     }
 
     /// `["public", "a\"b"]` -> `{"public","a\"b"}`, a text array literal for a bound parameter.
-    static func textArrayLiteral(_ names: [String]) -> String {
+    public static func textArrayLiteral(_ names: [String]) -> String {
         "{"
             + names.map { name in
                 var out = "\""

@@ -35,6 +35,7 @@ extension PostgresDialect {
         }
         for table in schema.tables { statements += statisticsStatements(for: table) }
         for table in schema.tables { statements += commentStatements(for: table) }
+        statements += ViewOrder(schema.views).views.flatMap(createViewStatements)
         return statements
     }
 

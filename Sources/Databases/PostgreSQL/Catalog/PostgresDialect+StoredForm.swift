@@ -52,23 +52,7 @@ extension PostgresDialect {
                 }
                 return key
             }
-            table.indexes = table.indexes.map { index in
-                var index = index
-                index.method = index.method.flatMap { $0.lowercased() == "btree" ? nil : $0.lowercased() }
-                index.elements = index.elements.map { element in
-                    if case .expression(let sql) = element {
-                        let tokens = PostgresExpressionLexer.tokens(sql)
-                        if tokens.count == 1, tokens[0].kind == .word { return .column(tokens[0].text) }
-                        if tokens.count == 1, tokens[0].kind == .quotedWord { return .column(unquoted(tokens[0].text)) }
-                    }
-                    return element
-                }
-                if index.name == nil {
-                    index.name = NamingConvention.shortened(
-                        table.name + "_" + index.columnNames.joined(separator: "_") + "_idx")
-                }
-                return index
-            }
+            table.indexes = table.indexes.map { storedIndex($0, on: table.name) }
             return Table(
                 name: table.name, schema: table.schema, columns: table.columns, primaryKey: table.primaryKey,
                 uniques: table.uniques, foreignKeys: table.foreignKeys, checks: table.checks, indexes: table.indexes,
@@ -99,9 +83,35 @@ extension PostgresDialect {
             }
             return composite
         }
+        let views = schema.views.map { original -> View in
+            var view = original
+            view.schema = local(view.schema)
+            view.comment = view.comment.flatMap { $0.isEmpty ? nil : $0 }
+            view.indexes = view.indexes.map { storedIndex($0, on: view.name) }
+            return view
+        }
         return Schema(
             tables: tables, enums: enums, extensions: extensions, sequences: sequences, domains: domains,
-            compositeTypes: composites)
+            compositeTypes: composites, views: views)
+    }
+
+    /// An index of table (or materialized view) `owner` as the catalog gives it back.
+    static func storedIndex(_ original: Index, on owner: String) -> Index {
+        var index = original
+        index.method = index.method.flatMap { $0.lowercased() == "btree" ? nil : $0.lowercased() }
+        index.elements = index.elements.map { element in
+            if case .expression(let sql) = element {
+                let tokens = PostgresExpressionLexer.tokens(sql)
+                if tokens.count == 1, tokens[0].kind == .word { return .column(tokens[0].text) }
+                if tokens.count == 1, tokens[0].kind == .quotedWord { return .column(unquoted(tokens[0].text)) }
+            }
+            return element
+        }
+        if index.name == nil {
+            index.name = NamingConvention.shortened(
+                owner + "_" + index.columnNames.joined(separator: "_") + "_idx")
+        }
+        return index
     }
 
     private static func storedColumn(

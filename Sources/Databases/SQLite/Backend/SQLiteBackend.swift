@@ -10,7 +10,9 @@ struct SQLiteBackend: DatabaseBackend {
     var runtime: RuntimeDialect { Self.runtime }
 
     /// libsqlite3, its headers where the compiler looks anyway.
-    var systemLibrary: SystemLibrary { SystemLibrary(moduleFolder: "Sources/Databases/SQLite/CSQLite", linkFlag: "-lsqlite3") }
+    var systemLibrary: SystemLibrary {
+        SystemLibrary(moduleFolder: "Sources/Databases/SQLite/CSQLite", linkFlag: "-lsqlite3")
+    }
 
     /// `BEGIN IMMEDIATE` takes the write lock at once, so the version table read next cannot
     /// change under the run; table rebuilds run with foreign keys off, a PRAGMA that has no
@@ -49,6 +51,8 @@ struct SQLiteBackend: DatabaseBackend {
             database = try SQLiteCatalogReader(connection: connection).read()
         }
         try DatabaseComparison.validate(model, against: database, dialect: SQLiteDialect.self)
-        return Comparer.compare(model: model, database: database, dialect: SQLiteDialect.self, options: options)
+        let result = Comparer.compare(model: model, database: database, dialect: SQLiteDialect.self, options: options)
+        try DatabaseComparison.checkViewsKeepTheirTables(model, result)
+        return result
     }
 }

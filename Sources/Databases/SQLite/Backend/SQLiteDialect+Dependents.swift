@@ -32,7 +32,15 @@ extension SQLiteDialect {
     }
 
     public static func rebuildDependents(of table: String, in database: Schema) -> [CatalogObject] {
-        dependents(of: table, in: database.catalogObjects)
+        dependents(of: table, in: rebuildObjects(in: database))
+    }
+
+    /// The views (in an order they can be created in) and then the triggers of `schema`, as
+    /// statements to recreate them: triggers last, as one may fire on a view.
+    static func rebuildObjects(in schema: Schema) -> [CatalogObject] {
+        ViewOrder(schema.views).views.map {
+            CatalogObject(kind: .view, name: $0.name, table: $0.name, sql: createViewSQL($0))
+        } + schema.catalogObjects.filter { $0.kind == .trigger }
     }
 
     /// `DROP VIEW` / `DROP TRIGGER` for `dependents`, the last created first.

@@ -51,7 +51,7 @@ extension SQLiteDialect: SQLCompiling {
                 }
                 out += rebuild(
                     from: existing, to: rebuilt, renames: columnRenames(run),
-                    dependents: dependents(of: table.name, in: schema.catalogObjects))
+                    dependents: dependents(of: table.name, in: rebuildObjects(in: schema)))
                 schema = after
                 continue
             }
@@ -203,6 +203,25 @@ extension SQLiteDialect: SQLCompiling {
                         from: quoteIdentifier(t.name), columns: columns, rows: rows, quoteIdentifier: quoteIdentifier,
                         quote: quoteLiteral))
             ]
+        case .createView(let v) where v.materialized, .dropView(let v) where v.materialized,
+            .renameView(let v, _) where v.materialized:
+            throw SQLRenderError("view \(v.name): SQLite has no materialized views")
+        case .replaceView(let change) where change.to.materialized || change.from.materialized:
+            throw SQLRenderError("view \(change.to.name): SQLite has no materialized views")
+        case .createView(let v):
+            return [SQLStatement(createViewSQL(v))]
+        case .dropView(let v):
+            return [SQLStatement(dropViewSQL(v))]
+        case .replaceView(let change):
+            return [SQLStatement(dropViewSQL(change.from)), SQLStatement(createViewSQL(change.to))]
+        case .renameView(let v, let newName):
+            // No ALTER VIEW: the same query under the new name.
+            guard !v.definition.isEmpty else {
+                throw SQLRenderError("view \(v.name): its query is unknown, so it cannot be renamed on SQLite")
+            }
+            var renamed = v
+            renamed.name = newName
+            return [SQLStatement(dropViewSQL(v)), SQLStatement(createViewSQL(renamed))]
         case .createDomain, .dropDomain, .alterDomain, .createCompositeType, .dropCompositeType, .alterCompositeType:
             throw SQLRenderError("SQLite has no domains or composite types")
         case .addExclusion(let t, let e), .dropExclusion(let t, let e):

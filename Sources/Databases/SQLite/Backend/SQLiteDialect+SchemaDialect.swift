@@ -7,6 +7,7 @@ extension SQLiteDialect: SchemaDialect {
     public static var hasExtensions: Bool { false }
     public static var hasSequences: Bool { false }
     public static var hasDomainAndCompositeTypes: Bool { false }
+    public static var replacesViews: Bool { false }
     /// SQLite checks a foreign key's target when rows change, not when the table is created;
     /// migrations run with `foreign_keys = OFF` and check the keys at the end.
     public static var acceptsForwardForeignKeys: Bool { true }

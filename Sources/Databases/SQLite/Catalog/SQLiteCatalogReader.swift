@@ -22,14 +22,14 @@ public struct SQLiteCatalogReader {
         try readIndexes(into: &tables)
         try readForeignKeys(into: &tables)
         return Schema(
-            tables: tables.entries.map { $0.build(tables) }, enums: [],
+            tables: tables.entries.map { $0.build(tables) }, enums: [], views: tables.views,
             catalogObjects: tables.catalogObjects.sorted { $0.0 < $1.0 }.map(\.1))
     }
 
     /// The `WHERE` shared by every query: user tables only.
     static let userTables = "m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
 
-    /// Tables and the parsed CREATE texts of tables and indexes; views and triggers as stored.
+    /// Tables and the parsed CREATE texts of tables, indexes and views; triggers as stored.
     ///
     /// ```sql
     /// SELECT m.type, m.name, m.sql, m.tbl_name, m.rowid FROM sqlite_schema AS m
@@ -46,9 +46,10 @@ public struct SQLiteCatalogReader {
         try connection.forEachRow(sql) { row in
             guard let type = row.string(0), let name = row.string(1) else { return }
             let text = row.string(2) ?? ""
-            if type == "view" || type == "trigger" {
-                let object = CatalogObject(
-                    kind: type == "view" ? .view : .trigger, name: name, table: row.string(3) ?? name, sql: text)
+            if type == "view" {
+                set.views.append(SQLiteViewParser.parse(name: name, sql: text))
+            } else if type == "trigger" {
+                let object = CatalogObject(kind: .trigger, name: name, table: row.string(3) ?? name, sql: text)
                 set.catalogObjects.append((row.int(4), object))
             } else if type == "table" {
                 set.add(SQLiteTableAccumulator(name: name, definition: SQLiteSchemaParser.parseTable(text)))

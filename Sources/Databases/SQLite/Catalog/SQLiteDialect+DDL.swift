@@ -20,6 +20,7 @@ extension SQLiteDialect {
         for table in tables {
             statements += table.indexes.map { createIndexSQL($0, on: table.name, naming: naming) }
         }
+        statements += ViewOrder(schema.views).views.map(createViewSQL)
         return statements
     }
 

@@ -84,7 +84,14 @@ extension SQLiteDialect {
                 name: table.name, schema: nil, columns: columns, primaryKey: table.primaryKey, uniques: table.uniques,
                 foreignKeys: foreignKeys, checks: checks, indexes: indexes, comment: nil)
         }
-        return Schema(tables: tables, enums: [])
+        // SQLite keeps a view's statement as written: only comments (which it has none of) go.
+        let views = schema.views.map { original -> View in
+            var view = original
+            view.schema = nil
+            view.comment = nil
+            return view
+        }
+        return Schema(tables: tables, enums: [], views: views)
     }
 
     /// The CHECK expression that stands in for an enum type:

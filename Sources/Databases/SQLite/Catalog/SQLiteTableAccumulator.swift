@@ -6,7 +6,8 @@ struct TableSet {
     var entries: [SQLiteTableAccumulator] = []
     var position: [String: Int] = [:]
     var indexDefinitions: [String: SQLiteIndexDefinition] = [:]
-    /// Views and triggers with their `rowid` in `sqlite_schema` (their creation order).
+    var views: [View] = []
+    /// Triggers with their `rowid` in `sqlite_schema` (their creation order).
     var catalogObjects: [(Int64, CatalogObject)] = []
 
     mutating func add(_ table: SQLiteTableAccumulator) {
