@@ -38,3 +38,6 @@ CREATE TABLE loan (
 );
 CREATE INDEX loan_open_idx ON loan (member_id) WHERE returned_on IS NULL;
 CREATE INDEX member_email_lower_idx ON member (lower(email));
+CREATE VIEW open_loan AS
+    SELECT l.book_id, l.member_id, l.due_on FROM loan AS l WHERE l.returned_on IS NULL;
+CREATE VIEW overdue (book, member) AS SELECT book_id, member_id FROM open_loan WHERE due_on < date('now');

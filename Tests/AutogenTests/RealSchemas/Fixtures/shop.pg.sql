@@ -108,3 +108,14 @@ CREATE TABLE billing.invoice (
     issued_on date
 );
 COMMENT ON COLUMN billing.invoice.total IS 'Sum of the lines, tax included';
+
+CREATE VIEW open_order AS
+    SELECT o.id, o.number, c.email, o.placed_at
+    FROM "order" o JOIN customer c ON c.id = o.customer_id
+    WHERE o.status IN ('placed', 'paid');
+COMMENT ON VIEW open_order IS 'Orders placed and not yet shipped';
+CREATE VIEW open_order_count AS SELECT count(*) AS n FROM open_order;
+CREATE MATERIALIZED VIEW billing.invoice_total AS
+    SELECT state, sum(total) AS total, count(*) AS invoices FROM billing.invoice GROUP BY state
+    WITH NO DATA;
+CREATE UNIQUE INDEX invoice_total_state_idx ON billing.invoice_total (state);
