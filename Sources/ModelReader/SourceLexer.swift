@@ -1,6 +1,6 @@
 /// Splits a model file into tokens: the part of Swift's lexical grammar that declarative models
-/// use (names, single-line string literals, decimal numbers, brackets and a few marks, comments).
-/// Anything else (an operator, `#if`, an attribute, a multi-line or raw string, a string with
+/// use (names, single- and multi-line string literals, decimal numbers, brackets and a few marks,
+/// comments). Anything else (an operator, `#if`, an attribute, a raw string, a string with
 /// interpolation) makes the file unreadable here, and the compiler reads it.
 struct SourceLexer {
     private let bytes: [UInt8]
@@ -179,9 +179,7 @@ struct SourceLexer {
 
     /// A single-line string literal with Swift's escapes (`\\ \" \' \n \r \t \0 \u{...}`).
     private mutating func string(_ start: SourcePosition) throws(ModelUnreadable) -> String {
-        if peek(1) == UInt8(ascii: "\""), peek(2) == UInt8(ascii: "\"") {
-            throw ModelUnreadable(start, "a multi-line string literal")
-        }
+        if peek(1) == UInt8(ascii: "\""), peek(2) == UInt8(ascii: "\"") { return try multiLineString(start) }
         offset += 1
         var out: [UInt8] = []
         while true {
@@ -202,6 +200,73 @@ struct SourceLexer {
                 out.append(byte)
             }
         }
+    }
+
+    /// A multi-line string literal, as Swift reads one: the lines between the opening `"""`
+    /// (alone at the end of its line) and the closing one (alone on its line), each without the
+    /// closing delimiter's indentation, joined by line breaks, the last one left out; a `\` at
+    /// the end of a line joins it to the next. Escapes as in a single-line literal.
+    private mutating func multiLineString(_ start: SourcePosition) throws(ModelUnreadable) -> String {
+        func isBlank(_ b: UInt8) -> Bool { b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
+        func isBreak(_ b: UInt8) -> Bool { b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") }
+        let quote = UInt8(ascii: "\"")
+        offset += 3
+        while let b = peek(), isBlank(b) { offset += 1 }
+        guard let b = peek(), isBreak(b) else {
+            throw ModelUnreadable(start, "text after the opening \"\"\" of a multi-line string literal")
+        }
+        newLine()
+        var lines: [Range<Int>] = []
+        var indentation = 0..<0
+        while true {
+            guard peek() != nil else { throw ModelUnreadable(start, "an unterminated multi-line string literal") }
+            let begin = offset
+            var k = offset
+            while k < bytes.count, isBlank(bytes[k]) { k += 1 }
+            if k + 2 < bytes.count + 0, bytes[k] == quote, bytes[k + 1] == quote, bytes[k + 2] == quote {
+                indentation = begin..<k
+                offset = k + 3
+                break
+            }
+            while let c = peek(), !isBreak(c) { offset += 1 }
+            lines.append(begin..<offset)
+            guard peek() != nil else { throw ModelUnreadable(start, "an unterminated multi-line string literal") }
+            newLine()
+        }
+        let end = offset
+        let indent = bytes[indentation]
+        var out: [UInt8] = []
+        for (n, range) in lines.enumerated() {
+            var from = range.lowerBound
+            if bytes[range].allSatisfy(isBlank) && range.count <= indent.count {
+                from = range.upperBound
+            } else if bytes[range].starts(with: indent) {
+                from += indent.count
+            } else {
+                throw ModelUnreadable(
+                    start, "a line of a multi-line string literal indented less than its closing \"\"\"")
+            }
+            offset = from
+            var joined = false
+            while offset < range.upperBound {
+                let byte = bytes[offset]
+                if (byte < 0x20 && byte != UInt8(ascii: "\t")) || byte == 0x7F {
+                    throw ModelUnreadable(start, "a control character in a string literal")
+                }
+                offset += 1
+                if byte != UInt8(ascii: "\\") {
+                    out.append(byte)
+                } else if bytes[offset..<range.upperBound].allSatisfy(isBlank) {
+                    joined = true  // `\` ends the line: no line break here
+                    offset = range.upperBound
+                } else {
+                    try escape(into: &out, start)
+                }
+            }
+            if n < lines.count - 1 && !joined { out.append(UInt8(ascii: "\n")) }
+        }
+        offset = end
+        return String(decoding: out, as: UTF8.self)
     }
 
     private mutating func escape(into out: inout [UInt8], _ start: SourcePosition) throws(ModelUnreadable) {

@@ -19,7 +19,15 @@ import Testing
         ("func make() -> Table { Table(\"a\") {} }", "a function at the top level"),
         ("var schema = Schema {}", "`var` at the top level"),
         ("let schema = Schema { Table(\"t_\\(1)\") {} }", "string interpolation"),
-        ("let schema = Schema { Table(\"\"\"\nx\n\"\"\") {} }", "a multi-line string literal"),
+        (
+            "let schema = Schema { Table(\"\"\"x\n\"\"\") {} }",
+            "text after the opening \"\"\" of a multi-line string literal"
+        ),
+        (
+            "let schema = Schema { Table(\"\"\"\n x\n  \"\"\") {} }",
+            "a line of a multi-line string literal indented less than its closing \"\"\""
+        ),
+        ("let schema = Schema { Table(\"\"\"\nx\n", "an unterminated multi-line string literal"),
         ("let schema = Schema { Table(#\"a\"#) {} }", "`#`"),
         ("let schema = Schema { helper }", "`helper`, which this file does not declare"),
         (

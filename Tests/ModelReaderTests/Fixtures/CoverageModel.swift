@@ -108,6 +108,15 @@ let coverageSchema = Schema(naming: coverageNaming) {
     Domain("code", .text).collation("C")
     View("active_code", schema: "app", columns: ["c"], "SELECT code FROM t", comment: "x").renamed(from: "old_code")
         .comment("y")
+    View(
+        "long_code",
+        """
+        SELECT code, 'it''s \u{e9}\t' AS note
+          FROM t \
+        WHERE code <> ''
+
+        ORDER BY 1
+        """)
     MaterializedView(
         "code_count", schema: "app", "SELECT 1 AS n", withData: false, indexes: [Index("code_count_n", "n")],
         comment: "m")
