@@ -182,30 +182,12 @@ public struct PostgresCatalogReader {
                 else { return placeholder }
                 return byOid[oid] ?? "\(oid)"
             }
-            for v in views.indices {
-                for i in views[v].indexes.indices {
-                    for key in views[v].indexes[i].elements.indices {
-                        var options = views[v].indexes[i].keyOptions(at: key)
-                        guard let placeholder = options.collation, placeholder.hasPrefix(IndexKeyNames.marker)
-                        else { continue }
-                        options.collation = named(placeholder)
-                        views[v].indexes[i].setKeyOptions(options, at: key)
-                    }
-                }
-            }
+            for v in views.indices { Self.nameKeyCollations(&views[v].indexes, named) }
             for t in parts.indices {
                 for c in parts[t].columns.indices where parts[t].columns[c].collation != nil {
                     parts[t].columns[c].collation = named(parts[t].columns[c].collation)
                 }
-                for i in parts[t].indexes.indices {
-                    for key in parts[t].indexes[i].elements.indices {
-                        var options = parts[t].indexes[i].keyOptions(at: key)
-                        guard let placeholder = options.collation, placeholder.hasPrefix(IndexKeyNames.marker)
-                        else { continue }
-                        options.collation = named(placeholder)
-                        parts[t].indexes[i].setKeyOptions(options, at: key)
-                    }
-                }
+                Self.nameKeyCollations(&parts[t].indexes, named)
             }
         }
 
@@ -532,6 +514,19 @@ public struct PostgresCatalogReader {
             out[String(option[..<equals])] = String(option[option.index(after: equals)...])
         }
         return out
+    }
+
+    /// Index key collations read as placeholders (`IndexKeyNames.marker` and an oid) given
+    /// their names.
+    private static func nameKeyCollations(_ indexes: inout [Index], _ named: (String?) -> String?) {
+        for i in indexes.indices {
+            for key in indexes[i].elements.indices {
+                var options = indexes[i].keyOptions(at: key)
+                guard let placeholder = options.collation, placeholder.hasPrefix(IndexKeyNames.marker) else { continue }
+                options.collation = named(placeholder)
+                indexes[i].setKeyOptions(options, at: key)
+            }
+        }
     }
 
     /// The oid of the database's default collation (`"default"`).
