@@ -266,13 +266,16 @@ final class CompareRun {
             if case .alterColumn(let a) = op { return !a.isEmpty }
             return true
         }
+        var viewsDropped = Set<String>()
+        for case .dropView(let v) in viewOps.early { viewsDropped.insert(v.name) }
         var rebuilt = Set<TableRef>()
         for op in ops {
             guard let reason = dialect.rebuildReason(for: op), let table = op.table, rebuilt.insert(table).inserted
             else { continue }
-            let recreated = dialect.rebuildDependents(of: table.name, in: database).map {
-                "\($0.kind.rawValue) \($0.name)"
-            }
+            // Views compare already drops and creates around the change are not the rebuild's.
+            let recreated = dialect.rebuildDependents(of: table.name, in: database)
+                .filter { $0.kind != .view || !viewsDropped.contains($0.name) }
+                .map { "\($0.kind.rawValue) \($0.name)" }
             let also = recreated.isEmpty ? "" : "; it drops and recreates " + recreated.joined(separator: ", ")
             diagnostics.append(
                 Diagnostic(.tableRebuild, .note, "\(dialect.name) will rebuild table \(table) to \(reason)\(also)"))

@@ -96,7 +96,7 @@ struct ViewComparison {
                 grew = true
             }
         }
-        for key in going where plans[key] == .keep || plans[key] == .replace {
+        for key in going.sorted() where plans[key] == .keep || plans[key] == .replace {
             plans[key] = .recreate
             if let view = existing[key] {
                 diagnostics.append(

@@ -138,9 +138,13 @@ struct RevRebuildParent: Revision {
         var options = CompareOptions()
         options.excludeTables = ["autogen_*"]
         let result = Comparer.compare(model: model, database: database, dialect: SQLiteDialect.self, options: options)
+        // The views (modelled) are dropped and created by compare around the rebuild; the
+        // triggers (not yet modelled) by the rebuild itself.
         #expect(
-            result.diagnostics.map(\.description).contains(
-                "note: sqlite will rebuild table p to alter column name; it drops and recreates view v, view v2, trigger t_p, trigger t_c [table-rebuild]"
-            ), "\(result.diagnostics)")
+            result.diagnostics.map(\.description) == [
+                "note: view v is dropped and created again around the changes it depends on [view-recreated]",
+                "note: view v2 is dropped and created again around the changes it depends on [view-recreated]",
+                "note: sqlite will rebuild table p to alter column name; it drops and recreates trigger t_p, trigger t_c [table-rebuild]",
+            ], "\(result.diagnostics)")
     }
 }
