@@ -58,9 +58,17 @@ struct PostgresSecondConnectionTests {
                 try PostgresCatalogReader(connection: connection, secondConnectionFromTables: threshold).read(
                     schemas: ["ops"])
             }
+            let start = connection.queryCount
             let one = try read(secondFrom: .max)
+            let oneStatements = connection.queryCount - start
             #expect(one.compositeTypes.first?.attributes.first?.type == .raw("amount"), "\(one.compositeTypes)")
+            let middle = connection.queryCount
             #expect(try read(secondFrom: 0) == one)
+            // Read on the second connection, not on the first after it failed: 19 statements
+            // (the first connection alone skips the operator classes, there being no index; a
+            // fallback would run the later queries twice).
+            #expect(oneStatements == 14)
+            #expect(connection.queryCount - middle == 19)
         }
     }
 

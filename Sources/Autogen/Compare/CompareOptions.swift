@@ -17,12 +17,12 @@ public struct CompareOptions: Sendable {
     public var databaseSchemas: Set<String>?
     /// A last word on each object: return false to leave it alone (Alembic's `include_object`).
     public var includeObject: (@Sendable (ObjectRef) -> Bool)?
-    /// The server's answers to the default comparisons text could not decide, keyed by the
-    /// pair; compare treats an unanswered pair as different.
     /// The server's own form of model views, by qualified name (schema `nil` for the current
     /// one): what the catalog would hold for each, asked before compare by the backend (a
     /// view whose text already equals the catalog's is not asked about).
     public var serverViews: [String: ServerViewForm] = [:]
+    /// The server's answers to the default comparisons text could not decide, keyed by the
+    /// pair; compare treats an unanswered pair as different.
     public var serverDefaultAnswers: [DefaultQuestion: Bool] = [:]
 
     public init() {}
@@ -39,7 +39,6 @@ public struct CompareOptions: Sendable {
     }
 }
 
-/// Two default expressions whose equality only the server can decide.
 /// A model view as the server would store it.
 public struct ServerViewForm: Sendable, Hashable {
     /// The query as the catalog prints it (`pg_get_viewdef`), trimmed as `View` trims.
@@ -55,6 +54,7 @@ public struct ServerViewForm: Sendable, Hashable {
     }
 }
 
+/// Two default expressions whose equality only the server can decide.
 public struct DefaultQuestion: Sendable, Hashable {
     public var model: String
     public var database: String

@@ -27,7 +27,13 @@ struct ViewComparison {
         }
         var existing: [String: View] = [:]
         for v in database.views where included(v, reflected: true) { existing[v.qualifiedName] = v }
-        let declared = model.views.filter { included($0, reflected: false) }
+        // A model that declares no view (one written before views were modelled) leaves the
+        // database's alone, as it leaves extensions: they are kept as they are, and only carried
+        // around the table changes that would break them.
+        let declared =
+            model.views.isEmpty
+            ? existing.values.sorted { ($0.schema ?? "", $0.name) < ($1.schema ?? "", $1.name) }
+            : model.views.filter { included($0, reflected: false) }
         let declaredNames = Set(declared.map(\.qualifiedName))
 
         // Renames first: the view is then known by its new name.
@@ -83,11 +89,10 @@ struct ViewComparison {
         }
 
         // Views the table changes break, and the views that read those, go and come back.
-        let broken = Self.readers(of: Self.touchedColumns(tableOps), in: Array(existing.values))
-        var going = Set(existing.keys.filter { plans[$0] == nil || plans[$0] == .recreate })
-        going.formUnion(broken)
-        var grew = true
         let mentions = existing.mapValues { ViewOrder.identifiers(in: $0.definition) }
+        var going = Set(existing.keys.filter { plans[$0] == nil || plans[$0] == .recreate })
+        going.formUnion(Self.readers(of: Self.touchedColumns(tableOps), mentions: mentions))
+        var grew = true
         while grew {
             grew = false
             let names = Set(going.compactMap { existing[$0]?.name.lowercased() })
@@ -148,15 +153,16 @@ struct ViewComparison {
         return out
     }
 
-    /// The qualified names of the views whose query names a touched table (and column).
-    static func readers(of touched: [(table: String, column: String?)], in views: [View]) -> Set<String> {
+    /// The views (by qualified name, with the names their queries mention) that name a
+    /// touched table (and column).
+    static func readers(of touched: [(table: String, column: String?)], mentions: [String: Set<String>])
+        -> Set<String>
+    {
         guard !touched.isEmpty else { return [] }
         var out = Set<String>()
-        for view in views {
-            let words = ViewOrder.identifiers(in: view.definition)
-            if touched.contains(where: { words.contains($0.table) && ($0.column.map(words.contains) ?? true) }) {
-                out.insert(view.qualifiedName)
-            }
+        for (key, words) in mentions
+        where touched.contains(where: { words.contains($0.table) && ($0.column.map(words.contains) ?? true) }) {
+            out.insert(key)
         }
         return out
     }

@@ -67,6 +67,18 @@ import Testing
         #expect(try plain.compare(Self.model(nil)).isEmpty)
         #expect(
             PostgresDialect.storedForm(of: Self.model("default")) == PostgresDialect.storedForm(of: Self.model(nil)))
+        // An index key's collation likewise.
+        let (keyURL, keyPath) = temporarySQLiteURL()
+        defer { try? FileManager.default.removeItem(atPath: keyPath) }
+        let keyed = try OneRevisionMigration(keyURL)
+        let lowerKey = Schema {
+            Table("word") {
+                Column("text", .text)
+                Index("word_text_idx", "text").key("text", collation: "nocase")
+            }
+        }
+        try await keyed.upgrade(try keyed.compare(lowerKey))
+        #expect(try keyed.compare(lowerKey).isEmpty)
     }
 
     @Test func onSQLite() async throws {

@@ -73,5 +73,15 @@ import Testing
             _ = try SQLiteDialect.statements(
                 for: [.addColumn(TableRef("event"), Column("note", .text).statistics(5))], current: Self.model(nil))
         }
+        // Nor are a new table's statistics targets or storage parameters dropped in silence.
+        #expect(throws: SQLRenderError.self) {
+            _ = try SQLiteDialect.statements(
+                for: [.createTable(Table("t") { Column("n", .text).statistics(5) })], current: Schema(tables: []))
+        }
+        #expect(throws: SQLRenderError.self) {
+            _ = try SQLiteDialect.statements(
+                for: [.createTable(Table("t") { Column("n", .text) }.with("fillfactor", "70"))],
+                current: Schema(tables: []))
+        }
     }
 }

@@ -36,10 +36,7 @@ extension PostgresDialect: SQLCompiling {
                 list.append(SQLStatement(columnSequenceSQL(column, table: t.name, schema: t.schema, restart: false)))
             }
             if let statistics = column.statistics {
-                list.append(
-                    SQLStatement(
-                        "ALTER TABLE " + q(t) + " ALTER COLUMN " + quoteIdentifier(column.name) + " SET STATISTICS "
-                            + String(statistics)))
+                list.append(SQLStatement(statisticsSQL(table: q(t), column: column.name, target: statistics)))
             }
             if let comment = column.comment {
                 list.append(

@@ -251,11 +251,13 @@ extension PostgresDialect {
     /// statistics target (CREATE TABLE has no clause for it).
     public static func statisticsStatements(for table: Table) -> [String] {
         table.columns.compactMap { column in
-            column.statistics.map {
-                "ALTER TABLE " + qualifiedName(of: table) + " ALTER COLUMN " + quoteIdentifier(column.name)
-                    + " SET STATISTICS " + String($0)
-            }
+            column.statistics.map { statisticsSQL(table: qualifiedName(of: table), column: column.name, target: $0) }
         }
+    }
+
+    /// `ALTER TABLE <table> ALTER COLUMN "c" SET STATISTICS n` (`table` already quoted).
+    public static func statisticsSQL(table: String, column: String, target: Int) -> String {
+        "ALTER TABLE " + table + " ALTER COLUMN " + quoteIdentifier(column) + " SET STATISTICS " + String(target)
     }
 
     private static func constraintPrefix(_ name: String?) -> String {

@@ -154,6 +154,9 @@ extension SQLiteDialect: SQLCompiling {
             if let column = table.columns.first(where: { $0.statistics != nil }) {
                 throw SQLRenderError("\(table.name).\(column.name): SQLite has no statistics targets")
             }
+            if !table.storage.isEmpty {
+                throw SQLRenderError("\(table.name): SQLite tables have no storage parameters")
+            }
             let stored = storedForm(of: Schema(tables: [table], enums: schema.enums)).tables.first ?? table
             var shape = stored
             shape.indexes = []

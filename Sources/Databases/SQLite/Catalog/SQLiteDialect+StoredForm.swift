@@ -78,6 +78,12 @@ extension SQLiteDialect {
                 var copy = index
                 copy.method = nil
                 copy.elements = index.elements.map(storedElement)
+                // A key's collation as the parser reads it back (BINARY none, NOCASE upper case).
+                for key in copy.keyOptions.indices {
+                    var options = copy.keyOptions(at: key)
+                    options.collation = storedCollation(options.collation)
+                    copy.setKeyOptions(options, at: key)
+                }
                 return copy
             }
             return Table(
