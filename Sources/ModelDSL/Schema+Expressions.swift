@@ -36,7 +36,6 @@ extension Schema {
         }
         return Schema(
             tables: tables, enums: enums, extensions: extensions, sequences: sequences, domains: domains,
-            compositeTypes: compositeTypes, views: views,
-            catalogObjects: catalogObjects)
+            compositeTypes: compositeTypes, views: views, functions: functions, triggers: triggers)
     }
 }

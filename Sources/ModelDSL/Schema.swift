@@ -17,9 +17,10 @@ public struct Schema: Sendable, Hashable, Codable {
     /// Views and materialized views, sorted by schema and name (created in dependency order:
     /// `ViewOrder`).
     public var views: [View] = []
-    /// Views and triggers as the catalog stores them, in creation order (SQLite's reader fills
-    /// it; the DSL does not declare them yet): see `CatalogObject`.
-    public var catalogObjects: [CatalogObject] = []
+    /// PostgreSQL functions and procedures, sorted by schema, name and identity.
+    public var functions: [Function] = []
+    /// Triggers, sorted by schema, table and name.
+    public var triggers: [Trigger] = []
 
     /// A schema as the DSL declares it; constraint and index names the model leaves out are
     /// filled from `naming`.
@@ -31,6 +32,8 @@ public struct Schema: Sendable, Hashable, Codable {
         var domains: [Domain] = []
         var composites: [CompositeType] = []
         var views: [View] = []
+        var functions: [Function] = []
+        var triggers: [Trigger] = []
         for element in content() {
             switch element {
             case .table(let table): tables.append(table.named(by: naming))
@@ -40,18 +43,20 @@ public struct Schema: Sendable, Hashable, Codable {
             case .domain(let d): domains.append(d)
             case .compositeType(let c): composites.append(c)
             case .view(let v): views.append(v)
+            case .function(let f): functions.append(f)
+            case .trigger(let t): triggers.append(t)
             }
         }
         self.init(
             tables: tables, enums: enums, extensions: extensions, sequences: sequences, domains: domains,
-            compositeTypes: composites, views: views)
+            compositeTypes: composites, views: views, functions: functions, triggers: triggers)
     }
 
     /// A schema from values, as catalog readers build it; names are kept as given.
     public init(
         tables: [Table], enums: [EnumType] = [], extensions: [Extension] = [], sequences: [DatabaseSequence] = [],
         domains: [Domain] = [], compositeTypes: [CompositeType] = [], views: [View] = [],
-        catalogObjects: [CatalogObject] = []
+        functions: [Function] = [], triggers: [Trigger] = []
     ) {
         // Sort positions, not the (large) table values themselves.
         let order = tables.indices.sorted {
@@ -64,11 +69,12 @@ public struct Schema: Sendable, Hashable, Codable {
         self.domains = domains.sorted { ($0.schema ?? "", $0.name) < ($1.schema ?? "", $1.name) }
         self.compositeTypes = compositeTypes.sorted { ($0.schema ?? "", $0.name) < ($1.schema ?? "", $1.name) }
         self.views = views.sorted { ($0.schema ?? "", $0.name) < ($1.schema ?? "", $1.name) }
-        self.catalogObjects = catalogObjects
+        self.functions = functions.sorted { ($0.schema ?? "", $0.name, $0.key) < ($1.schema ?? "", $1.name, $1.key) }
+        self.triggers = triggers.sorted { ($0.schema ?? "", $0.table, $0.name) < ($1.schema ?? "", $1.table, $1.name) }
     }
 
     private enum CodingKeys: String, CodingKey {
-        case tables, enums, extensions, sequences, domains, compositeTypes, views, catalogObjects
+        case tables, enums, extensions, sequences, domains, compositeTypes, views, functions, triggers
     }
 
     public init(from decoder: any Decoder) throws {
@@ -80,11 +86,13 @@ public struct Schema: Sendable, Hashable, Codable {
         domains = try container.decodeIfPresent([Domain].self, forKey: .domains) ?? []
         compositeTypes = try container.decodeIfPresent([CompositeType].self, forKey: .compositeTypes) ?? []
         views = try container.decodeIfPresent([View].self, forKey: .views) ?? []
-        catalogObjects = try container.decodeIfPresent([CatalogObject].self, forKey: .catalogObjects) ?? []
+        functions = try container.decodeIfPresent([Function].self, forKey: .functions) ?? []
+        triggers = try container.decodeIfPresent([Trigger].self, forKey: .triggers) ?? []
     }
 
-    /// `extensions`, `sequences`, `domains`, `compositeTypes`, `views` and `catalogObjects` are written only when there are some, so a schema of
-    /// tables alone prints as it did before they were kept.
+    /// `extensions`, `sequences`, `domains`, `compositeTypes`, `views`, `functions` and `triggers`
+    /// are written only when there are some, so a schema of tables alone prints as it did before
+    /// they were kept.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(tables, forKey: .tables)
@@ -94,7 +102,8 @@ public struct Schema: Sendable, Hashable, Codable {
         if !domains.isEmpty { try container.encode(domains, forKey: .domains) }
         if !compositeTypes.isEmpty { try container.encode(compositeTypes, forKey: .compositeTypes) }
         if !views.isEmpty { try container.encode(views, forKey: .views) }
-        if !catalogObjects.isEmpty { try container.encode(catalogObjects, forKey: .catalogObjects) }
+        if !functions.isEmpty { try container.encode(functions, forKey: .functions) }
+        if !triggers.isEmpty { try container.encode(triggers, forKey: .triggers) }
     }
 
     /// The table called `name` in `schema`, if there is one.

@@ -7,6 +7,8 @@ public enum SchemaElement: Sendable, Hashable {
     case domain(Domain)
     case compositeType(CompositeType)
     case view(View)
+    case function(Function)
+    case trigger(Trigger)
 }
 
 /// Builds a schema from tables, enum types and extensions, with `if`, `if/else` and `for` allowed.
@@ -17,6 +19,8 @@ public enum SchemaBuilder {
     public static func buildExpression(_ domain: Domain) -> [SchemaElement] { [.domain(domain)] }
     public static func buildExpression(_ type: CompositeType) -> [SchemaElement] { [.compositeType(type)] }
     public static func buildExpression(_ view: View) -> [SchemaElement] { [.view(view)] }
+    public static func buildExpression(_ function: Function) -> [SchemaElement] { [.function(function)] }
+    public static func buildExpression(_ trigger: Trigger) -> [SchemaElement] { [.trigger(trigger)] }
     public static func buildExpression(_ sequence: DatabaseSequence) -> [SchemaElement] { [.sequence(sequence)] }
     public static func buildExpression(_ extension: Extension) -> [SchemaElement] { [.databaseExtension(`extension`)] }
     public static func buildExpression(_ tables: [Table]) -> [SchemaElement] { tables.map(SchemaElement.table) }

@@ -156,6 +156,30 @@ extension ModelDeclarations {
                 return .view(v.comment(a.optionalString(0)))
             },
         ],
+        .function: [
+            "renamed": Method(signature: ModelSignature(.function, [.labeled("from", .string)]) { _ in .none }) {
+                receiver, a in
+                guard case .function(let f) = receiver else { preconditionFailure("not a Function") }
+                return .function(f.renamed(from: a.string(0)))
+            },
+            "comment": Method(signature: ModelSignature(.function, [.unlabeled(.optional(.string))]) { _ in .none }) {
+                receiver, a in
+                guard case .function(let f) = receiver else { preconditionFailure("not a Function") }
+                return .function(f.comment(a.optionalString(0)))
+            },
+        ],
+        .trigger: [
+            "renamed": Method(signature: ModelSignature(.trigger, [.labeled("from", .string)]) { _ in .none }) {
+                receiver, a in
+                guard case .trigger(let t) = receiver else { preconditionFailure("not a Trigger") }
+                return .trigger(t.renamed(from: a.string(0)))
+            },
+            "comment": Method(signature: ModelSignature(.trigger, [.unlabeled(.optional(.string))]) { _ in .none }) {
+                receiver, a in
+                guard case .trigger(let t) = receiver else { preconditionFailure("not a Trigger") }
+                return .trigger(t.comment(a.optionalString(0)))
+            },
+        ],
         .unique: [
             "nullsNotDistinct": Method(signature: ModelSignature(.unique, [.defaulted(nil, .bool)]) { _ in .none }) {
                 receiver, a in
@@ -205,6 +229,14 @@ extension ModelDeclarations {
         .referentialAction: Dictionary(
             uniqueKeysWithValues: ReferentialAction.allCases.map { ($0.rawValue, .referentialAction($0)) }),
         .namingConvention: ["default": .namingConvention(.default)],
+        .volatility: Dictionary(
+            uniqueKeysWithValues: Function.Volatility.allCases.map { ($0.rawValue, .volatility($0)) }),
+        .parallel: Dictionary(uniqueKeysWithValues: Function.Parallel.allCases.map { ($0.rawValue, .parallel($0)) }),
+        .triggerTiming: Dictionary(
+            uniqueKeysWithValues: Trigger.Timing.allCases.map { ($0.rawValue, .triggerTiming($0)) }),
+        .triggerEvent: Dictionary(
+            uniqueKeysWithValues: Trigger.Event.allCases.map { ($0.rawValue, .triggerEvent($0)) }),
+
     ]
 
     /// Static members that are called (`.varchar(50)`, `.sql("now()")`), by type and name.

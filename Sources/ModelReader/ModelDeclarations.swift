@@ -189,6 +189,79 @@ enum ModelDeclarations {
                         indexes: a.indexes(4), comment: a.optionalString(5)))
             }
         ],
+        "Function": [
+            ModelSignature(
+                .function,
+                [
+                    .unlabeled(.string), .defaulted("schema", .optional(.string)), .defaulted("arguments", .string),
+                    .labeled("returns", .string), .labeled("language", .string),
+                    .defaulted("volatility", .volatility), .defaulted("strict", .bool),
+                    .defaulted("securityDefiner", .bool), .defaulted("leakproof", .bool),
+                    .defaulted("parallel", .parallel), .defaulted("cost", .optional(.double)),
+                    .defaulted("rows", .optional(.double)), .defaulted("settings", .array(.string)),
+                    .defaulted("standardBody", .bool), .defaulted("comment", .optional(.string)),
+                    .labeled("body", .string),
+                ]
+            ) { a in
+                .function(
+                    Function(
+                        a.string(0), schema: a.optionalString(1), arguments: a.optionalString(2) ?? "",
+                        returns: a.string(3), language: a.string(4), volatility: a.volatility(5),
+                        strict: a.bool(6, default: false), securityDefiner: a.bool(7, default: false),
+                        leakproof: a.bool(8, default: false), parallel: a.parallel(9), cost: a.optionalDouble(10),
+                        rows: a.optionalDouble(11), settings: a.strings(12), standardBody: a.bool(13, default: false),
+                        comment: a.optionalString(14), body: a.string(15)))
+            }
+        ],
+        "Procedure": [
+            ModelSignature(
+                .function,
+                [
+                    .unlabeled(.string), .defaulted("schema", .optional(.string)), .defaulted("arguments", .string),
+                    .labeled("language", .string), .defaulted("securityDefiner", .bool),
+                    .defaulted("settings", .array(.string)), .defaulted("standardBody", .bool),
+                    .defaulted("comment", .optional(.string)), .labeled("body", .string),
+                ]
+            ) { a in
+                .function(
+                    Procedure(
+                        a.string(0), schema: a.optionalString(1), arguments: a.optionalString(2) ?? "",
+                        language: a.string(3), securityDefiner: a.bool(4, default: false), settings: a.strings(5),
+                        standardBody: a.bool(6, default: false), comment: a.optionalString(7), body: a.string(8)))
+            }
+        ],
+        "Trigger": [
+            ModelSignature(
+                .trigger,
+                [
+                    .unlabeled(.string), .labeled("on", .string), .defaulted("schema", .optional(.string)),
+                    .unlabeled(.triggerTiming), .unlabeled(.array(.triggerEvent)),
+                    .defaulted("updateOf", .array(.string)), .defaulted("forEachRow", .bool),
+                    .defaulted("when", .optional(.string)), .labeled("execute", .string),
+                    .defaulted("comment", .optional(.string)),
+                ]
+            ) { a in
+                .trigger(
+                    Trigger(
+                        a.string(0), on: a.string(1), schema: a.optionalString(2), a.triggerTiming(3),
+                        a.triggerEvents(4), updateOf: a.strings(5), forEachRow: a.bool(6, default: true),
+                        when: a.optionalString(7), execute: a.string(8), comment: a.optionalString(9)))
+            },
+            ModelSignature(
+                .trigger,
+                [
+                    .unlabeled(.string), .labeled("on", .string), .defaulted("schema", .optional(.string)),
+                    .unlabeled(.triggerTiming), .unlabeled(.array(.triggerEvent)),
+                    .defaulted("updateOf", .array(.string)), .defaulted("when", .optional(.string)),
+                    .labeled("body", .string),
+                ]
+            ) { a in
+                .trigger(
+                    Trigger(
+                        a.string(0), on: a.string(1), schema: a.optionalString(2), a.triggerTiming(3),
+                        a.triggerEvents(4), updateOf: a.strings(5), when: a.optionalString(6), body: a.string(7)))
+            },
+        ],
         "Extension": [
             ModelSignature(.databaseExtension, [.unlabeled(.string), .defaulted("schema", .optional(.string))]) { a in
                 .databaseExtension(Extension(a.string(0), schema: a.optionalString(1)))

@@ -39,6 +39,8 @@ extension ModelEvaluator {
             case .domain(let d): elements.append(.domain(d))
             case .compositeType(let c): elements.append(.compositeType(c))
             case .view(let v): elements.append(.view(v))
+            case .function(let f): elements.append(.function(f))
+            case .trigger(let t): elements.append(.trigger(t))
             case .array(let items) where typed.type == .array(.table):
                 for item in items { if case .table(let t) = item { elements.append(.table(t)) } }
             default:

@@ -119,6 +119,31 @@ struct ModelArguments: Sendable {
         return nil
     }
 
+    func optionalDouble(_ i: Int) -> Double? {
+        if case .double(let n)? = slots[i] { return n }
+        return nil
+    }
+
+    func volatility(_ i: Int) -> Function.Volatility {
+        if case .volatility(let v)? = slots[i] { return v }
+        return .volatile
+    }
+
+    func parallel(_ i: Int) -> Function.Parallel {
+        if case .parallel(let p)? = slots[i] { return p }
+        return .unsafe
+    }
+
+    func triggerTiming(_ i: Int) -> Trigger.Timing {
+        if case .triggerTiming(let t)? = slots[i] { return t }
+        preconditionFailure("argument \(i) is not a Trigger.Timing")
+    }
+
+    func triggerEvents(_ i: Int) -> [Trigger.Event] {
+        guard case .array(let items)? = slots[i] else { return [] }
+        return items.map { if case .triggerEvent(let e) = $0 { return e } else { preconditionFailure("not an event") } }
+    }
+
     func int64(_ i: Int) -> Int64 {
         if case .int64(let n)? = slots[i] { return n }
         preconditionFailure("argument \(i) is not an Int64")

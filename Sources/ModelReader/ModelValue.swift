@@ -7,6 +7,7 @@ enum ModelType: Hashable, Sendable, CustomStringConvertible {
     case columnType, defaultValue, identity, referentialAction, indexElement
     case column, table, index, unique, primaryKey, foreignKey, check, exclusion, enumType, databaseExtension, sequence
     case domain, compositeType, view, namingConvention, schema
+    case function, volatility, parallel, trigger, triggerTiming, triggerEvent
     indirect case optional(ModelType)
     indirect case array(ModelType)
 
@@ -19,6 +20,7 @@ enum ModelType: Hashable, Sendable, CustomStringConvertible {
         "Exclusion": .exclusion,
         "EnumType": .enumType, "Enum": .enumType, "Extension": .databaseExtension, "DatabaseSequence": .sequence,
         "Domain": .domain, "CompositeType": .compositeType, "View": .view,
+        "Function": .function, "Trigger": .trigger,
         "NamingConvention": .namingConvention, "Schema": .schema,
     ]
 
@@ -48,6 +50,12 @@ enum ModelType: Hashable, Sendable, CustomStringConvertible {
         case .domain: return "Domain"
         case .compositeType: return "CompositeType"
         case .view: return "View"
+        case .function: return "Function"
+        case .volatility: return "Function.Volatility"
+        case .parallel: return "Function.Parallel"
+        case .trigger: return "Trigger"
+        case .triggerTiming: return "Trigger.Timing"
+        case .triggerEvent: return "Trigger.Event"
         case .namingConvention: return "NamingConvention"
         case .schema: return "Schema"
         case .optional(let wrapped): return "\(wrapped)?"
@@ -66,6 +74,8 @@ enum ModelValue: Sendable {
     case column(Column), table(Table), index(Index), unique(Unique), primaryKey(PrimaryKey)
     case foreignKey(ForeignKey), check(Check), exclusion(Exclusion), enumType(EnumType), databaseExtension(Extension)
     case sequence(DatabaseSequence), domain(Domain), compositeType(CompositeType), view(View)
+    case function(Function), volatility(Function.Volatility), parallel(Function.Parallel)
+    case trigger(Trigger), triggerTiming(Trigger.Timing), triggerEvent(Trigger.Event)
     case namingConvention(NamingConvention)
     case schema(Schema)
     case array([ModelValue])

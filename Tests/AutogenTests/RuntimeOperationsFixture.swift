@@ -85,8 +85,25 @@ enum RuntimeOperationsFixture {
                     from: View("active_people", "SELECT id FROM people").comment("some"),
                     to: View("active_people", "SELECT id, full_name FROM people"))),
             .renameView(View("active_people", "SELECT id, full_name FROM people"), to: "some_people"),
+            .createFunction(Self.touch),
+            .replaceFunction(Change(from: Self.touch, to: Self.touchAgain)),
+            .renameFunction(Self.touchAgain, to: "touch_people"),
+            .createTrigger(Self.peopleTouch),
+            .replaceTrigger(Change(from: Self.peopleTouch, to: Self.peopleTouchAgain)),
+            .renameTrigger(Self.peopleTouchAgain, to: "people_touched"),
         ]
     }
+
+    static let touch = Function(
+        "touch", returns: "trigger", language: "plpgsql", comment: "stamps",
+        body: "BEGIN NEW.full_name := upper(NEW.full_name); RETURN NEW; END")
+    static let touchAgain = Function(
+        "touch", returns: "trigger", language: "plpgsql", securityDefiner: true, settings: ["search_path=public"],
+        body: "BEGIN NEW.full_name := lower(NEW.full_name); RETURN NEW; END")
+    static let peopleTouch = Trigger("people_touch", on: "people", .before, [.insert], execute: "touch()")
+    static let peopleTouchAgain = Trigger(
+        "people_touch", on: "people", .before, [.insert, .update], updateOf: ["full_name"],
+        when: "NEW.full_name IS NOT NULL", execute: "touch_people()", comment: "upper case")
 
     static let peopleCount = MaterializedView(
         "people_count", schema: "billing", "SELECT count(*) AS n FROM people", withData: false,
@@ -115,7 +132,13 @@ enum RuntimeOperationsFixture {
         afterColumn.uniques.removeAll { $0.name == unique.name }
         afterColumn.foreignKeys.removeAll { $0.name == fk.name }
         afterColumn.checks.removeAll { $0.name == check.name }
+        var touched = Self.peopleTouchAgain
+        touched.name = "people_touched"
+        var touchPeople = Self.touchAgain
+        touchPeople.name = "touch_people"
         ops += [
+            .dropTrigger(touched),
+            .dropFunction(touchPeople),
             .dropView(View("some_people", "SELECT id, full_name FROM people")),
             .dropView(Self.peopleCount),
             .dropColumn(people, age),

@@ -62,6 +62,14 @@ import Testing
         try op.createView(MaterializedView("people_count", schema: "billing", "SELECT count(*) AS n FROM people", withData: false, indexes: [Index("people_count_n", "n")]))
         try op.replaceView(View("active_people", "SELECT id, full_name FROM people"), existing: View("active_people", "SELECT id FROM people", comment: "some"))
         try op.renameView("active_people", to: "some_people")
+        try op.createFunction(Function("touch", returns: "trigger", language: "plpgsql", comment: "stamps", body: "BEGIN NEW.full_name := upper(NEW.full_name); RETURN NEW; END"))
+        try op.replaceFunction(Function("touch", returns: "trigger", language: "plpgsql", securityDefiner: true, settings: ["search_path=public"], body: "BEGIN NEW.full_name := lower(NEW.full_name); RETURN NEW; END"), existing: Function("touch", returns: "trigger", language: "plpgsql", comment: "stamps", body: "BEGIN NEW.full_name := upper(NEW.full_name); RETURN NEW; END"))
+        try op.renameFunction(Function("touch", returns: "trigger", language: "plpgsql", securityDefiner: true, settings: ["search_path=public"], body: "BEGIN NEW.full_name := lower(NEW.full_name); RETURN NEW; END"), to: "touch_people")
+        try op.createTrigger(Trigger("people_touch", on: "people", .before, [.insert], execute: "touch()"))
+        try op.replaceTrigger(Trigger("people_touch", on: "people", .before, [.insert, .update], updateOf: ["full_name"], when: "NEW.full_name IS NOT NULL", execute: "touch_people()", comment: "upper case"), existing: Trigger("people_touch", on: "people", .before, [.insert], execute: "touch()"))
+        try op.renameTrigger(Trigger("people_touch", on: "people", .before, [.insert, .update], updateOf: ["full_name"], when: "NEW.full_name IS NOT NULL", execute: "touch_people()", comment: "upper case"), to: "people_touched")
+        try op.dropTrigger(Trigger("people_touched", on: "people", .before, [.insert, .update], updateOf: ["full_name"], when: "NEW.full_name IS NOT NULL", execute: "touch_people()", comment: "upper case"))
+        try op.dropFunction(Function("touch_people", returns: "trigger", language: "plpgsql", securityDefiner: true, settings: ["search_path=public"], body: "BEGIN NEW.full_name := lower(NEW.full_name); RETURN NEW; END"))
         try op.dropView("some_people")
         try op.dropView("people_count", schema: "billing", materialized: true)
         try op.dropColumn("people", "age")
@@ -154,9 +162,17 @@ import Testing
             case .dropView: 42
             case .replaceView: 43
             case .renameView: 44
+            case .createFunction: 45
+            case .dropFunction: 46
+            case .replaceFunction: 47
+            case .renameFunction: 48
+            case .createTrigger: 49
+            case .dropTrigger: 50
+            case .replaceTrigger: 51
+            case .renameTrigger: 52
             }
         }
-        #expect(Set(try RuntimeOperationsFixture.ops().map(number)) == Set(0...44))
+        #expect(Set(try RuntimeOperationsFixture.ops().map(number)) == Set(0...52))
     }
 
     @Test func addColumnHoistsColumnConstraints() throws {

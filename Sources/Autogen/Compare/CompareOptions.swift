@@ -73,7 +73,7 @@ public struct ObjectRef: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         case table, column, index, uniqueConstraint, foreignKey, checkConstraint, primaryKey, exclusionConstraint,
             enumType,
-            databaseExtension, sequence, domain, compositeType, view
+            databaseExtension, sequence, domain, compositeType, view, function, trigger
     }
 
     public var kind: Kind

@@ -254,27 +254,38 @@ final class CompareRun {
             model: stored, database: database, dialect: dialect, options: options,
             tableOps: tableBodies + dropOps)
         diagnostics += viewOps.diagnostics
+        var viewsDropped = Set<String>()
+        for case .dropView(let v) in viewOps.early { viewsDropped.insert(v.name) }
+        // Functions around the tables by what they name; triggers dropped before anything they
+        // need changes and created after everything.
+        let functionOps = FunctionComparison(model: stored, database: database, options: options)
+        let triggerOps = TriggerComparison(
+            model: stored, database: database, options: options, tableOps: tableBodies + dropOps,
+            goneFunctions: functionOps.goneNames, viewsDropped: viewsDropped)
+        diagnostics += triggerOps.diagnostics
         var ops =
-            schemaOps(model) + extensionOps.before + sequenceOps.before + enumOps.before + typeOps.before + renameOps
-            + viewOps.early + dropForeignKeys
+            schemaOps(model) + triggerOps.early + extensionOps.before + sequenceOps.before + enumOps.before
+            + typeOps.before + functionOps.before + renameOps
+            + viewOps.early + functionOps.early + dropForeignKeys
             // Logged again before new tables, which may reference them; unlogged after the bodies.
             + persistenceOps(persistence, unlogged: false) + createOps + tableBodies
             + persistenceOps(persistence, unlogged: true) + addForeignKeys
-            + viewOps.late + dropOps
+            + functionOps.late + viewOps.late + triggerOps.late + dropOps + functionOps.after
             + typeOps.after + enumOps.after + sequenceOps.after + extensionOps.after
         ops = ops.filter { op in
             if case .alterColumn(let a) = op { return !a.isEmpty }
             return true
         }
-        var viewsDropped = Set<String>()
-        for case .dropView(let v) in viewOps.early { viewsDropped.insert(v.name) }
+        var triggersDropped = Set<String>()
+        for case .dropTrigger(let t) in triggerOps.early { triggersDropped.insert(t.name) }
         var rebuilt = Set<TableRef>()
         for op in ops {
             guard let reason = dialect.rebuildReason(for: op), let table = op.table, rebuilt.insert(table).inserted
             else { continue }
-            // Views compare already drops and creates around the change are not the rebuild's.
+            // Views and triggers compare already drops and creates around the change are not
+            // the rebuild's.
             let recreated = dialect.rebuildDependents(of: table.name, in: database)
-                .filter { $0.kind != .view || !viewsDropped.contains($0.name) }
+                .filter { !($0.kind == .view ? viewsDropped : triggersDropped).contains($0.name) }
                 .map { "\($0.kind.rawValue) \($0.name)" }
             let also = recreated.isEmpty ? "" : "; it drops and recreates " + recreated.joined(separator: ", ")
             diagnostics.append(

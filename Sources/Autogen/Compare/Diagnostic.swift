@@ -20,6 +20,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         case domainChange = "domain-change"
         case partitionChange = "partition-change"
         case viewRecreated = "view-recreated"
+        case triggerRecreated = "trigger-recreated"
     }
 
     public var kind: Kind

@@ -37,9 +37,10 @@ enum DatabaseComparison {
         if !problems.isEmpty { throw ModelError(problems: problems) }
     }
 
-    /// Refuses a compare whose ops drop a table that a view of the model still reads: the
-    /// database would refuse the drop, or the view would be created over nothing.
-    static func checkViewsKeepTheirTables(_ model: Schema, _ result: CompareResult) throws(ModelError) {
+    /// Refuses a compare whose ops drop a table that a view of the model still reads or a
+    /// trigger of the model fires on: the database would refuse the drop, or the view or
+    /// trigger would be created over nothing.
+    static func checkDependentsKeepTheirTables(_ model: Schema, _ result: CompareResult) throws(ModelError) {
         var problems: [String] = []
         for case .dropTable(let table) in result.ops {
             let name = table.name.lowercased()
@@ -47,6 +48,11 @@ enum DatabaseComparison {
             where view.schema == table.schema && ViewOrder.identifiers(in: view.definition).contains(name) {
                 problems.append(
                     "view \"\(view.qualifiedName)\" reads table \"\(TableRef(table))\", which the model drops: keep the table in the model or change the view"
+                )
+            }
+            for trigger in model.triggers where trigger.schema == table.schema && trigger.table == table.name {
+                problems.append(
+                    "trigger \"\(trigger.name)\" fires on table \"\(TableRef(table))\", which the model drops: keep the table in the model or drop the trigger"
                 )
             }
         }

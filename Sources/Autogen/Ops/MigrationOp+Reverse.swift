@@ -49,6 +49,22 @@ extension MigrationOp {
             var renamed = v
             renamed.name = newName
             return .renameView(renamed, to: v.name)
+        case .createFunction(let f): return .dropFunction(f)
+        case .dropFunction(let f): return .createFunction(f)
+        case .replaceFunction(let change): return .replaceFunction(change.reversed)
+        case .renameFunction(let f, let newName):
+            var renamed = f
+            renamed.name = newName
+            renamed.renamedFrom = nil
+            return .renameFunction(renamed, to: f.name)
+        case .createTrigger(let t): return .dropTrigger(t)
+        case .dropTrigger(let t): return .createTrigger(t)
+        case .replaceTrigger(let change): return .replaceTrigger(change.reversed)
+        case .renameTrigger(let t, let newName):
+            var renamed = t
+            renamed.name = newName
+            renamed.renamedFrom = nil
+            return .renameTrigger(renamed, to: t.name)
         case .createEnum(let e): return .dropEnum(e)
         case .dropEnum(let e): return .createEnum(e)
         case .alterEnum(let e, let values, let uses):

@@ -59,6 +59,25 @@ public enum MigrationOp: Sendable, Hashable {
     case replaceView(Change<View>)
     /// `ALTER VIEW ... RENAME TO`: the view, then its new name.
     case renameView(View, to: String)
+    /// PostgreSQL functions and procedures, each op carrying the whole definition (so that a
+    /// drop reverses to the function it dropped).
+    case createFunction(Function)
+    /// `DROP FUNCTION` / `DROP PROCEDURE` without CASCADE: the database refuses while a
+    /// trigger, default or view uses it.
+    case dropFunction(Function)
+    /// `CREATE OR REPLACE FUNCTION` (same arguments and result; compare drops and creates for
+    /// any other change), or only its comment when the definition is the same.
+    case replaceFunction(Change<Function>)
+    /// `ALTER FUNCTION ... RENAME TO`: the function, then its new name.
+    case renameFunction(Function, to: String)
+    /// Triggers, on the table (or view) each names.
+    case createTrigger(Trigger)
+    case dropTrigger(Trigger)
+    /// A trigger that fires differently or does something else: dropped and created again
+    /// (SQLite cannot alter one), or only its comment on PostgreSQL when nothing else changed.
+    case replaceTrigger(Change<Trigger>)
+    /// `ALTER TRIGGER ... ON table RENAME TO` (PostgreSQL; SQLite drops and creates it).
+    case renameTrigger(Trigger, to: String)
     case createEnum(EnumType)
     case dropEnum(EnumType)
     /// The enum's values change; `usedBy` lists the columns of that type (needed when values
@@ -90,7 +109,8 @@ public enum MigrationOp: Sendable, Hashable {
         case .createSchema, .dropSchema, .createExtension, .dropExtension, .createSequence, .dropSequence,
             .alterSequence, .createDomain, .dropDomain, .alterDomain, .createCompositeType, .dropCompositeType,
             .alterCompositeType, .createEnum, .dropEnum, .alterEnum, .execute, .createView, .dropView, .replaceView,
-            .renameView:
+            .renameView, .createFunction, .dropFunction, .replaceFunction, .renameFunction, .createTrigger,
+            .dropTrigger, .replaceTrigger, .renameTrigger:
             return nil
         }
     }

@@ -34,15 +34,14 @@ extension Schema {
             let i = try requireTable(TableRef(table))
             tables.remove(at: i)
             // The table's triggers go with it.
-            catalogObjects.removeAll { $0.kind == .trigger && $0.table == table.name }
+            triggers.removeAll { $0.table == table.name && $0.schema == table.schema }
         case .renameTable(let ref, let newName):
             let i = try requireTable(ref)
             var renamed = tables.remove(at: i)
             renamed.name = newName
             insertSorted(renamed)
-            for j in catalogObjects.indices
-            where catalogObjects[j].kind == .trigger && catalogObjects[j].table == ref.name {
-                catalogObjects[j].table = newName
+            for j in triggers.indices where triggers[j].table == ref.name && triggers[j].schema == ref.schema {
+                triggers[j].table = newName
             }
         case .addColumn(let ref, let column):
             try modifyTable(ref) { table throws(ApplyError) in
@@ -218,6 +217,9 @@ extension Schema {
         case .renameView(let v, let newName):
             views[try requireView(v)].name = newName
             views.sort { ($0.schema ?? "", $0.name) < ($1.schema ?? "", $1.name) }
+        case .createFunction, .dropFunction, .replaceFunction, .renameFunction, .createTrigger, .dropTrigger,
+            .replaceTrigger, .renameTrigger:
+            try applyRoutine(op)
         case .createSequence(let s):
             guard !sequences.contains(where: { $0.name == s.name && $0.schema == s.schema }) else {
                 throw ApplyError("sequence \(s.qualifiedName) already exists")

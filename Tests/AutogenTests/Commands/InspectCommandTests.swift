@@ -48,7 +48,7 @@ import Testing
         #expect(decoded.table("org")?.uniques.count == 1)
         #expect(decoded.table("org")?.column("code")?.defaultValue == .string("x"))
         #expect(decoded.views.map(\.name) == ["v_account"])
-        #expect(decoded.catalogObjects.map { "\($0.kind.rawValue) \($0.name)" } == ["trigger t_org"])
+        #expect(decoded.triggers.map(\.name) == ["t_org"])
     }
 
     @Test func swiftFormatIsTheModelSource() throws {

@@ -121,6 +121,31 @@ let coverageSchema = Schema(naming: coverageNaming) {
         "code_count", schema: "app", "SELECT 1 AS n", withData: false, indexes: [Index("code_count_n", "n")],
         comment: "m")
     CompositeType("address", attributes: [Column("street", .text), Column("zip", .varchar(10)).collation("C")])
+    Function(
+        "add_tax", schema: "app", arguments: "amount numeric, rate numeric DEFAULT 0.2", returns: "numeric",
+        language: "sql", volatility: .immutable, strict: true, securityDefiner: true, leakproof: true,
+        parallel: .safe, cost: 5, rows: nil, settings: ["search_path=app, pg_temp"], standardBody: true,
+        comment: "tax", body: "RETURN amount * (1 + rate)"
+    ).renamed(from: "plus_tax").comment("with tax")
+    Function(
+        "touch", returns: "trigger", language: "plpgsql", volatility: .stable, parallel: .restricted, rows: 10.5,
+        body: "BEGIN RETURN NEW; END")
+    Function("noop", returns: "void", language: "sql", volatility: .volatile, parallel: .unsafe, body: "")
+    Procedure(
+        "archive", schema: "app", arguments: "before date", language: "plpgsql", securityDefiner: true,
+        settings: ["work_mem=64MB"], standardBody: false, comment: "old rows",
+        body: """
+            BEGIN
+              DELETE FROM t WHERE code < before::text;
+            END
+            """)
+    Trigger(
+        "t_touch", on: "t", schema: "app", .before, [.insert, .update, .delete, .truncate], updateOf: ["code"],
+        forEachRow: false, when: "true", execute: "touch()", comment: "c"
+    ).renamed(from: "t_old").comment("d")
+    Trigger("t_view", on: "active_code", .insteadOf, [.insert], execute: "touch()")
+    Trigger("t_log", on: "t", .after, [.delete], updateOf: [], when: "old.code <> ''", body: "SELECT 1;")
+        .renamed(from: "t_log_old")
     coverageAccount
     [coverageMembership, coverageOrganization, coverageLogged]
     [coverageEvent, coverageEvent2024, coverageEventOther]

@@ -35,6 +35,7 @@ public enum ModelSourceRenderer {
         blocks += schema.sequences.map { [SwiftSchemaSource.sequence($0)] }
         blocks += schema.domains.map { [SwiftSchemaSource.domain($0)] }
         blocks += schema.compositeTypes.map { [SwiftSchemaSource.compositeType($0)] }
+        blocks += schema.functions.map { [SwiftRoutineSource.function($0)] }
         if schema.tables.count > inlineTableLimit {
             var used: Set<String> = [variable]
             let names = schema.tables.map { constantName(for: $0, avoiding: &used) }
@@ -49,6 +50,7 @@ public enum ModelSourceRenderer {
         }
         // After the tables they read, each after the views it reads.
         blocks += ViewOrder(schema.views).views.map { [SwiftSchemaSource.view($0)] }
+        blocks += schema.triggers.map { [SwiftRoutineSource.trigger($0)] }
         // Typed: the other files of the environment then use `schema` without type-checking
         // its builder (a new revision compiles in a second instead of three at 300 tables).
         lines.append("let \(variable): Schema = Schema {")

@@ -89,6 +89,9 @@ public enum SwiftRenderer {
             return [
                 "try op.alterCompositeType(\(SwiftSchemaSource.compositeType(change.to)), existing: \(SwiftSchemaSource.compositeType(change.from)))"
             ]
+        case .createFunction, .dropFunction, .replaceFunction, .renameFunction, .createTrigger, .dropTrigger,
+            .replaceTrigger, .renameTrigger:
+            return SwiftRoutineSource.lines(op) ?? []
         case .createView(let v): return ["try op.createView(\(SwiftSchemaSource.view(v)))"]
         case .dropView(let v):
             return ["try op.dropView(\(str(v.name))\(schema(v.schema))\(v.materialized ? ", materialized: true" : ""))"]

@@ -14,7 +14,7 @@ extension PostgresBackend {
         // The model's explicit name of the current schema is the catalog's `nil`, whichever
         // schema is current (not only `public`).
         let current = try reader.currentSchema()
-        let local = Self.unnamingSchema(current, in: model)
+        var local = Self.unnamingSchema(current, in: model)
         // Read: the current schema and every schema the model or the options name (Alembic's
         // include_schemas), so that a table in `billing` is compared with `billing`'s.
         let named = Self.schemasNamed(by: local, options: options)
@@ -26,15 +26,18 @@ extension PostgresBackend {
         if options.schemas == nil {
             options.schemas = Set(
                 [nil] + local.tables.map(\.schema) + local.enums.map(\.schema) + local.sequences.map(\.schema)
-                    + local.domains.map(\.schema) + local.compositeTypes.map(\.schema) + local.views.map(\.schema))
+                    + local.domains.map(\.schema) + local.compositeTypes.map(\.schema) + local.views.map(\.schema)
+                    + local.functions.map(\.schema) + local.triggers.map(\.schema))
         }
         try DatabaseComparison.validate(local, against: database, dialect: PostgresDialect.self)
+        // The model's changed functions and triggers in the server's spelling, before compare.
+        PostgresRoutineNormalizer.normalize(&local, database: database, connection: connection)
         let prepared = PreparedModel(local, dialect: PostgresDialect.self, currentSchema: current)
         let questions = Comparer.undecidedDefaults(prepared, database: database, options: options)
         options.serverDefaultAnswers = PostgresDefaultOracle.answers(questions, connection: connection)
         options.serverViews = PostgresViewNormalizer.forms(model: local, database: database, connection: connection)
         let result = Comparer.compare(prepared, database: database, options: options)
-        try DatabaseComparison.checkViewsKeepTheirTables(local, result)
+        try DatabaseComparison.checkDependentsKeepTheirTables(local, result)
         return result
     }
 
@@ -64,12 +67,13 @@ extension PostgresBackend {
         for d in out.domains.indices { out.domains[d].schema = local(out.domains[d].schema) }
         for c in out.compositeTypes.indices { out.compositeTypes[c].schema = local(out.compositeTypes[c].schema) }
         for v in out.views.indices { out.views[v].schema = local(out.views[v].schema) }
+        for f in out.functions.indices { out.functions[f].schema = local(out.functions[f].schema) }
+        for t in out.triggers.indices { out.triggers[t].schema = local(out.triggers[t].schema) }
         // Sorted again by (schema, name), as compare expects.
         return Schema(
             tables: out.tables, enums: out.enums, extensions: out.extensions, sequences: out.sequences,
             domains: out.domains,
-            compositeTypes: out.compositeTypes, views: out.views,
-            catalogObjects: out.catalogObjects)
+            compositeTypes: out.compositeTypes, views: out.views, functions: out.functions, triggers: out.triggers)
     }
 
     /// The schemas other than the default one that `model` names (its tables, enum types,
@@ -77,7 +81,8 @@ extension PostgresBackend {
     static func schemasNamed(by model: Schema, options: CompareOptions) -> [String] {
         var names = Set(
             model.enums.compactMap(\.schema) + model.sequences.compactMap(\.schema) + model.domains.compactMap(\.schema)
-                + model.compositeTypes.compactMap(\.schema) + model.views.compactMap(\.schema))
+                + model.compositeTypes.compactMap(\.schema) + model.views.compactMap(\.schema)
+                + model.functions.compactMap(\.schema) + model.triggers.compactMap(\.schema))
         for table in model.tables {
             if let schema = table.schema { names.insert(schema) }
             for key in table.foreignKeys { if let schema = key.referredSchema { names.insert(schema) } }

@@ -46,6 +46,23 @@ extension PostgresDialect {
             for constraint in table.checks { check(constraint.name, "\(prefix): check \"\(constraint.name ?? "")\"") }
             for index in table.indexes { check(index.name, "\(prefix): index \"\(index.name ?? "")\"") }
         }
+        for function in schema.functions {
+            check(function.name, "function \"\(function.key)\"")
+            if function.kind == .function, (function.returns ?? "").isEmpty {
+                problems.append("function \"\(function.key)\" returns nothing: write returns: \"void\"")
+            }
+        }
+        for trigger in schema.triggers {
+            check(trigger.name, "trigger \"\(trigger.name)\"")
+            if trigger.function == nil || trigger.body != nil {
+                problems.append(
+                    "trigger \"\(trigger.name)\" on \"\(trigger.qualifiedTable)\" holds a body; a PostgreSQL trigger executes a function (execute:)"
+                )
+            }
+            if trigger.events.isEmpty {
+                problems.append("trigger \"\(trigger.name)\" on \"\(trigger.qualifiedTable)\" fires on no event")
+            }
+        }
         return problems
     }
 

@@ -115,6 +115,26 @@ extension PostgresDialect: SQLCompiling {
             return replaceViewStatements(from: change.from, to: change.to).map { SQLStatement($0) }
         case .renameView(let v, let newName):
             return [SQLStatement(renameViewSQL(v, to: newName))]
+        case .createFunction(let f):
+            return createFunctionStatements(f).map { SQLStatement($0) }
+        case .dropFunction(let f):
+            return [SQLStatement(dropFunctionSQL(f))]
+        case .replaceFunction(let change):
+            return replaceFunctionStatements(from: change.from, to: change.to).map { SQLStatement($0) }
+        case .renameFunction(let f, let newName):
+            return [SQLStatement(renameFunctionSQL(f, to: newName))]
+        case .createTrigger(let t):
+            guard t.body == nil, t.function != nil else {
+                throw SQLRenderError(
+                    "trigger \(t.name): a PostgreSQL trigger executes a function (execute:), it holds no body")
+            }
+            return createTriggerStatements(t).map { SQLStatement($0) }
+        case .dropTrigger(let t):
+            return [SQLStatement(dropTriggerSQL(t))]
+        case .replaceTrigger(let change):
+            return replaceTriggerStatements(from: change.from, to: change.to).map { SQLStatement($0) }
+        case .renameTrigger(let t, let newName):
+            return [SQLStatement(renameTriggerSQL(t, to: newName))]
         case .createSequence(let s):
             return [SQLStatement(createSequenceSQL(s))]
         case .dropSequence(let s):

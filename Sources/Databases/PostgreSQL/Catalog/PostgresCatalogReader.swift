@@ -12,7 +12,7 @@ import ModelDSL
 /// (`PostgresSideQueries`).
 /// Tables and enums in the connection's default schema (`current_schema()`) get `schema: nil`.
 public struct PostgresCatalogReader {
-    private let connection: PostgresConnection
+    let connection: PostgresConnection
     /// From how many tables on the reader takes a second connection for half of the queries
     /// (`PostgresSideQueries`); below, opening it costs more than it saves.
     let secondConnectionFromTables: Int
@@ -75,6 +75,8 @@ public struct PostgresCatalogReader {
                 .init(sql: PostgresCatalogQueries.compositeTypes, parameters: parameter),
                 .init(sql: PostgresCatalogQueries.extensions, parameters: []),
                 .init(sql: PostgresCatalogQueries.views, parameters: parameter),
+                .init(sql: PostgresCatalogQueries.functions(serverVersion: version), parameters: parameter),
+                .init(sql: PostgresCatalogQueries.triggers(serverVersion: version), parameters: parameter),
             ])
         if let snapshot, tableRows.rowCount >= secondConnectionFromTables {
             later.side = PostgresSideQueries(
@@ -275,6 +277,8 @@ public struct PostgresCatalogReader {
             table.partitionOf = part.partitionOf
             return table
         }
+        let functions = Self.functions(try later.result(8, on: connection), local: local)
+        let triggers = Self.triggers(try later.result(9, on: connection), local: local)
         return Schema(
             tables: tables, enums: enums, extensions: extensions, sequences: sequences, domains: domains,
             compositeTypes: composites,
@@ -282,7 +286,7 @@ public struct PostgresCatalogReader {
                 var sorted = view
                 sorted.indexes.sort { ($0.name ?? "") < ($1.name ?? "") }
                 return sorted
-            })
+            }, functions: functions, triggers: triggers)
     }
 
     /// The connection's current schema, the one the reader reports as `nil`.

@@ -25,6 +25,7 @@ extension PostgresDialect {
         statements += schema.sequences.map(createSequenceSQL)
         statements += schema.domains.map(createDomainSQL)
         statements += schema.compositeTypes.map(createCompositeTypeSQL)
+        statements += schema.functions.flatMap { createFunctionStatements($0) }
         let order = CreationOrder(schema.tables)
         statements += order.tables.map(createTableSQL)
         statements += order.tables.flatMap(serialSequenceStatements)
@@ -36,6 +37,7 @@ extension PostgresDialect {
         for table in schema.tables { statements += statisticsStatements(for: table) }
         for table in schema.tables { statements += commentStatements(for: table) }
         statements += ViewOrder(schema.views).views.flatMap(createViewStatements)
+        statements += schema.triggers.flatMap(createTriggerStatements)
         return statements
     }
 

@@ -90,9 +90,21 @@ extension PostgresDialect {
             view.indexes = view.indexes.map { storedIndex($0, on: view.name) }
             return view
         }
+        let functions = schema.functions.map { original -> Function in
+            var function = original
+            function.schema = local(function.schema)
+            function.comment = function.comment.flatMap { $0.isEmpty ? nil : $0 }
+            return function
+        }
+        let triggers = schema.triggers.map { original -> Trigger in
+            var trigger = original
+            trigger.schema = local(trigger.schema)
+            trigger.comment = trigger.comment.flatMap { $0.isEmpty ? nil : $0 }
+            return trigger
+        }
         return Schema(
             tables: tables, enums: enums, extensions: extensions, sequences: sequences, domains: domains,
-            compositeTypes: composites, views: views)
+            compositeTypes: composites, views: views, functions: functions, triggers: triggers)
     }
 
     /// An index of table (or materialized view) `owner` as the catalog gives it back.

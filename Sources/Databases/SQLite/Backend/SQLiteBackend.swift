@@ -52,7 +52,7 @@ struct SQLiteBackend: DatabaseBackend {
         }
         try DatabaseComparison.validate(model, against: database, dialect: SQLiteDialect.self)
         let result = Comparer.compare(model: model, database: database, dialect: SQLiteDialect.self, options: options)
-        try DatabaseComparison.checkViewsKeepTheirTables(model, result)
+        try DatabaseComparison.checkDependentsKeepTheirTables(model, result)
         return result
     }
 }

@@ -6,8 +6,8 @@ import ModelDSL
 /// A rebuild drops the table and renames a new one into its place. SQLite refuses the rename
 /// while a view names the table (`error in view v: no such table: main.p`), and `DROP TABLE`
 /// takes the table's triggers with it. So the rebuild drops every view and trigger that
-/// names the table (or a view so dropped) and, after the swap, creates them again from the
-/// statements the catalog stored, in their creation order, inside the same transaction. A
+/// names the table (or a view so dropped) and, after the swap, creates them again from what
+/// the catalog holds, views in dependency order and triggers after them, inside the same transaction. A
 /// dependent that no longer fits the new table (a view of a dropped column) makes the
 /// database refuse the migration, which then rolls back whole.
 extension SQLiteDialect {
@@ -40,7 +40,10 @@ extension SQLiteDialect {
     static func rebuildObjects(in schema: Schema) -> [CatalogObject] {
         ViewOrder(schema.views).views.map {
             CatalogObject(kind: .view, name: $0.name, table: $0.name, sql: createViewSQL($0))
-        } + schema.catalogObjects.filter { $0.kind == .trigger }
+        }
+            + schema.triggers.map {
+                CatalogObject(kind: .trigger, name: $0.name, table: $0.table, sql: createTriggerSQL($0))
+            }
     }
 
     /// `DROP VIEW` / `DROP TRIGGER` for `dependents`, the last created first.

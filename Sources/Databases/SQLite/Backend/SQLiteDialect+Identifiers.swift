@@ -84,6 +84,16 @@ extension SQLiteDialect {
                 "extension \"\(e.name)\" is a PostgreSQL extension; SQLite has none (load SQLite extensions in env.swift)"
             )
         }
+        for function in schema.functions {
+            problems.append("function \"\(function.key)\": SQLite has no stored functions or procedures")
+        }
+        for trigger in schema.triggers {
+            if let problem = triggerProblem(trigger) { problems.append(problem) }
+            if trigger.schema != nil {
+                problems.append(
+                    "trigger \"\(trigger.name)\" names a schema; SQLite has none (declare it without `schema:`)")
+            }
+        }
         return problems
     }
 }

@@ -227,6 +227,25 @@ extension SQLiteDialect: SQLCompiling {
             return [SQLStatement(dropViewSQL(v)), SQLStatement(createViewSQL(renamed))]
         case .createDomain, .dropDomain, .alterDomain, .createCompositeType, .dropCompositeType, .alterCompositeType:
             throw SQLRenderError("SQLite has no domains or composite types")
+        case .createFunction(let f), .dropFunction(let f), .renameFunction(let f, _):
+            throw SQLRenderError("function \(f.key): SQLite has no stored functions")
+        case .replaceFunction(let change):
+            throw SQLRenderError("function \(change.to.key): SQLite has no stored functions")
+        case .createTrigger(let t):
+            if let problem = triggerProblem(t) { throw SQLRenderError(problem) }
+            return [SQLStatement(createTriggerSQL(t))]
+        case .dropTrigger(let t):
+            return [SQLStatement(dropTriggerSQL(t))]
+        case .replaceTrigger(let change):
+            if let problem = triggerProblem(change.to) { throw SQLRenderError(problem) }
+            // A comment has nowhere to go on SQLite.
+            guard !change.from.sameDefinition(as: change.to) else { return [] }
+            return [SQLStatement(dropTriggerSQL(change.from)), SQLStatement(createTriggerSQL(change.to))]
+        case .renameTrigger(let t, let newName):
+            // No ALTER TRIGGER: the same trigger under the new name.
+            var renamed = t
+            renamed.name = newName
+            return [SQLStatement(dropTriggerSQL(t)), SQLStatement(createTriggerSQL(renamed))]
         case .addExclusion(let t, let e), .dropExclusion(let t, let e):
             throw SQLRenderError("\(t): constraint \(e.name): SQLite has no exclusion constraints")
         case .setConstraintValidated(let t, let c, _):

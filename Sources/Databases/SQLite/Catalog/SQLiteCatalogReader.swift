@@ -23,23 +23,23 @@ public struct SQLiteCatalogReader {
         try readForeignKeys(into: &tables)
         return Schema(
             tables: tables.entries.map { $0.build(tables) }, enums: [], views: tables.views,
-            catalogObjects: tables.catalogObjects.sorted { $0.0 < $1.0 }.map(\.1))
+            triggers: tables.triggers)
     }
 
     /// The `WHERE` shared by every query: user tables only.
     static let userTables = "m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
 
-    /// Tables and the parsed CREATE texts of tables, indexes and views; triggers as stored.
+    /// Tables and the parsed CREATE texts of tables, indexes, views and triggers.
     ///
     /// ```sql
-    /// SELECT m.type, m.name, m.sql, m.tbl_name, m.rowid FROM sqlite_schema AS m
+    /// SELECT m.type, m.name, m.sql, m.tbl_name FROM sqlite_schema AS m
     /// WHERE m.type IN ('table', 'index', 'view', 'trigger') AND m.name NOT LIKE 'sqlite\_%' ESCAPE '\'
     /// ORDER BY m.name
     /// ```
     private func readObjects() throws(IntrospectError) -> TableSet {
         var set = TableSet()
         let sql = """
-            SELECT m.type, m.name, m.sql, m.tbl_name, m.rowid FROM sqlite_schema AS m
+            SELECT m.type, m.name, m.sql, m.tbl_name FROM sqlite_schema AS m
             WHERE m.type IN ('table', 'index', 'view', 'trigger') AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
             ORDER BY m.name
             """
@@ -49,8 +49,12 @@ public struct SQLiteCatalogReader {
             if type == "view" {
                 set.views.append(SQLiteViewParser.parse(name: name, sql: text))
             } else if type == "trigger" {
-                let object = CatalogObject(kind: .trigger, name: name, table: row.string(3) ?? name, sql: text)
-                set.catalogObjects.append((row.int(4), object))
+                let table = row.string(3) ?? name
+                // A statement this parser does not know keeps its whole text as the body, so
+                // compare sees a difference rather than nothing.
+                set.triggers.append(
+                    SQLiteTriggerParser.parse(name: name, table: table, sql: text)
+                        ?? Trigger(name, on: table, .before, [], body: text))
             } else if type == "table" {
                 set.add(SQLiteTableAccumulator(name: name, definition: SQLiteSchemaParser.parseTable(text)))
             } else if let index = SQLiteSchemaParser.parseIndex(text) {

@@ -21,6 +21,7 @@ extension SQLiteDialect {
             statements += table.indexes.map { createIndexSQL($0, on: table.name, naming: naming) }
         }
         statements += ViewOrder(schema.views).views.map(createViewSQL)
+        statements += schema.triggers.map(createTriggerSQL)
         return statements
     }
 

@@ -97,7 +97,13 @@ extension SQLiteDialect {
             view.comment = nil
             return view
         }
-        return Schema(tables: tables, enums: [], views: views)
+        let triggers = schema.triggers.map { original -> Trigger in
+            var trigger = original
+            trigger.schema = nil
+            trigger.comment = nil
+            return trigger
+        }
+        return Schema(tables: tables, enums: [], views: views, functions: schema.functions, triggers: triggers)
     }
 
     /// The CHECK expression that stands in for an enum type:

@@ -7,8 +7,7 @@ struct TableSet {
     var position: [String: Int] = [:]
     var indexDefinitions: [String: SQLiteIndexDefinition] = [:]
     var views: [View] = []
-    /// Triggers with their `rowid` in `sqlite_schema` (their creation order).
-    var catalogObjects: [(Int64, CatalogObject)] = []
+    var triggers: [Trigger] = []
 
     mutating func add(_ table: SQLiteTableAccumulator) {
         position[table.name] = entries.count

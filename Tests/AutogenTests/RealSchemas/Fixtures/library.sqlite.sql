@@ -41,3 +41,15 @@ CREATE INDEX member_email_lower_idx ON member (lower(email));
 CREATE VIEW open_loan AS
     SELECT l.book_id, l.member_id, l.due_on FROM loan AS l WHERE l.returned_on IS NULL;
 CREATE VIEW overdue (book, member) AS SELECT book_id, member_id FROM open_loan WHERE due_on < date('now');
+CREATE TABLE loan_log (book_id INTEGER, what TEXT NOT NULL, at TEXT DEFAULT CURRENT_TIMESTAMP);
+CREATE TRIGGER loan_lent AFTER INSERT ON loan
+BEGIN
+    INSERT INTO loan_log (book_id, what) VALUES (new.book_id, 'lent');
+END;
+CREATE TRIGGER loan_returned AFTER UPDATE OF returned_on ON loan FOR EACH ROW
+    WHEN old.returned_on IS NULL AND new.returned_on IS NOT NULL
+BEGIN
+    INSERT INTO loan_log (book_id, what) VALUES (new.book_id, 'returned');
+    UPDATE member SET email = lower(email) WHERE id = new.member_id;
+END;
+CREATE TRIGGER overdue_no_insert INSTEAD OF INSERT ON overdue BEGIN SELECT RAISE(ABORT, 'overdue is read-only'); END;

@@ -119,3 +119,35 @@ CREATE MATERIALIZED VIEW billing.invoice_total AS
     SELECT state, sum(total) AS total, count(*) AS invoices FROM billing.invoice GROUP BY state
     WITH NO DATA;
 CREATE UNIQUE INDEX invoice_total_state_idx ON billing.invoice_total (state);
+
+-- Functions, a procedure and triggers (issue #14): a trigger function with a WHEN and an
+-- UPDATE OF trigger, a statement trigger, a SQL-standard body, settings, a comment, and an
+-- INSTEAD OF trigger on a view.
+CREATE TABLE audit_log (at timestamp with time zone DEFAULT now() NOT NULL, what text NOT NULL);
+CREATE FUNCTION log_change() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    INSERT INTO audit_log (what) VALUES (TG_TABLE_NAME || ' ' || TG_OP);
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION log_change() IS 'Writes one audit_log row per change';
+CREATE FUNCTION customer_email_domain(c customer) RETURNS text LANGUAGE sql STABLE STRICT
+    RETURN split_part(c.email::text, '@', 2);
+CREATE FUNCTION order_total(order_id bigint, tax numeric DEFAULT 0.2) RETURNS numeric LANGUAGE sql STABLE PARALLEL SAFE COST 50 AS $$
+    SELECT coalesce(sum(i.total), 0) * (1 + tax) FROM billing.invoice i WHERE i.order_id = order_total.order_id
+$$;
+CREATE PROCEDURE forget_sessions(IN older_than interval DEFAULT '30 days') LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM session_cache WHERE payload ? 'expired';
+END
+$$;
+CREATE FUNCTION open_order_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'open_order is read-only';
+END
+$$;
+CREATE TRIGGER customer_email_changed AFTER UPDATE OF email ON customer
+    FOR EACH ROW WHEN (OLD.email IS DISTINCT FROM NEW.email) EXECUTE FUNCTION log_change();
+COMMENT ON TRIGGER customer_email_changed ON customer IS 'Audits e-mail changes';
+CREATE TRIGGER order_changed AFTER INSERT OR DELETE OR TRUNCATE ON "order" FOR EACH STATEMENT EXECUTE FUNCTION log_change();
+CREATE TRIGGER open_order_read_only INSTEAD OF INSERT ON open_order FOR EACH ROW EXECUTE FUNCTION open_order_insert();

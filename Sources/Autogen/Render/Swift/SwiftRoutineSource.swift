@@ -1,0 +1,80 @@
+import ModelDSL
+
+/// Swift source for functions and triggers, as the model DSL and the revision ops take them.
+enum SwiftRoutineSource {
+    /// `Function("f", arguments: "a integer", returns: "integer", language: "sql", body: "...")`,
+    /// or `Procedure(...)`; parts at their defaults are left out.
+    static func function(_ f: Function) -> String {
+        var out = (f.kind == .procedure ? "Procedure(" : "Function(") + SwiftLiteral.string(f.name)
+        if let schema = f.schema { out += ", schema: \(SwiftLiteral.string(schema))" }
+        if !f.arguments.isEmpty { out += ", arguments: \(SwiftLiteral.string(f.arguments))" }
+        if f.kind == .function { out += ", returns: \(SwiftLiteral.string(f.returns ?? ""))" }
+        out += ", language: \(SwiftLiteral.string(f.language))"
+        if f.kind == .function {
+            if f.volatility != .volatile { out += ", volatility: .\(f.volatility.rawValue)" }
+            if f.strict { out += ", strict: true" }
+        }
+        if f.securityDefiner { out += ", securityDefiner: true" }
+        if f.kind == .function {
+            if f.leakproof { out += ", leakproof: true" }
+            if f.parallel != .unsafe { out += ", parallel: .\(f.parallel.rawValue)" }
+            if let cost = f.cost { out += ", cost: \(number(cost))" }
+            if let rows = f.rows { out += ", rows: \(number(rows))" }
+        }
+        if !f.settings.isEmpty { out += ", settings: \(SwiftLiteral.strings(f.settings))" }
+        if f.standardBody { out += ", standardBody: true" }
+        if let comment = f.comment { out += ", comment: \(SwiftLiteral.string(comment))" }
+        out += ", body: \(SwiftLiteral.string(f.body)))"
+        if let old = f.renamedFrom { out += ".renamed(from: \(SwiftLiteral.string(old)))" }
+        return out
+    }
+
+    /// `Trigger("t", on: "account", .before, [.update], execute: "touch()")`, or with `body:`.
+    static func trigger(_ t: Trigger) -> String {
+        var out = "Trigger(\(SwiftLiteral.string(t.name)), on: \(SwiftLiteral.string(t.table))"
+        if let schema = t.schema { out += ", schema: \(SwiftLiteral.string(schema))" }
+        out += ", .\(t.timing.rawValue), [" + t.events.map { "." + $0.rawValue }.joined(separator: ", ") + "]"
+        if !t.updateOf.isEmpty { out += ", updateOf: \(SwiftLiteral.strings(t.updateOf))" }
+        if let body = t.body {
+            if let when = t.when { out += ", when: \(SwiftLiteral.string(when))" }
+            out += ", body: \(SwiftLiteral.string(body)))"
+        } else {
+            if !t.forEachRow { out += ", forEachRow: false" }
+            if let when = t.when { out += ", when: \(SwiftLiteral.string(when))" }
+            out += ", execute: \(SwiftLiteral.string(t.function ?? ""))"
+            if let comment = t.comment { out += ", comment: \(SwiftLiteral.string(comment))" }
+            out += ")"
+        }
+        if t.body != nil, let comment = t.comment { out += ".comment(\(SwiftLiteral.string(comment)))" }
+        if let old = t.renamedFrom { out += ".renamed(from: \(SwiftLiteral.string(old)))" }
+        return out
+    }
+
+    /// A whole number without a fraction, else as Swift prints it.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+    }
+
+    /// The revision statements of a function or trigger op, or nil for another op.
+    static func lines(_ op: MigrationOp) -> [String]? {
+        switch op {
+        case .createFunction(let f): return ["try op.createFunction(\(function(f)))"]
+        case .dropFunction(let f): return ["try op.dropFunction(\(function(f)))"]
+        case .replaceFunction(let change):
+            return ["try op.replaceFunction(\(function(change.to)), existing: \(function(change.from)))"]
+        case .renameFunction(let f, let newName):
+            var plain = f
+            plain.renamedFrom = nil
+            return ["try op.renameFunction(\(function(plain)), to: \(SwiftLiteral.string(newName)))"]
+        case .createTrigger(let t): return ["try op.createTrigger(\(trigger(t)))"]
+        case .dropTrigger(let t): return ["try op.dropTrigger(\(trigger(t)))"]
+        case .replaceTrigger(let change):
+            return ["try op.replaceTrigger(\(trigger(change.to)), existing: \(trigger(change.from)))"]
+        case .renameTrigger(let t, let newName):
+            var plain = t
+            plain.renamedFrom = nil
+            return ["try op.renameTrigger(\(trigger(plain)), to: \(SwiftLiteral.string(newName)))"]
+        default: return nil
+        }
+    }
+}
