@@ -25,6 +25,7 @@ extension Table {
         copy.partitionOf = other.partitionOf
         copy.exclusions = other.exclusions
         copy.storage = other.storage
+        copy.rowLevelSecurity = other.rowLevelSecurity
         return copy
     }
 

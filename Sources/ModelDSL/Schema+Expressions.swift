@@ -36,6 +36,7 @@ extension Schema {
         }
         return Schema(
             tables: tables, enums: enums, extensions: extensions, sequences: sequences, domains: domains,
-            compositeTypes: compositeTypes, views: views, functions: functions, triggers: triggers)
+            compositeTypes: compositeTypes, views: views, functions: functions, triggers: triggers,
+            policies: policies)
     }
 }

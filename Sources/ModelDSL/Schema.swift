@@ -21,6 +21,8 @@ public struct Schema: Sendable, Hashable, Codable {
     public var functions: [Function] = []
     /// Triggers, sorted by schema, table and name.
     public var triggers: [Trigger] = []
+    /// PostgreSQL row-level security policies, sorted by schema, table and name.
+    public var policies: [Policy] = []
 
     /// A schema as the DSL declares it; constraint and index names the model leaves out are
     /// filled from `naming`.
@@ -34,6 +36,7 @@ public struct Schema: Sendable, Hashable, Codable {
         var views: [View] = []
         var functions: [Function] = []
         var triggers: [Trigger] = []
+        var policies: [Policy] = []
         for element in content() {
             switch element {
             case .table(let table): tables.append(table.named(by: naming))
@@ -45,18 +48,19 @@ public struct Schema: Sendable, Hashable, Codable {
             case .view(let v): views.append(v)
             case .function(let f): functions.append(f)
             case .trigger(let t): triggers.append(t)
+            case .policy(let p): policies.append(p)
             }
         }
         self.init(
             tables: tables, enums: enums, extensions: extensions, sequences: sequences, domains: domains,
-            compositeTypes: composites, views: views, functions: functions, triggers: triggers)
+            compositeTypes: composites, views: views, functions: functions, triggers: triggers, policies: policies)
     }
 
     /// A schema from values, as catalog readers build it; names are kept as given.
     public init(
         tables: [Table], enums: [EnumType] = [], extensions: [Extension] = [], sequences: [DatabaseSequence] = [],
         domains: [Domain] = [], compositeTypes: [CompositeType] = [], views: [View] = [],
-        functions: [Function] = [], triggers: [Trigger] = []
+        functions: [Function] = [], triggers: [Trigger] = [], policies: [Policy] = []
     ) {
         // Sort positions, not the (large) table values themselves.
         let order = tables.indices.sorted {
@@ -71,10 +75,11 @@ public struct Schema: Sendable, Hashable, Codable {
         self.views = views.sorted { ($0.schema ?? "", $0.name) < ($1.schema ?? "", $1.name) }
         self.functions = functions.sorted { ($0.schema ?? "", $0.name, $0.key) < ($1.schema ?? "", $1.name, $1.key) }
         self.triggers = triggers.sorted { ($0.schema ?? "", $0.table, $0.name) < ($1.schema ?? "", $1.table, $1.name) }
+        self.policies = policies.sorted { ($0.schema ?? "", $0.table, $0.name) < ($1.schema ?? "", $1.table, $1.name) }
     }
 
     private enum CodingKeys: String, CodingKey {
-        case tables, enums, extensions, sequences, domains, compositeTypes, views, functions, triggers
+        case tables, enums, extensions, sequences, domains, compositeTypes, views, functions, triggers, policies
     }
 
     public init(from decoder: any Decoder) throws {
@@ -88,10 +93,11 @@ public struct Schema: Sendable, Hashable, Codable {
         views = try container.decodeIfPresent([View].self, forKey: .views) ?? []
         functions = try container.decodeIfPresent([Function].self, forKey: .functions) ?? []
         triggers = try container.decodeIfPresent([Trigger].self, forKey: .triggers) ?? []
+        policies = try container.decodeIfPresent([Policy].self, forKey: .policies) ?? []
     }
 
-    /// `extensions`, `sequences`, `domains`, `compositeTypes`, `views`, `functions` and `triggers`
-    /// are written only when there are some, so a schema of tables alone prints as it did before
+    /// `extensions`, `sequences`, `domains`, `compositeTypes`, `views`, `functions`, `triggers` and
+    /// `policies` are written only when there are some, so a schema of tables alone prints as it did before
     /// they were kept.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -104,6 +110,7 @@ public struct Schema: Sendable, Hashable, Codable {
         if !views.isEmpty { try container.encode(views, forKey: .views) }
         if !functions.isEmpty { try container.encode(functions, forKey: .functions) }
         if !triggers.isEmpty { try container.encode(triggers, forKey: .triggers) }
+        if !policies.isEmpty { try container.encode(policies, forKey: .policies) }
     }
 
     /// The table called `name` in `schema`, if there is one.

@@ -9,6 +9,7 @@ public enum SchemaElement: Sendable, Hashable {
     case view(View)
     case function(Function)
     case trigger(Trigger)
+    case policy(Policy)
 }
 
 /// Builds a schema from tables, enum types and extensions, with `if`, `if/else` and `for` allowed.
@@ -21,6 +22,7 @@ public enum SchemaBuilder {
     public static func buildExpression(_ view: View) -> [SchemaElement] { [.view(view)] }
     public static func buildExpression(_ function: Function) -> [SchemaElement] { [.function(function)] }
     public static func buildExpression(_ trigger: Trigger) -> [SchemaElement] { [.trigger(trigger)] }
+    public static func buildExpression(_ policy: Policy) -> [SchemaElement] { [.policy(policy)] }
     public static func buildExpression(_ sequence: DatabaseSequence) -> [SchemaElement] { [.sequence(sequence)] }
     public static func buildExpression(_ extension: Extension) -> [SchemaElement] { [.databaseExtension(`extension`)] }
     public static func buildExpression(_ tables: [Table]) -> [SchemaElement] { tables.map(SchemaElement.table) }

@@ -20,6 +20,9 @@ public struct Table: Sendable, Hashable, Codable {
     /// Storage parameters (PostgreSQL `WITH (fillfactor = 70)`), by name, values as the catalog
     /// spells them.
     public var storage: [String: String] = [:]
+    /// PostgreSQL row-level security (`ENABLE` / `FORCE ROW LEVEL SECURITY`); the policies are
+    /// the schema's (`Policy`).
+    public var rowLevelSecurity = RowLevelSecurity.off
     /// PostgreSQL exclusion constraints, sorted by name.
     public var exclusions: [Exclusion] = []
     /// `PARTITION BY ...` of a partitioned table (PostgreSQL): `RANGE (created_at)`.
@@ -33,7 +36,7 @@ public struct Table: Sendable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case schema, name, columns, primaryKey, uniques, foreignKeys, checks, indexes, comment, unlogged
-        case partitionKey, partitionOf, exclusions, storage
+        case partitionKey, partitionOf, exclusions, storage, rowLevelSecurity
     }
 
     public init(from decoder: any Decoder) throws {
@@ -51,6 +54,7 @@ public struct Table: Sendable, Hashable, Codable {
         storage = try c.decodeIfPresent([String: String].self, forKey: .storage) ?? [:]
         partitionKey = try c.decodeIfPresent(String.self, forKey: .partitionKey)
         partitionOf = try c.decodeIfPresent(PartitionOf.self, forKey: .partitionOf)
+        rowLevelSecurity = try c.decodeIfPresent(RowLevelSecurity.self, forKey: .rowLevelSecurity) ?? .off
     }
 
     /// `unlogged` only when set, so that the JSON of a logged table is as it always was.
@@ -70,6 +74,7 @@ public struct Table: Sendable, Hashable, Codable {
         if !storage.isEmpty { try c.encode(storage, forKey: .storage) }
         try c.encodeIfPresent(partitionKey, forKey: .partitionKey)
         try c.encodeIfPresent(partitionOf, forKey: .partitionOf)
+        if rowLevelSecurity != .off { try c.encode(rowLevelSecurity, forKey: .rowLevelSecurity) }
     }
 
     public init(

@@ -62,6 +62,12 @@ extension ModelDeclarations {
                 guard case .table(let t) = receiver else { preconditionFailure("not a Table") }
                 return .table(t.comment(a.optionalString(0)))
             },
+            "rowLevelSecurity": Method(
+                signature: ModelSignature(.table, [.defaulted(nil, .bool), .defaulted("force", .bool)]) { _ in .none }
+            ) { receiver, a in
+                guard case .table(let t) = receiver else { preconditionFailure("not a Table") }
+                return .table(t.rowLevelSecurity(a.bool(0, default: true), force: a.bool(1, default: false)))
+            },
             "unlogged": Method(signature: ModelSignature(.table, [.defaulted(nil, .bool)]) { _ in .none }) {
                 receiver, a in
                 guard case .table(let t) = receiver else { preconditionFailure("not a Table") }
@@ -180,6 +186,13 @@ extension ModelDeclarations {
                 return .trigger(t.comment(a.optionalString(0)))
             },
         ],
+        .policy: [
+            "renamed": Method(signature: ModelSignature(.policy, [.labeled("from", .string)]) { _ in .none }) {
+                receiver, a in
+                guard case .policy(let p) = receiver else { preconditionFailure("not a Policy") }
+                return .policy(p.renamed(from: a.string(0)))
+            }
+        ],
         .unique: [
             "nullsNotDistinct": Method(signature: ModelSignature(.unique, [.defaulted(nil, .bool)]) { _ in .none }) {
                 receiver, a in
@@ -234,6 +247,8 @@ extension ModelDeclarations {
         .parallel: Dictionary(uniqueKeysWithValues: Function.Parallel.allCases.map { ($0.rawValue, .parallel($0)) }),
         .triggerTiming: Dictionary(
             uniqueKeysWithValues: Trigger.Timing.allCases.map { ($0.rawValue, .triggerTiming($0)) }),
+        .policyCommand: Dictionary(
+            uniqueKeysWithValues: Policy.Command.allCases.map { ($0.rawValue, .policyCommand($0)) }),
         .triggerEvent: Dictionary(
             uniqueKeysWithValues: Trigger.Event.allCases.map { ($0.rawValue, .triggerEvent($0)) }),
 

@@ -262,6 +262,23 @@ enum ModelDeclarations {
                         a.triggerEvents(4), updateOf: a.strings(5), when: a.optionalString(6), body: a.string(7)))
             },
         ],
+        "Policy": [
+            ModelSignature(
+                .policy,
+                [
+                    .unlabeled(.string), .labeled("on", .string), .defaulted("schema", .optional(.string)),
+                    .defaulted("for", .policyCommand), .defaulted("permissive", .bool),
+                    .defaulted("to", .array(.string)), .defaulted("using", .optional(.string)),
+                    .defaulted("withCheck", .optional(.string)),
+                ]
+            ) { a in
+                .policy(
+                    Policy(
+                        a.string(0), on: a.string(1), schema: a.optionalString(2), for: a.policyCommand(3),
+                        permissive: a.bool(4, default: true), to: a.strings(5), using: a.optionalString(6),
+                        withCheck: a.optionalString(7)))
+            }
+        ],
         "Extension": [
             ModelSignature(.databaseExtension, [.unlabeled(.string), .defaulted("schema", .optional(.string))]) { a in
                 .databaseExtension(Extension(a.string(0), schema: a.optionalString(1)))

@@ -41,6 +41,7 @@ extension ModelEvaluator {
             case .view(let v): elements.append(.view(v))
             case .function(let f): elements.append(.function(f))
             case .trigger(let t): elements.append(.trigger(t))
+            case .policy(let p): elements.append(.policy(p))
             case .array(let items) where typed.type == .array(.table):
                 for item in items { if case .table(let t) = item { elements.append(.table(t)) } }
             default:

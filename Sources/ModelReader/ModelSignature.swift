@@ -134,6 +134,11 @@ struct ModelArguments: Sendable {
         return .unsafe
     }
 
+    func policyCommand(_ i: Int) -> Policy.Command {
+        if case .policyCommand(let c)? = slots[i] { return c }
+        return .all
+    }
+
     func triggerTiming(_ i: Int) -> Trigger.Timing {
         if case .triggerTiming(let t)? = slots[i] { return t }
         preconditionFailure("argument \(i) is not a Trigger.Timing")

@@ -7,7 +7,7 @@ enum ModelType: Hashable, Sendable, CustomStringConvertible {
     case columnType, defaultValue, identity, referentialAction, indexElement
     case column, table, index, unique, primaryKey, foreignKey, check, exclusion, enumType, databaseExtension, sequence
     case domain, compositeType, view, namingConvention, schema
-    case function, volatility, parallel, trigger, triggerTiming, triggerEvent
+    case function, volatility, parallel, trigger, triggerTiming, triggerEvent, policy, policyCommand
     indirect case optional(ModelType)
     indirect case array(ModelType)
 
@@ -20,7 +20,7 @@ enum ModelType: Hashable, Sendable, CustomStringConvertible {
         "Exclusion": .exclusion,
         "EnumType": .enumType, "Enum": .enumType, "Extension": .databaseExtension, "DatabaseSequence": .sequence,
         "Domain": .domain, "CompositeType": .compositeType, "View": .view,
-        "Function": .function, "Trigger": .trigger,
+        "Function": .function, "Trigger": .trigger, "Policy": .policy,
         "NamingConvention": .namingConvention, "Schema": .schema,
     ]
 
@@ -56,6 +56,8 @@ enum ModelType: Hashable, Sendable, CustomStringConvertible {
         case .trigger: return "Trigger"
         case .triggerTiming: return "Trigger.Timing"
         case .triggerEvent: return "Trigger.Event"
+        case .policy: return "Policy"
+        case .policyCommand: return "Policy.Command"
         case .namingConvention: return "NamingConvention"
         case .schema: return "Schema"
         case .optional(let wrapped): return "\(wrapped)?"
@@ -76,6 +78,7 @@ enum ModelValue: Sendable {
     case sequence(DatabaseSequence), domain(Domain), compositeType(CompositeType), view(View)
     case function(Function), volatility(Function.Volatility), parallel(Function.Parallel)
     case trigger(Trigger), triggerTiming(Trigger.Timing), triggerEvent(Trigger.Event)
+    case policy(Policy), policyCommand(Policy.Command)
     case namingConvention(NamingConvention)
     case schema(Schema)
     case array([ModelValue])

@@ -91,8 +91,17 @@ enum RuntimeOperationsFixture {
             .createTrigger(Self.peopleTouch),
             .replaceTrigger(Change(from: Self.peopleTouch, to: Self.peopleTouchAgain)),
             .renameTrigger(Self.peopleTouchAgain, to: "people_touched"),
+            .setRowLevelSecurity(people, Change(from: .off, to: RowLevelSecurity(enabled: true, forced: true))),
+            .createPolicy(Self.peopleRead),
+            .replacePolicy(Change(from: Self.peopleRead, to: Self.peopleReadAgain)),
+            .renamePolicy(Self.peopleReadAgain, to: "people_visible"),
         ]
     }
+
+    static let peopleRead = Policy("people_read", on: "people", for: .select, using: "id > 0")
+    static let peopleReadAgain = Policy(
+        "people_read", on: "people", for: .select, permissive: false, to: ["app"], using: "id > 1",
+        withCheck: "true")
 
     static let touch = Function(
         "touch", returns: "trigger", language: "plpgsql", comment: "stamps",
@@ -132,11 +141,16 @@ enum RuntimeOperationsFixture {
         afterColumn.uniques.removeAll { $0.name == unique.name }
         afterColumn.foreignKeys.removeAll { $0.name == fk.name }
         afterColumn.checks.removeAll { $0.name == check.name }
+        afterColumn.rowLevelSecurity = .off
         var touched = Self.peopleTouchAgain
         touched.name = "people_touched"
         var touchPeople = Self.touchAgain
         touchPeople.name = "touch_people"
+        var visible = Self.peopleReadAgain
+        visible.name = "people_visible"
         ops += [
+            .dropPolicy(visible),
+            .setRowLevelSecurity(people, Change(from: RowLevelSecurity(enabled: true, forced: true), to: .off)),
             .dropTrigger(touched),
             .dropFunction(touchPeople),
             .dropView(View("some_people", "SELECT id, full_name FROM people")),

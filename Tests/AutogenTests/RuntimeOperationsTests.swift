@@ -68,6 +68,12 @@ import Testing
         try op.createTrigger(Trigger("people_touch", on: "people", .before, [.insert], execute: "touch()"))
         try op.replaceTrigger(Trigger("people_touch", on: "people", .before, [.insert, .update], updateOf: ["full_name"], when: "NEW.full_name IS NOT NULL", execute: "touch_people()", comment: "upper case"), existing: Trigger("people_touch", on: "people", .before, [.insert], execute: "touch()"))
         try op.renameTrigger(Trigger("people_touch", on: "people", .before, [.insert, .update], updateOf: ["full_name"], when: "NEW.full_name IS NOT NULL", execute: "touch_people()", comment: "upper case"), to: "people_touched")
+        try op.setRowLevelSecurity("people", RowLevelSecurity(enabled: true, forced: true), existing: .off)
+        try op.createPolicy(Policy("people_read", on: "people", for: .select, using: "id > 0"))
+        try op.replacePolicy(Policy("people_read", on: "people", for: .select, permissive: false, to: ["app"], using: "id > 1", withCheck: "true"), existing: Policy("people_read", on: "people", for: .select, using: "id > 0"))
+        try op.renamePolicy(Policy("people_read", on: "people", for: .select, permissive: false, to: ["app"], using: "id > 1", withCheck: "true"), to: "people_visible")
+        try op.dropPolicy(Policy("people_visible", on: "people", for: .select, permissive: false, to: ["app"], using: "id > 1", withCheck: "true"))
+        try op.setRowLevelSecurity("people", .off, existing: RowLevelSecurity(enabled: true, forced: true))
         try op.dropTrigger(Trigger("people_touched", on: "people", .before, [.insert, .update], updateOf: ["full_name"], when: "NEW.full_name IS NOT NULL", execute: "touch_people()", comment: "upper case"))
         try op.dropFunction(Function("touch_people", returns: "trigger", language: "plpgsql", securityDefiner: true, settings: ["search_path=public"], body: "BEGIN NEW.full_name := lower(NEW.full_name); RETURN NEW; END"))
         try op.dropView("some_people")
@@ -170,9 +176,14 @@ import Testing
             case .dropTrigger: 50
             case .replaceTrigger: 51
             case .renameTrigger: 52
+            case .setRowLevelSecurity: 53
+            case .createPolicy: 54
+            case .dropPolicy: 55
+            case .replacePolicy: 56
+            case .renamePolicy: 57
             }
         }
-        #expect(Set(try RuntimeOperationsFixture.ops().map(number)) == Set(0...52))
+        #expect(Set(try RuntimeOperationsFixture.ops().map(number)) == Set(0...57))
     }
 
     @Test func addColumnHoistsColumnConstraints() throws {

@@ -20,9 +20,9 @@ struct PostgresCatalogScopeTests {
 
     /// On one connection or two (`PostgresSideQueries`), the same number of statements for 3
     /// tables as for 300: the current schema, the transaction that gives every query one
-    /// snapshot (begin, export with the session settings, commit), the twelve catalog queries, and
+    /// snapshot (begin, export with the session settings, commit), the thirteen catalog queries, and
     /// on a second connection its own begin, snapshot import, settings and commit.
-    @Test(arguments: [(Int.max, 17), (0, 21)])
+    @Test(arguments: [(Int.max, 18), (0, 22)])
     func queryCountDoesNotGrowWithTables(secondConnectionFromTables: Int, statements: Int) throws {
         func queries(_ count: Int) throws -> (Int, Int) {
             try TestPostgres.withTemporaryDatabase { _, connection in

@@ -20,8 +20,8 @@ struct PostgresSchemaExclusionTests {
             let onlyPublic = try Introspector.read(url: .postgresql(url), excludeSchemas: ["scratch", "audit"])
             #expect(onlyPublic.schema.tables.map(\.qualifiedName) == ["kept"])
             // The schema list, the current schema, the reader's transaction (begin, snapshot export,
-            // commit) and eleven catalog queries (no index, so no operator classes).
-            #expect(onlyPublic.queryCount == 17)
+            // commit) and twelve catalog queries (no index, so no operator classes).
+            #expect(onlyPublic.queryCount == 18)
             let included = try Introspector.read(
                 url: .postgresql(url), schemas: ["audit", "scratch"], excludeSchemas: ["scratch"])
             #expect(included.schema.tables.map(\.qualifiedName) == ["audit.log"])

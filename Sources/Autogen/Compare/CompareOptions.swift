@@ -73,7 +73,7 @@ public struct ObjectRef: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         case table, column, index, uniqueConstraint, foreignKey, checkConstraint, primaryKey, exclusionConstraint,
             enumType,
-            databaseExtension, sequence, domain, compositeType, view, function, trigger
+            databaseExtension, sequence, domain, compositeType, view, function, trigger, policy
     }
 
     public var kind: Kind

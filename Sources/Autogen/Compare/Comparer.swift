@@ -230,9 +230,13 @@ final class CompareRun {
             bare.columns = bare.columns.map {
                 var c = $0; c.renamedFrom = nil; return c
             }
+            bare.rowLevelSecurity = .off
             createOps.append(.createTable(bare))
             for index in table.indexes where includes(.index, table: table, name: index.name, reflected: false) {
                 createOps.append(.createIndex(TableRef(table), index))
+            }
+            if table.rowLevelSecurity != .off {
+                createOps.append(.setRowLevelSecurity(TableRef(table), Change(from: .off, to: table.rowLevelSecurity)))
             }
         }
         addForeignKeys += creation.deferred.map { .addForeignKey(TableRef($0.table), $0.key) }
@@ -244,6 +248,11 @@ final class CompareRun {
             for index in table.indexes.reversed() { dropOps.append(.dropIndex(TableRef(table), index)) }
             var bare = table
             bare.indexes = []
+            if table.rowLevelSecurity != .off {
+                // Set apart, so that the downgrade creates the table and then turns it on.
+                dropOps.append(.setRowLevelSecurity(TableRef(table), Change(from: table.rowLevelSecurity, to: .off)))
+                bare.rowLevelSecurity = .off
+            }
             dropOps.append(.dropTable(bare))
             let rows = "table \(TableRef(table)) and its rows"
             diagnostics.append(Diagnostic(.dropsData, .warning, "dropping \(rows) (\(table.columns.count) columns)"))
@@ -263,14 +272,18 @@ final class CompareRun {
             model: stored, database: database, options: options, tableOps: tableBodies + dropOps,
             goneFunctions: functionOps.goneNames, viewsDropped: viewsDropped)
         diagnostics += triggerOps.diagnostics
+        let policyOps = PolicyComparison(
+            model: stored, database: database, options: options, tableOps: tableBodies + dropOps)
+        diagnostics += policyOps.diagnostics
         var ops =
-            schemaOps(model) + triggerOps.early + extensionOps.before + sequenceOps.before + enumOps.before
+            schemaOps(model) + policyOps.early + triggerOps.early + extensionOps.before + sequenceOps.before
+            + enumOps.before
             + typeOps.before + functionOps.before + renameOps
             + viewOps.early + functionOps.early + dropForeignKeys
             // Logged again before new tables, which may reference them; unlogged after the bodies.
             + persistenceOps(persistence, unlogged: false) + createOps + tableBodies
             + persistenceOps(persistence, unlogged: true) + addForeignKeys
-            + functionOps.late + viewOps.late + triggerOps.late + dropOps + functionOps.after
+            + functionOps.late + viewOps.late + triggerOps.late + policyOps.late + dropOps + functionOps.after
             + typeOps.after + enumOps.after + sequenceOps.after + extensionOps.after
         ops = ops.filter { op in
             if case .alterColumn(let a) = op { return !a.isEmpty }
@@ -320,6 +333,7 @@ final class CompareRun {
         guard s.pointee.renamedFrom == nil, s.pointee.comment == d.pointee.comment,
             s.pointee.unlogged == d.pointee.unlogged, s.pointee.partitionKey == d.pointee.partitionKey,
             s.pointee.partitionOf == d.pointee.partitionOf, s.pointee.storage == d.pointee.storage,
+            s.pointee.rowLevelSecurity == d.pointee.rowLevelSecurity,
             s.pointee.primaryKey == d.pointee.primaryKey, sameColumns(s.pointee.columns, d.pointee.columns),
             sameElements(s.pointee.uniques, d.pointee.uniques), sameElements(s.pointee.indexes, d.pointee.indexes),
             sameElements(s.pointee.foreignKeys, d.pointee.foreignKeys),

@@ -21,6 +21,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         case partitionChange = "partition-change"
         case viewRecreated = "view-recreated"
         case triggerRecreated = "trigger-recreated"
+        case policyRecreated = "policy-recreated"
     }
 
     public var kind: Kind

@@ -56,6 +56,10 @@ struct TableComparison {
         if stored.storage != database.storage {
             body.append(.setTableStorage(ref, Change(from: database.storage, to: stored.storage)))
         }
+        if stored.rowLevelSecurity != database.rowLevelSecurity {
+            body.append(
+                .setRowLevelSecurity(ref, Change(from: database.rowLevelSecurity, to: stored.rowLevelSecurity)))
+        }
         if run.dialect.hasComments, stored.comment != database.comment {
             body.append(.setTableComment(ref, Change(from: database.comment, to: model.comment)))
         }

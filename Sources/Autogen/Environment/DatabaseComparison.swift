@@ -55,6 +55,11 @@ enum DatabaseComparison {
                     "trigger \"\(trigger.name)\" fires on table \"\(TableRef(table))\", which the model drops: keep the table in the model or drop the trigger"
                 )
             }
+            for policy in model.policies where policy.schema == table.schema && policy.table == table.name {
+                problems.append(
+                    "policy \"\(policy.name)\" is on table \"\(TableRef(table))\", which the model drops: keep the table in the model or drop the policy"
+                )
+            }
         }
         if !problems.isEmpty { throw ModelError(problems: problems) }
     }

@@ -65,6 +65,14 @@ extension MigrationOp {
             renamed.name = newName
             renamed.renamedFrom = nil
             return .renameTrigger(renamed, to: t.name)
+        case .createPolicy(let p): return .dropPolicy(p)
+        case .dropPolicy(let p): return .createPolicy(p)
+        case .replacePolicy(let change): return .replacePolicy(change.reversed)
+        case .renamePolicy(let p, let newName):
+            var renamed = p
+            renamed.name = newName
+            renamed.renamedFrom = nil
+            return .renamePolicy(renamed, to: p.name)
         case .createEnum(let e): return .dropEnum(e)
         case .dropEnum(let e): return .createEnum(e)
         case .alterEnum(let e, let values, let uses):
@@ -73,6 +81,7 @@ extension MigrationOp {
             return .alterEnum(after, values: values.reversed, usedBy: uses)
         case .setTableComment(let t, let change): return .setTableComment(t, change.reversed)
         case .setTableUnlogged(let t, let change): return .setTableUnlogged(t, change.reversed)
+        case .setRowLevelSecurity(let t, let change): return .setRowLevelSecurity(t, change.reversed)
         case .setTableStorage(let t, let change): return .setTableStorage(t, change.reversed)
         case .execute(let sql, let reverse): return reverse.map { .execute(sql: $0, reverse: sql) }
         case .bulkInsert(let t, let columns, let rows): return .bulkDelete(t, columns: columns, rows: rows)

@@ -78,6 +78,13 @@ public enum MigrationOp: Sendable, Hashable {
     case replaceTrigger(Change<Trigger>)
     /// `ALTER TRIGGER ... ON table RENAME TO` (PostgreSQL; SQLite drops and creates it).
     case renameTrigger(Trigger, to: String)
+    /// PostgreSQL row-level security policies, on the table each names.
+    case createPolicy(Policy)
+    case dropPolicy(Policy)
+    /// A policy that allows something else: dropped and created again.
+    case replacePolicy(Change<Policy>)
+    /// `ALTER POLICY ... ON table RENAME TO`.
+    case renamePolicy(Policy, to: String)
     case createEnum(EnumType)
     case dropEnum(EnumType)
     /// The enum's values change; `usedBy` lists the columns of that type (needed when values
@@ -88,6 +95,8 @@ public enum MigrationOp: Sendable, Hashable {
     case setTableStorage(TableRef, Change<[String: String]>)
     /// PostgreSQL `ALTER TABLE ... SET UNLOGGED` / `SET LOGGED` (the table is rewritten, rows kept).
     case setTableUnlogged(TableRef, Change<Bool>)
+    /// PostgreSQL `ALTER TABLE ... ENABLE / DISABLE` and `FORCE / NO FORCE ROW LEVEL SECURITY`.
+    case setRowLevelSecurity(TableRef, Change<RowLevelSecurity>)
     /// Raw SQL; `reverse` is the SQL that undoes it, if any.
     case execute(sql: String, reverse: String?)
     case bulkInsert(TableRef, columns: [String], rows: [[DefaultValue?]])
@@ -102,7 +111,7 @@ public enum MigrationOp: Sendable, Hashable {
             .dropUnique(let t, _), .addForeignKey(let t, _), .dropForeignKey(let t, _), .addCheck(let t, _),
             .dropCheck(let t, _), .setConstraintValidated(let t, _, _), .addExclusion(let t, _),
             .dropExclusion(let t, _), .setTableComment(let t, _), .setTableStorage(let t, _),
-            .setTableUnlogged(let t, _), .bulkInsert(let t, _, _),
+            .setTableUnlogged(let t, _), .setRowLevelSecurity(let t, _), .bulkInsert(let t, _, _),
             .bulkDelete(let t, _, _):
             return t
         case .alterColumn(let a): return a.table
@@ -110,7 +119,7 @@ public enum MigrationOp: Sendable, Hashable {
             .alterSequence, .createDomain, .dropDomain, .alterDomain, .createCompositeType, .dropCompositeType,
             .alterCompositeType, .createEnum, .dropEnum, .alterEnum, .execute, .createView, .dropView, .replaceView,
             .renameView, .createFunction, .dropFunction, .replaceFunction, .renameFunction, .createTrigger,
-            .dropTrigger, .replaceTrigger, .renameTrigger:
+            .dropTrigger, .replaceTrigger, .renameTrigger, .createPolicy, .dropPolicy, .replacePolicy, .renamePolicy:
             return nil
         }
     }

@@ -35,6 +35,7 @@ extension Schema {
             tables.remove(at: i)
             // The table's triggers go with it.
             triggers.removeAll { $0.table == table.name && $0.schema == table.schema }
+            policies.removeAll { $0.table == table.name && $0.schema == table.schema }
         case .renameTable(let ref, let newName):
             let i = try requireTable(ref)
             var renamed = tables.remove(at: i)
@@ -42,6 +43,9 @@ extension Schema {
             insertSorted(renamed)
             for j in triggers.indices where triggers[j].table == ref.name && triggers[j].schema == ref.schema {
                 triggers[j].table = newName
+            }
+            for j in policies.indices where policies[j].table == ref.name && policies[j].schema == ref.schema {
+                policies[j].table = newName
             }
         case .addColumn(let ref, let column):
             try modifyTable(ref) { table throws(ApplyError) in
@@ -218,7 +222,7 @@ extension Schema {
             views[try requireView(v)].name = newName
             views.sort { ($0.schema ?? "", $0.name) < ($1.schema ?? "", $1.name) }
         case .createFunction, .dropFunction, .replaceFunction, .renameFunction, .createTrigger, .dropTrigger,
-            .replaceTrigger, .renameTrigger:
+            .replaceTrigger, .renameTrigger, .createPolicy, .dropPolicy, .replacePolicy, .renamePolicy:
             try applyRoutine(op)
         case .createSequence(let s):
             guard !sequences.contains(where: { $0.name == s.name && $0.schema == s.schema }) else {
@@ -266,6 +270,8 @@ extension Schema {
             try modifyTable(ref) { table in table.comment = change.to }
         case .setTableUnlogged(let ref, let change):
             try modifyTable(ref) { table in table.unlogged = change.to }
+        case .setRowLevelSecurity(let ref, let change):
+            try modifyTable(ref) { table in table.rowLevelSecurity = change.to }
         case .setTableStorage(let ref, let change):
             try modifyTable(ref) { table in table.storage = change.to }
         case .execute, .bulkInsert, .bulkDelete:

@@ -1,7 +1,7 @@
 import ModelDSL
 
 extension Schema {
-    /// Applies a function or trigger op in place.
+    /// Applies a function, trigger or policy op in place.
     mutating func applyRoutine(_ op: MigrationOp) throws(ApplyError) {
         switch op {
         case .createFunction(let f):
@@ -38,11 +38,36 @@ extension Schema {
             let i = try requireTrigger(t)
             triggers[i].name = newName
             triggers[i].renamedFrom = nil
+        case .createPolicy(let p):
+            guard !policies.contains(where: { $0.key == p.key }) else {
+                throw ApplyError("policy \(p.name) on \(p.qualifiedTable) already exists")
+            }
+            var plain = p
+            plain.renamedFrom = nil
+            policies.append(plain)
+        case .dropPolicy(let p):
+            policies.remove(at: try requirePolicy(p))
+        case .replacePolicy(let change):
+            var plain = change.to
+            plain.renamedFrom = nil
+            policies[try requirePolicy(change.from)] = plain
+        case .renamePolicy(let p, let newName):
+            let i = try requirePolicy(p)
+            policies[i].name = newName
+            policies[i].renamedFrom = nil
         default:
             preconditionFailure("not a function or trigger op: \(op)")
         }
         functions.sort { ($0.schema ?? "", $0.name, $0.key) < ($1.schema ?? "", $1.name, $1.key) }
         triggers.sort { ($0.schema ?? "", $0.table, $0.name) < ($1.schema ?? "", $1.table, $1.name) }
+        policies.sort { ($0.schema ?? "", $0.table, $0.name) < ($1.schema ?? "", $1.table, $1.name) }
+    }
+
+    private func requirePolicy(_ p: Policy) throws(ApplyError) -> Int {
+        guard let i = policies.firstIndex(where: { $0.key == p.key }) else {
+            throw ApplyError("there is no policy \(p.name) on \(p.qualifiedTable)")
+        }
+        return i
     }
 
     private func requireFunction(_ f: Function) throws(ApplyError) -> Int {

@@ -170,6 +170,14 @@ extension Operations {
     }
 
     /// `ALTER TABLE ... SET UNLOGGED` (`true`) or `SET LOGGED` (PostgreSQL; rows are kept).
+    /// `ALTER TABLE ... ENABLE / DISABLE ROW LEVEL SECURITY` and `FORCE / NO FORCE`, from
+    /// `existing` (what a downgrade sets back).
+    public func setRowLevelSecurity(
+        _ table: String, _ security: RowLevelSecurity, existing: RowLevelSecurity, schema: String? = nil
+    ) throws(OperationsError) {
+        record(.setRowLevelSecurity(TableRef(table, schema: schema), Change(from: existing, to: security)))
+    }
+
     public func setTableUnlogged(_ table: String, _ unlogged: Bool, schema: String? = nil) throws(OperationsError) {
         record(.setTableUnlogged(TableRef(table, schema: schema), Change(from: !unlogged, to: unlogged)))
     }

@@ -51,4 +51,29 @@ extension Operations {
     public func renameTrigger(_ trigger: Trigger, to newName: String) throws(OperationsError) {
         record(.renameTrigger(trigger, to: newName))
     }
+
+    /// `CREATE POLICY` (PostgreSQL).
+    public func createPolicy(_ policy: Policy) throws(OperationsError) {
+        record(.createPolicy(policy))
+    }
+
+    /// `DROP POLICY`; the definition is what a downgrade creates again.
+    public func dropPolicy(_ policy: Policy) throws(OperationsError) {
+        record(.dropPolicy(policy))
+    }
+
+    /// The policy `existing` dropped and `policy` created in its place (same table and name).
+    public func replacePolicy(_ policy: Policy, existing: Policy) throws(OperationsError) {
+        guard policy.key == existing.key else {
+            throw OperationsError(
+                "op.replacePolicy(\"\(policy.name)\"): existing is \"\(existing.name)\" on \(existing.qualifiedTable), another policy"
+            )
+        }
+        record(.replacePolicy(Change(from: existing, to: policy)))
+    }
+
+    /// `ALTER POLICY ... ON table RENAME TO`.
+    public func renamePolicy(_ policy: Policy, to newName: String) throws(OperationsError) {
+        record(.renamePolicy(policy, to: newName))
+    }
 }

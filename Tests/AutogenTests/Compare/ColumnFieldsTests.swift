@@ -49,6 +49,7 @@ import Testing
         "comment": { $0.comment = "c" },
         "unlogged": { $0.unlogged = true },
         "storage": { $0.storage = ["fillfactor": "70"] },
+        "rowLevelSecurity": { $0.rowLevelSecurity = RowLevelSecurity(enabled: true) },
         "exclusions": { $0.exclusions = [Exclusion("t_no_overlap", "USING gist (id WITH =)")] },
         // Reported, not altered: compare finds them as a diagnostic.
         "partitionKey": { $0.partitionKey = "RANGE (id)" },

@@ -144,12 +144,22 @@ let coverageSchema = Schema(naming: coverageNaming) {
         forEachRow: false, when: "true", execute: "touch()", comment: "c"
     ).renamed(from: "t_old").comment("d")
     Trigger("t_view", on: "active_code", .insteadOf, [.insert], execute: "touch()")
+    Policy(
+        "own", on: "t", schema: "app", for: .select, permissive: false, to: ["b_role", "a_role"],
+        using: "code = current_user", withCheck: nil
+    ).renamed(from: "mine")
+    Policy("writes", on: "t", for: .insert, withCheck: "code <> ''")
+    Policy("edits", on: "t", for: .update, using: "true")
+    Policy("removes", on: "t", for: .delete)
+    Policy("any", on: "t", for: .all)
     Trigger("t_log", on: "t", .after, [.delete], updateOf: [], when: "old.code <> ''", body: "SELECT 1;")
         .renamed(from: "t_log_old")
     coverageAccount
     [coverageMembership, coverageOrganization, coverageLogged]
     [coverageEvent, coverageEvent2024, coverageEventOther]
-    Table("empty") {}
+    Table("empty") {}.rowLevelSecurity(force: true)
+    Table("secured") { Column("id", .integer) }.rowLevelSecurity()
+    Table("unsecured") { Column("id", .integer) }.rowLevelSecurity(false)
     Table("nullable_pk") {
         Column("id", .integer).primaryKey().nullable()
     }

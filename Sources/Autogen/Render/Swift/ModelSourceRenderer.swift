@@ -51,6 +51,7 @@ public enum ModelSourceRenderer {
         // After the tables they read, each after the views it reads.
         blocks += ViewOrder(schema.views).views.map { [SwiftSchemaSource.view($0)] }
         blocks += schema.triggers.map { [SwiftRoutineSource.trigger($0)] }
+        blocks += schema.policies.map { [SwiftRoutineSource.policy($0)] }
         // Typed: the other files of the environment then use `schema` without type-checking
         // its builder (a new revision compiles in a second instead of three at 300 tables).
         lines.append("let \(variable): Schema = Schema {")
@@ -126,6 +127,7 @@ public enum ModelSourceRenderer {
         lines.append(
             "}" + (table.comment.map { "\n.comment(\(SwiftLiteral.string($0)))" } ?? "")
                 + (table.unlogged ? "\n.unlogged()" : "")
+                + rowLevelSecurity(table.rowLevelSecurity)
                 + table.storage.sorted(by: { $0.key < $1.key }).map {
                     "\n.with(\(SwiftLiteral.string($0.key)), \(SwiftLiteral.string($0.value)))"
                 }.joined()
@@ -136,5 +138,15 @@ public enum ModelSourceRenderer {
                         + ", \(SwiftLiteral.string(p.bound)))"
                 } ?? ""))
         return lines.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    /// `.rowLevelSecurity()`, `.rowLevelSecurity(force: true)`, or nothing when off.
+    static func rowLevelSecurity(_ security: RowLevelSecurity) -> String {
+        switch (security.enabled, security.forced) {
+        case (false, false): return ""
+        case (true, false): return "\n.rowLevelSecurity()"
+        case (true, true): return "\n.rowLevelSecurity(force: true)"
+        case (false, true): return "\n.rowLevelSecurity(false, force: true)"
+        }
     }
 }

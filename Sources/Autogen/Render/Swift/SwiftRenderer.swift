@@ -90,7 +90,7 @@ public enum SwiftRenderer {
                 "try op.alterCompositeType(\(SwiftSchemaSource.compositeType(change.to)), existing: \(SwiftSchemaSource.compositeType(change.from)))"
             ]
         case .createFunction, .dropFunction, .replaceFunction, .renameFunction, .createTrigger, .dropTrigger,
-            .replaceTrigger, .renameTrigger:
+            .replaceTrigger, .renameTrigger, .createPolicy, .dropPolicy, .replacePolicy, .renamePolicy:
             return SwiftRoutineSource.lines(op) ?? []
         case .createView(let v): return ["try op.createView(\(SwiftSchemaSource.view(v)))"]
         case .dropView(let v):
@@ -127,6 +127,10 @@ public enum SwiftRenderer {
         case .setTableStorage(let t, let change):
             return [
                 "try op.setTableStorage(\(str(t.name)), \(Self.dictionary(change.to)), existing: \(Self.dictionary(change.from))\(schema(t.schema)))"
+            ]
+        case .setRowLevelSecurity(let t, let change):
+            return [
+                "try op.setRowLevelSecurity(\(str(t.name)), \(SwiftRoutineSource.rowLevelSecurity(change.to)), existing: \(SwiftRoutineSource.rowLevelSecurity(change.from))\(schema(t.schema)))"
             ]
         case .setTableUnlogged(let t, let change):
             return ["try op.setTableUnlogged(\(str(t.name)), \(change.to)\(schema(t.schema)))"]

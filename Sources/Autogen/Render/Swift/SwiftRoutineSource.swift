@@ -1,6 +1,6 @@
 import ModelDSL
 
-/// Swift source for functions and triggers, as the model DSL and the revision ops take them.
+/// Swift source for functions, triggers and policies, as the model DSL and the revision ops take them.
 enum SwiftRoutineSource {
     /// `Function("f", arguments: "a integer", returns: "integer", language: "sql", body: "...")`,
     /// or `Procedure(...)`; parts at their defaults are left out.
@@ -50,6 +50,12 @@ enum SwiftRoutineSource {
         return out
     }
 
+    /// `.off` or `RowLevelSecurity(enabled: true, forced: true)`.
+    static func rowLevelSecurity(_ security: RowLevelSecurity) -> String {
+        security == .off
+            ? ".off" : "RowLevelSecurity(enabled: \(security.enabled)\(security.forced ? ", forced: true" : ""))"
+    }
+
     /// A whole number without a fraction, else as Swift prints it.
     static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
@@ -74,7 +80,29 @@ enum SwiftRoutineSource {
             var plain = t
             plain.renamedFrom = nil
             return ["try op.renameTrigger(\(trigger(plain)), to: \(SwiftLiteral.string(newName)))"]
+        case .createPolicy(let p): return ["try op.createPolicy(\(policy(p)))"]
+        case .dropPolicy(let p): return ["try op.dropPolicy(\(policy(p)))"]
+        case .replacePolicy(let change):
+            return ["try op.replacePolicy(\(policy(change.to)), existing: \(policy(change.from)))"]
+        case .renamePolicy(let p, let newName):
+            var plain = p
+            plain.renamedFrom = nil
+            return ["try op.renamePolicy(\(policy(plain)), to: \(SwiftLiteral.string(newName)))"]
         default: return nil
         }
+    }
+
+    /// `Policy("own", on: "document", for: .select, to: ["app"], using: "owner = current_user")`.
+    static func policy(_ p: Policy) -> String {
+        var out = "Policy(\(SwiftLiteral.string(p.name)), on: \(SwiftLiteral.string(p.table))"
+        if let schema = p.schema { out += ", schema: \(SwiftLiteral.string(schema))" }
+        if p.command != .all { out += ", for: .\(p.command.rawValue)" }
+        if !p.permissive { out += ", permissive: false" }
+        if p.roles != ["public"] { out += ", to: \(SwiftLiteral.strings(p.roles))" }
+        if let using = p.using { out += ", using: \(SwiftLiteral.string(using))" }
+        if let check = p.withCheck { out += ", withCheck: \(SwiftLiteral.string(check))" }
+        out += ")"
+        if let old = p.renamedFrom { out += ".renamed(from: \(SwiftLiteral.string(old)))" }
+        return out
     }
 }

@@ -27,7 +27,7 @@ extension PostgresBackend {
             options.schemas = Set(
                 [nil] + local.tables.map(\.schema) + local.enums.map(\.schema) + local.sequences.map(\.schema)
                     + local.domains.map(\.schema) + local.compositeTypes.map(\.schema) + local.views.map(\.schema)
-                    + local.functions.map(\.schema) + local.triggers.map(\.schema))
+                    + local.functions.map(\.schema) + local.triggers.map(\.schema) + local.policies.map(\.schema))
         }
         try DatabaseComparison.validate(local, against: database, dialect: PostgresDialect.self)
         // The model's changed functions and triggers in the server's spelling, before compare.
@@ -69,11 +69,13 @@ extension PostgresBackend {
         for v in out.views.indices { out.views[v].schema = local(out.views[v].schema) }
         for f in out.functions.indices { out.functions[f].schema = local(out.functions[f].schema) }
         for t in out.triggers.indices { out.triggers[t].schema = local(out.triggers[t].schema) }
+        for p in out.policies.indices { out.policies[p].schema = local(out.policies[p].schema) }
         // Sorted again by (schema, name), as compare expects.
         return Schema(
             tables: out.tables, enums: out.enums, extensions: out.extensions, sequences: out.sequences,
             domains: out.domains,
-            compositeTypes: out.compositeTypes, views: out.views, functions: out.functions, triggers: out.triggers)
+            compositeTypes: out.compositeTypes, views: out.views, functions: out.functions, triggers: out.triggers,
+            policies: out.policies)
     }
 
     /// The schemas other than the default one that `model` names (its tables, enum types,
@@ -82,7 +84,8 @@ extension PostgresBackend {
         var names = Set(
             model.enums.compactMap(\.schema) + model.sequences.compactMap(\.schema) + model.domains.compactMap(\.schema)
                 + model.compositeTypes.compactMap(\.schema) + model.views.compactMap(\.schema)
-                + model.functions.compactMap(\.schema) + model.triggers.compactMap(\.schema))
+                + model.functions.compactMap(\.schema) + model.triggers.compactMap(\.schema)
+                + model.policies.compactMap(\.schema))
         for table in model.tables {
             if let schema = table.schema { names.insert(schema) }
             for key in table.foreignKeys { if let schema = key.referredSchema { names.insert(schema) } }

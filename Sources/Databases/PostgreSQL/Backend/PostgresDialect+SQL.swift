@@ -135,6 +135,14 @@ extension PostgresDialect: SQLCompiling {
             return replaceTriggerStatements(from: change.from, to: change.to).map { SQLStatement($0) }
         case .renameTrigger(let t, let newName):
             return [SQLStatement(renameTriggerSQL(t, to: newName))]
+        case .createPolicy(let p):
+            return [SQLStatement(createPolicySQL(p))]
+        case .dropPolicy(let p):
+            return [SQLStatement(dropPolicySQL(p))]
+        case .replacePolicy(let change):
+            return [SQLStatement(dropPolicySQL(change.from)), SQLStatement(createPolicySQL(change.to))]
+        case .renamePolicy(let p, let newName):
+            return [SQLStatement(renamePolicySQL(p, to: newName))]
         case .createSequence(let s):
             return [SQLStatement(createSequenceSQL(s))]
         case .dropSequence(let s):
@@ -161,6 +169,10 @@ extension PostgresDialect: SQLCompiling {
             let set = change.to.filter { change.from[$0.key] != $0.value }
             if !set.isEmpty { out.append(SQLStatement("ALTER TABLE " + q(t) + " SET (" + storageList(set) + ")")) }
             return out
+        case .setRowLevelSecurity(let t, let change):
+            return rowLevelSecuritySQL(t.name, schema: t.schema, from: change.from, to: change.to).map {
+                SQLStatement($0)
+            }
         case .setTableUnlogged(let t, let change):
             return [SQLStatement("ALTER TABLE " + q(t) + (change.to ? " SET UNLOGGED" : " SET LOGGED"))]
         case .setTableComment(let t, let change):

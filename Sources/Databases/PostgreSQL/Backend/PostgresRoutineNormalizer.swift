@@ -10,7 +10,8 @@ import ModelDSL
 /// path, with `check_function_bodies` off, as pg_dump restores) and read back through the
 /// reader's own query; each model trigger that differs from the catalog's of its table and
 /// name is created on a copy of its table (`CREATE TABLE ... (LIKE ...)`, a view over it for
-/// `INSTEAD OF`) and read back with `pg_get_triggerdef`. The model then holds the server's
+/// `INSTEAD OF`) and read back with `pg_get_triggerdef`; each changed policy likewise, read
+/// back through the reader's query. The model then holds the server's
 /// spelling of those parts. What the server refuses keeps the model's text.
 public enum PostgresRoutineNormalizer {
     public static func normalize(_ model: inout Schema, database: Schema, connection: PostgresConnection) {
@@ -28,7 +29,15 @@ public enum PostgresRoutineNormalizer {
             guard let found = existing[t.key] ?? existing[key.key] else { return false }
             return !found.sameDefinition(as: t) && t.function != nil
         }
-        guard !asked.isEmpty || !askedTriggers.isEmpty, connection.isIdle else { return }
+        let existingPolicies = Dictionary(database.policies.map { ($0.key, $0) }) { a, _ in a }
+        let askedPolicies = model.policies.indices.filter { i in
+            let p = model.policies[i]
+            var key = p
+            if let old = p.renamedFrom { key.name = old }
+            guard let found = existingPolicies[p.key] ?? existingPolicies[key.key] else { return false }
+            return !found.sameDefinition(as: p)
+        }
+        guard !asked.isEmpty || !askedTriggers.isEmpty || !askedPolicies.isEmpty, connection.isIdle else { return }
         do {
             try connection.execute("BEGIN")
             defer { try? connection.execute("ROLLBACK") }
@@ -48,6 +57,13 @@ public enum PostgresRoutineNormalizer {
                 if let form = try trigger(model.triggers[i], scratch: scratch, number: i, connection) {
                     model.triggers[i].when = form.when
                     model.triggers[i].function = form.function
+                }
+            }
+            for i in askedPolicies {
+                if let form = try policy(model.policies[i], scratch: scratch, number: i, connection) {
+                    model.policies[i].roles = form.roles
+                    model.policies[i].using = form.using
+                    model.policies[i].withCheck = form.withCheck
                 }
             }
         } catch {
@@ -113,6 +129,24 @@ public enum PostgresRoutineNormalizer {
         form.when = parts.when
         form.function = parts.function
         return form
+    }
+
+    /// The server's form of `policy` on a copy of its table, or nil where it refused it.
+    private static func policy(_ policy: Policy, scratch: String, number: Int, _ connection: PostgresConnection)
+        throws(IntrospectError) -> Policy?
+    {
+        let copy = "autogen_policy_\(number)"
+        let copyName = PostgresDialect.qualifiedName(copy, schema: scratch)
+        let source = PostgresDialect.qualifiedName(policy.table, schema: policy.schema)
+        guard try attempt("CREATE TABLE \(copyName) (LIKE \(source))", connection) else { return nil }
+        var trial = policy
+        trial.schema = scratch
+        trial.table = copy
+        guard try attempt(PostgresDialect.createPolicySQL(trial), connection) else { return nil }
+        let rows = try connection.query(
+            PostgresCatalogReader.policyQuery + " AND p.polrelid = pg_catalog.to_regclass($2)",
+            [PostgresCatalogReader.textArrayLiteral([scratch]), copyName])
+        return try PostgresCatalogReader.policies(rows, local: { $0 }).first
     }
 
     /// Runs `sql` under a savepoint: whether the server took it.

@@ -48,4 +48,18 @@ extension PostgresCatalogQueries {
                                   WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.deptype = 'e')
             """
     }
+
+    /// Row-level security policies on tables of the schemas: schema, table, name, command
+    /// (`r` select, `a` insert, `w` update, `d` delete, `*` all), whether permissive, the role
+    /// names (`public` for every role), `USING` and `WITH CHECK` as the server prints them.
+    static let policies = """
+        SELECT n.nspname, c.relname, p.polname, p.polcmd, p.polpermissive,
+            ARRAY(SELECT CASE WHEN r.oid = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(r.oid) END
+                  FROM pg_catalog.unnest(p.polroles) AS r(oid))::pg_catalog.text[],
+            pg_catalog.pg_get_expr(p.polqual, p.polrelid), pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid)
+        FROM pg_catalog.pg_policy p
+        JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = ANY ($1::text[])
+        """
 }

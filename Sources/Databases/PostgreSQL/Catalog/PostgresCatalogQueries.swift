@@ -11,7 +11,7 @@ enum PostgresCatalogQueries {
     /// Tables (ordinary, partitioned and partitions; not those an extension created and owns,
     /// such as PostGIS's spatial_ref_sys): oid, schema, name, comment, whether unlogged, the
     /// partition key of a partitioned table, a partition's parent schema, parent name and
-    /// bound, and the storage parameters.
+    /// bound, the storage parameters, and whether row-level security is enabled and forced.
     static let tables = """
         SELECT c.oid, n.nspname, c.relname, d.description, c.relpersistence = 'u',
             CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END,
@@ -23,7 +23,7 @@ enum PostgresCatalogQueries {
                 (SELECT pc.relname FROM pg_catalog.pg_inherits inh
                  JOIN pg_catalog.pg_class pc ON pc.oid = inh.inhparent WHERE inh.inhrelid = c.oid) END,
             CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END,
-            c.reloptions
+            c.reloptions, c.relrowsecurity, c.relforcerowsecurity
         FROM pg_catalog.pg_class c
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_catalog.pg_description d

@@ -64,6 +64,28 @@ extension PostgresCatalogReader {
         }
     }
 
+    /// The reader's policy query (one parameter, the schema names), for asking about others.
+    public static var policyQuery: String { PostgresCatalogQueries.policies }
+
+    /// The policies of a `PostgresCatalogQueries.policies` result (or one row of the same shape).
+    public static func policies(_ rows: PostgresResult, local: (String?) -> String?) -> [Policy] {
+        (0..<rows.rowCount).map { row in
+            let command: Policy.Command
+            switch rows.optionalString(row, 3) {
+            case "r": command = .select
+            case "a": command = .insert
+            case "w": command = .update
+            case "d": command = .delete
+            default: command = .all
+            }
+            return Policy(
+                rows.string(row, 2), on: rows.string(row, 1), schema: local(rows.string(row, 0)), for: command,
+                permissive: rows.isTrue(row, 4), to: rows.textArray(row, 5).compactMap { $0 },
+                using: rows.optionalString(row, 6).map(PostgresDialect.stripOuterParentheses),
+                withCheck: rows.optionalString(row, 7).map(PostgresDialect.stripOuterParentheses))
+        }
+    }
+
     /// The `WHEN` condition (without its parentheses) and the function call of a
     /// `pg_get_triggerdef` text: `... FOR EACH ROW WHEN ((old.a IS DISTINCT FROM new.a))
     /// EXECUTE FUNCTION f()`.

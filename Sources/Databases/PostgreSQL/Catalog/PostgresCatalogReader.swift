@@ -77,6 +77,7 @@ public struct PostgresCatalogReader {
                 .init(sql: PostgresCatalogQueries.views, parameters: parameter),
                 .init(sql: PostgresCatalogQueries.functions(serverVersion: version), parameters: parameter),
                 .init(sql: PostgresCatalogQueries.triggers(serverVersion: version), parameters: parameter),
+                .init(sql: PostgresCatalogQueries.policies, parameters: parameter),
             ])
         if let snapshot, tableRows.rowCount >= secondConnectionFromTables {
             later.side = PostgresSideQueries(
@@ -94,6 +95,8 @@ public struct PostgresCatalogReader {
                 schema: local(tableRows.string(row, 1)), name: tableRows.string(row, 2),
                 comment: tableRows.optionalString(row, 3))
             table.unlogged = tableRows.isTrue(row, 4)
+            table.rowLevelSecurity = RowLevelSecurity(
+                enabled: tableRows.isTrue(row, 10), forced: tableRows.isTrue(row, 11))
             table.partitionKey = tableRows.optionalString(row, 5)
             if !tableRows.isNull(row, 9) {
                 table.storage = Self.storageParameters(tableRows.textArray(row, 9))
@@ -275,10 +278,12 @@ public struct PostgresCatalogReader {
             table.partitionKey = part.partitionKey
             table.storage = part.storage
             table.partitionOf = part.partitionOf
+            table.rowLevelSecurity = part.rowLevelSecurity
             return table
         }
         let functions = Self.functions(try later.result(8, on: connection), local: local)
         let triggers = Self.triggers(try later.result(9, on: connection), local: local)
+        let policies = Self.policies(try later.result(10, on: connection), local: local)
         return Schema(
             tables: tables, enums: enums, extensions: extensions, sequences: sequences, domains: domains,
             compositeTypes: composites,
@@ -286,7 +291,7 @@ public struct PostgresCatalogReader {
                 var sorted = view
                 sorted.indexes.sort { ($0.name ?? "") < ($1.name ?? "") }
                 return sorted
-            }, functions: functions, triggers: triggers)
+            }, functions: functions, triggers: triggers, policies: policies)
     }
 
     /// The connection's current schema, the one the reader reports as `nil`.
@@ -336,6 +341,7 @@ public struct PostgresCatalogReader {
         var partitionKey: String?
         var partitionOf: PartitionOf?
         var storage: [String: String] = [:]
+        var rowLevelSecurity = RowLevelSecurity.off
         var columns: [Column] = []
         var primaryKey: PrimaryKey?
         var uniques: [Unique] = []

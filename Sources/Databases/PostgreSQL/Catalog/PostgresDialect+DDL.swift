@@ -38,6 +38,11 @@ extension PostgresDialect {
         for table in schema.tables { statements += commentStatements(for: table) }
         statements += ViewOrder(schema.views).views.flatMap(createViewStatements)
         statements += schema.triggers.flatMap(createTriggerStatements)
+        for table in schema.tables {
+            statements += rowLevelSecuritySQL(
+                table.name, schema: table.schema, from: .off, to: table.rowLevelSecurity)
+        }
+        statements += schema.policies.map(createPolicySQL)
         return statements
     }
 

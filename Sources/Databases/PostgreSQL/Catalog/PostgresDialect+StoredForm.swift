@@ -104,7 +104,12 @@ extension PostgresDialect {
         }
         return Schema(
             tables: tables, enums: enums, extensions: extensions, sequences: sequences, domains: domains,
-            compositeTypes: composites, views: views, functions: functions, triggers: triggers)
+            compositeTypes: composites, views: views, functions: functions, triggers: triggers,
+            policies: schema.policies.map { original -> Policy in
+                var policy = original
+                policy.schema = local(policy.schema)
+                return policy
+            })
     }
 
     /// An index of table (or materialized view) `owner` as the catalog gives it back.

@@ -84,6 +84,12 @@ extension SQLiteDialect {
                 "extension \"\(e.name)\" is a PostgreSQL extension; SQLite has none (load SQLite extensions in env.swift)"
             )
         }
+        for table in schema.tables where table.rowLevelSecurity != .off {
+            problems.append("table \"\(table.name)\" has row-level security; SQLite has none")
+        }
+        for policy in schema.policies {
+            problems.append("policy \"\(policy.name)\" on \"\(policy.table)\": SQLite has no row-level security")
+        }
         for function in schema.functions {
             problems.append("function \"\(function.key)\": SQLite has no stored functions or procedures")
         }

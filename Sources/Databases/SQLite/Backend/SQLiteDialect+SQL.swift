@@ -257,6 +257,12 @@ extension SQLiteDialect: SQLCompiling {
                 "extension \(e.name): SQLite has no CREATE EXTENSION (load SQLite extensions in env.swift)")
         case .setTableStorage(let t, _):
             throw SQLRenderError("\(t): SQLite tables have no storage parameters")
+        case .setRowLevelSecurity(let t, _):
+            throw SQLRenderError("\(t): SQLite has no row-level security")
+        case .createPolicy(let p), .dropPolicy(let p), .renamePolicy(let p, _):
+            throw SQLRenderError("policy \(p.name) on \(p.table): SQLite has no row-level security")
+        case .replacePolicy(let change):
+            throw SQLRenderError("policy \(change.to.name) on \(change.to.table): SQLite has no row-level security")
         case .setTableComment, .createEnum, .dropEnum, .alterEnum, .createSchema, .dropSchema, .setTableUnlogged:
             // SQLite keeps no comments, no enum types (enum columns are TEXT with a CHECK) and
             // no schemas (a model that names one is refused before compare).

@@ -103,7 +103,9 @@ extension SQLiteDialect {
             trigger.comment = nil
             return trigger
         }
-        return Schema(tables: tables, enums: [], views: views, functions: schema.functions, triggers: triggers)
+        return Schema(
+            tables: tables, enums: [], views: views, functions: schema.functions, triggers: triggers,
+            policies: schema.policies)
     }
 
     /// The CHECK expression that stands in for an enum type:

@@ -151,3 +151,11 @@ CREATE TRIGGER customer_email_changed AFTER UPDATE OF email ON customer
 COMMENT ON TRIGGER customer_email_changed ON customer IS 'Audits e-mail changes';
 CREATE TRIGGER order_changed AFTER INSERT OR DELETE OR TRUNCATE ON "order" FOR EACH STATEMENT EXECUTE FUNCTION log_change();
 CREATE TRIGGER open_order_read_only INSTEAD OF INSERT ON open_order FOR EACH ROW EXECUTE FUNCTION open_order_insert();
+
+-- Row-level security (issue #14): a table whose policies apply to its owner too, a
+-- permissive policy per command and a restrictive one.
+ALTER TABLE session_cache ENABLE ROW LEVEL SECURITY;
+ALTER TABLE session_cache FORCE ROW LEVEL SECURITY;
+CREATE POLICY session_owner ON session_cache FOR SELECT USING (payload ->> 'user' = current_user);
+CREATE POLICY session_write ON session_cache FOR INSERT WITH CHECK (customer_id IS NOT NULL);
+CREATE POLICY session_not_expired ON session_cache AS RESTRICTIVE USING (NOT (payload ? 'expired'));
