@@ -20,6 +20,13 @@ public struct Trigger: Sendable, Hashable, Codable {
         }
     }
 
+    /// When a PostgreSQL trigger fires, by the session's `session_replication_role`:
+    /// `origin` as created (not on a replica), `disabled` never, `replica` only on a replica,
+    /// `always` in both.
+    public enum Firing: String, Sendable, Hashable, Codable, CaseIterable {
+        case origin, disabled, replica, always
+    }
+
     public enum Event: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
         case insert, update, delete, truncate
 
@@ -43,6 +50,10 @@ public struct Trigger: Sendable, Hashable, Codable {
     public var when: String?
     /// PostgreSQL: the function call, `touch_updated_at()`, `audit('account')`.
     public var function: String?
+    /// PostgreSQL transition tables of an `AFTER` trigger: `OLD TABLE AS gone NEW TABLE AS added`.
+    public var referencing: String?
+    /// PostgreSQL: when it fires (`ALTER TABLE ... DISABLE TRIGGER`, `ENABLE REPLICA TRIGGER`).
+    public var firing = Firing.origin
     /// SQLite: the statements between `BEGIN` and `END`, each ending in `;`.
     public var body: String?
     public var comment: String?
@@ -51,11 +62,13 @@ public struct Trigger: Sendable, Hashable, Codable {
 
     public init(
         _ name: String, on table: String, schema: String? = nil, _ timing: Timing, _ events: [Event],
-        updateOf: [String] = [], forEachRow: Bool = true, when: String? = nil, execute function: String,
-        comment: String? = nil
+        updateOf: [String] = [], referencing: String? = nil, forEachRow: Bool = true, when: String? = nil,
+        execute function: String, firing: Firing = .origin, comment: String? = nil
     ) {
         self.init(name, table, schema, timing, events, updateOf, forEachRow, when)
         self.function = function
+        self.referencing = referencing
+        self.firing = firing
         self.comment = comment
     }
 
@@ -101,12 +114,12 @@ public struct Trigger: Sendable, Hashable, Codable {
         return copy
     }
 
-    /// Whether `other` fires the same way and does the same: every part but the name, the
-    /// rename and the comment.
+    /// Whether `other` fires on the same events and does the same: every part but the name,
+    /// the rename, the comment and `firing` (which `ALTER TABLE` changes in place).
     public func sameDefinition(as other: Trigger) -> Bool {
         timing == other.timing && events == other.events && updateOf == other.updateOf
             && forEachRow == other.forEachRow && when == other.when && function == other.function
-            && body == other.body
+            && body == other.body && referencing == other.referencing
     }
 
     static func trimmed(_ text: String) -> String {

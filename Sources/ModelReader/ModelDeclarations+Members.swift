@@ -249,6 +249,8 @@ extension ModelDeclarations {
             uniqueKeysWithValues: Trigger.Timing.allCases.map { ($0.rawValue, .triggerTiming($0)) }),
         .policyCommand: Dictionary(
             uniqueKeysWithValues: Policy.Command.allCases.map { ($0.rawValue, .policyCommand($0)) }),
+        .triggerFiring: Dictionary(
+            uniqueKeysWithValues: Trigger.Firing.allCases.map { ($0.rawValue, .triggerFiring($0)) }),
         .triggerEvent: Dictionary(
             uniqueKeysWithValues: Trigger.Event.allCases.map { ($0.rawValue, .triggerEvent($0)) }),
 

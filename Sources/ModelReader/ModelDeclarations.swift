@@ -236,16 +236,18 @@ enum ModelDeclarations {
                 [
                     .unlabeled(.string), .labeled("on", .string), .defaulted("schema", .optional(.string)),
                     .unlabeled(.triggerTiming), .unlabeled(.array(.triggerEvent)),
-                    .defaulted("updateOf", .array(.string)), .defaulted("forEachRow", .bool),
-                    .defaulted("when", .optional(.string)), .labeled("execute", .string),
+                    .defaulted("updateOf", .array(.string)), .defaulted("referencing", .optional(.string)),
+                    .defaulted("forEachRow", .bool), .defaulted("when", .optional(.string)),
+                    .labeled("execute", .string), .defaulted("firing", .triggerFiring),
                     .defaulted("comment", .optional(.string)),
                 ]
             ) { a in
                 .trigger(
                     Trigger(
                         a.string(0), on: a.string(1), schema: a.optionalString(2), a.triggerTiming(3),
-                        a.triggerEvents(4), updateOf: a.strings(5), forEachRow: a.bool(6, default: true),
-                        when: a.optionalString(7), execute: a.string(8), comment: a.optionalString(9)))
+                        a.triggerEvents(4), updateOf: a.strings(5), referencing: a.optionalString(6),
+                        forEachRow: a.bool(7, default: true), when: a.optionalString(8), execute: a.string(9),
+                        firing: a.triggerFiring(10), comment: a.optionalString(11)))
             },
             ModelSignature(
                 .trigger,

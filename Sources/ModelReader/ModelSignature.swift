@@ -139,6 +139,11 @@ struct ModelArguments: Sendable {
         return .all
     }
 
+    func triggerFiring(_ i: Int) -> Trigger.Firing {
+        if case .triggerFiring(let f)? = slots[i] { return f }
+        return .origin
+    }
+
     func triggerTiming(_ i: Int) -> Trigger.Timing {
         if case .triggerTiming(let t)? = slots[i] { return t }
         preconditionFailure("argument \(i) is not a Trigger.Timing")

@@ -7,7 +7,7 @@ enum ModelType: Hashable, Sendable, CustomStringConvertible {
     case columnType, defaultValue, identity, referentialAction, indexElement
     case column, table, index, unique, primaryKey, foreignKey, check, exclusion, enumType, databaseExtension, sequence
     case domain, compositeType, view, namingConvention, schema
-    case function, volatility, parallel, trigger, triggerTiming, triggerEvent, policy, policyCommand
+    case function, volatility, parallel, trigger, triggerTiming, triggerEvent, triggerFiring, policy, policyCommand
     indirect case optional(ModelType)
     indirect case array(ModelType)
 
@@ -56,6 +56,7 @@ enum ModelType: Hashable, Sendable, CustomStringConvertible {
         case .trigger: return "Trigger"
         case .triggerTiming: return "Trigger.Timing"
         case .triggerEvent: return "Trigger.Event"
+        case .triggerFiring: return "Trigger.Firing"
         case .policy: return "Policy"
         case .policyCommand: return "Policy.Command"
         case .namingConvention: return "NamingConvention"
@@ -77,7 +78,7 @@ enum ModelValue: Sendable {
     case foreignKey(ForeignKey), check(Check), exclusion(Exclusion), enumType(EnumType), databaseExtension(Extension)
     case sequence(DatabaseSequence), domain(Domain), compositeType(CompositeType), view(View)
     case function(Function), volatility(Function.Volatility), parallel(Function.Parallel)
-    case trigger(Trigger), triggerTiming(Trigger.Timing), triggerEvent(Trigger.Event)
+    case trigger(Trigger), triggerTiming(Trigger.Timing), triggerEvent(Trigger.Event), triggerFiring(Trigger.Firing)
     case policy(Policy), policyCommand(Policy.Command)
     case namingConvention(NamingConvention)
     case schema(Schema)

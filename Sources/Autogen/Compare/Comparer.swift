@@ -268,12 +268,13 @@ final class CompareRun {
         // Functions around the tables by what they name; triggers dropped before anything they
         // need changes and created after everything.
         let functionOps = FunctionComparison(model: stored, database: database, options: options)
+        var viewsCreated = Set<String>()
+        for case .createView(let v) in viewOps.late { viewsCreated.insert(v.name) }
         let triggerOps = TriggerComparison(
-            model: stored, database: database, options: options, tableOps: tableBodies + dropOps,
-            goneFunctions: functionOps.goneNames, viewsDropped: viewsDropped)
+            run: self, model: stored, database: database, tableOps: tableBodies + dropOps,
+            goneFunctions: functionOps.goneNames, viewsDropped: viewsDropped, viewsCreated: viewsCreated)
         diagnostics += triggerOps.diagnostics
-        let policyOps = PolicyComparison(
-            model: stored, database: database, options: options, tableOps: tableBodies + dropOps)
+        let policyOps = PolicyComparison(run: self, model: stored, database: database, tableOps: tableBodies + dropOps)
         diagnostics += policyOps.diagnostics
         var ops =
             schemaOps(model) + policyOps.early + triggerOps.early + extensionOps.before + sequenceOps.before

@@ -71,9 +71,22 @@ struct FunctionComparison {
                 }
             }
         }
+        // A function gone whose name a created one takes (its argument names or types
+        // changed) is dropped first: PostgreSQL refuses two with the same argument types.
+        var created = Set<String>()
+        for case .createFunction(let f) in before + late { created.insert(f.qualifiedName) }
+        var firstDrops: [MigrationOp] = []
         for found in existing.values.sorted(by: { $0.key < $1.key }) where !declaredKeys.contains(found.key) {
             goneNames.insert(found.name.lowercased())
-            if bound(found) { early.append(.dropFunction(found)) } else { after.append(.dropFunction(found)) }
+            if bound(found) {
+                early.append(.dropFunction(found))
+            } else if created.contains(found.qualifiedName) {
+                firstDrops.append(.dropFunction(found))
+            } else {
+                after.append(.dropFunction(found))
+            }
         }
+        let renameCount = before.prefix { if case .renameFunction = $0 { true } else { false } }.count
+        before.insert(contentsOf: firstDrops, at: renameCount)
     }
 }

@@ -13,9 +13,12 @@ struct PolicyComparison {
     var late: [MigrationOp] = []
     var diagnostics: [Diagnostic] = []
 
-    init(model: Schema, database: Schema, options: CompareOptions, tableOps: [MigrationOp]) {
+    init(run: CompareRun, model: Schema, database: Schema, tableOps: [MigrationOp]) {
+        // Only the policies of the tables compare looks at.
         func included(_ p: Policy, reflected: Bool) -> Bool {
-            options.includes(.policy, schema: p.schema, name: p.name, reflected: reflected)
+            let table = Table(name: p.table, schema: p.schema, columns: [])
+            return run.includesTable(table, reflected: reflected)
+                && run.includes(.policy, table: table, name: p.name, reflected: reflected)
         }
         var existing: [String: Policy] = [:]
         for p in database.policies where included(p, reflected: true) { existing[p.key] = p }

@@ -14,11 +14,15 @@ struct TriggerComparison {
     var diagnostics: [Diagnostic] = []
 
     init(
-        model: Schema, database: Schema, options: CompareOptions, tableOps: [MigrationOp], goneFunctions: Set<String>,
-        viewsDropped: Set<String>
+        run: CompareRun, model: Schema, database: Schema, tableOps: [MigrationOp], goneFunctions: Set<String>,
+        viewsDropped: Set<String>, viewsCreated: Set<String>
     ) {
+        // Only the triggers of the tables compare looks at (a trigger on an excluded table is
+        // not the model's to drop).
         func included(_ t: Trigger, reflected: Bool) -> Bool {
-            options.includes(.trigger, schema: t.schema, name: t.name, reflected: reflected)
+            let table = Table(name: t.table, schema: t.schema, columns: [])
+            return run.includesTable(table, reflected: reflected)
+                && run.includes(.trigger, table: table, name: t.name, reflected: reflected)
         }
         var existing: [String: Trigger] = [:]
         for t in database.triggers where included(t, reflected: true) { existing[t.key] = t }
@@ -55,8 +59,10 @@ struct TriggerComparison {
         for case .dropTable(let table) in tableOps { droppedTables.insert(TableRef(table).description) }
         var drops: [Trigger] = []
         for found in existing.values.sorted(by: { $0.key < $1.key }) {
+            // A trigger whose table or view goes for good goes with it.
             guard let t = declared.first(where: { $0.key == found.key }),
-                !droppedTables.contains(TableRef(found.table, schema: found.schema).description)
+                !droppedTables.contains(TableRef(found.table, schema: found.schema).description),
+                !viewsDropped.contains(found.table) || viewsCreated.contains(found.table)
             else {
                 drops.append(found)
                 continue
@@ -69,7 +75,7 @@ struct TriggerComparison {
                         .triggerRecreated, .note,
                         "trigger \(found.name) on \(found.qualifiedTable) is dropped and created again around the changes it depends on"
                     ))
-            } else if !found.sameDefinition(as: t) || found.comment != t.comment {
+            } else if !found.sameDefinition(as: t) || found.comment != t.comment || found.firing != t.firing {
                 late.append(.replaceTrigger(Change(from: found, to: t)))
             }
         }

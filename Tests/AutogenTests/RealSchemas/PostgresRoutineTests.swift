@@ -28,6 +28,17 @@ import Testing
             FOR EACH ROW WHEN (OLD.email IS DISTINCT FROM NEW.email) EXECUTE FUNCTION audit_change();
         CREATE TRIGGER account_insert BEFORE INSERT ON account FOR EACH ROW EXECUTE FUNCTION audit_change();
         COMMENT ON TRIGGER account_insert ON account IS 'audits new accounts';
+        CREATE FUNCTION audit_batch() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = '' AS $$
+        BEGIN
+            INSERT INTO public.audit SELECT 'batch ' || count(*) FROM added;
+            RETURN NULL;
+        END
+        $$;
+        CREATE TRIGGER account_batch AFTER INSERT ON account REFERENCING NEW TABLE AS added
+            FOR EACH STATEMENT EXECUTE FUNCTION audit_batch();
+        ALTER TABLE account DISABLE TRIGGER account_batch;
+        CREATE TABLE legacy_log (what text);
+        CREATE TRIGGER legacy_insert BEFORE INSERT ON legacy_log FOR EACH ROW EXECUTE FUNCTION audit_change();
         """
 
     @Test func renderedAndCompiled() {
@@ -73,19 +84,23 @@ import Testing
             let read = try OneRevisionMigration.catalog(source)
             #expect(
                 read.functions.map(\.key) == [
-                    "audit_change()", "domain_of(account)", "forget(before integer)", "twice(n integer)",
+                    "audit_batch()", "audit_change()", "domain_of(account)", "forget(before integer)",
+                    "twice(n integer)",
                 ])
+            #expect(read.functions.first?.settings == ["search_path=\"\""])
             let twice = try #require(read.functions.last)
             #expect(
                 twice.standardBody && twice.body == "RETURN (n * 2)" && twice.strict && twice.volatility == .immutable)
             #expect(twice.arguments == "n integer DEFAULT 1" && twice.comment == "doubles")
-            #expect(read.functions[2].kind == .procedure && read.functions[2].returns == nil)
-            #expect(read.triggers.map(\.name) == ["account_email", "account_insert"])
-            let email = try #require(read.triggers.first)
+            #expect(read.functions[3].kind == .procedure && read.functions[3].returns == nil)
+            #expect(read.triggers.map(\.name) == ["account_batch", "account_email", "account_insert", "legacy_insert"])
+            let batch = try #require(read.triggers.first)
+            #expect(batch.referencing == "NEW TABLE AS added" && batch.firing == .disabled && !batch.forEachRow)
+            let email = try #require(read.triggers.dropFirst().first)
             #expect(email.when == "((old.email)::text IS DISTINCT FROM (new.email)::text)", "\(email)")
             #expect(email.updateOf == ["email"])
             #expect(email.function == "audit_change()" && email.timing == .after && email.forEachRow)
-            #expect(read.triggers.last?.comment == "audits new accounts")
+            #expect(read.triggers[2].comment == "audits new accounts")
 
             let model = try OneRevisionMigration.inspectedModel(read)
             #expect(model.functions == read.functions && model.triggers == read.triggers)
@@ -167,8 +182,8 @@ import Testing
                     "audit_truncate", on: "audit", .after, [.truncate], forEachRow: false, execute: "audit_change()"))
             model = Schema(tables: model.tables, functions: model.functions, triggers: model.triggers)
             let many = try migration.compare(model)
-            #expect(many.contains(.renameFunction(read.functions[3], to: "double")), "\(many)")
-            #expect(many.contains(.renameTrigger(read.triggers[1], to: "account_created")), "\(many)")
+            #expect(many.contains(.renameFunction(read.functions[4], to: "double")), "\(many)")
+            #expect(many.contains(.renameTrigger(read.triggers[2], to: "account_created")), "\(many)")
             try await migration.upgrade(many)
             var converged = model
             for i in converged.functions.indices { converged.functions[i].renamedFrom = nil }
@@ -176,6 +191,28 @@ import Testing
             #expect(try migration.compare(converged).isEmpty)
             try await migration.downgrade(many)
             #expect(try migration.compare(read).isEmpty)
+
+            // An argument renamed is another function of the same argument types: the old one
+            // goes first. A trigger enabled again is altered in place.
+            model = read
+            function("twice") {
+                $0.arguments = "m integer DEFAULT 1"; $0.body = "RETURN (m * 2)"
+            }
+            trigger("account_batch") { $0.firing = .origin }
+            let renamedArgument = try migration.compare(model)
+            #expect(renamedArgument.count == 3, "\(renamedArgument)")
+            try await migration.upgrade(renamedArgument)
+            #expect(try migration.compare(model).isEmpty)
+            try await migration.downgrade(renamedArgument)
+            #expect(try migration.compare(read).isEmpty)
+
+            // A trigger on a table compare leaves out is not the model's to drop.
+            model = read
+            model.tables.removeAll { $0.name == "legacy_log" }
+            model.triggers.removeAll { $0.table == "legacy_log" }
+            var options = CompareOptions()
+            options.excludeTables = ["legacy_*"]
+            #expect(try migration.compare(model, options: options).isEmpty)
         }
     }
 

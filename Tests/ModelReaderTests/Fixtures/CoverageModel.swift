@@ -144,6 +144,12 @@ let coverageSchema = Schema(naming: coverageNaming) {
         forEachRow: false, when: "true", execute: "touch()", comment: "c"
     ).renamed(from: "t_old").comment("d")
     Trigger("t_view", on: "active_code", .insteadOf, [.insert], execute: "touch()")
+    Trigger(
+        "t_batch", on: "t", .after, [.insert], referencing: "NEW TABLE AS added", forEachRow: false,
+        execute: "touch()", firing: .disabled)
+    Trigger("t_replica", on: "t", .after, [.update], execute: "touch()", firing: .replica)
+    Trigger("t_always", on: "t", .after, [.update], execute: "touch()", firing: .always)
+    Trigger("t_origin", on: "t", .after, [.update], execute: "touch()", firing: .origin)
     Policy(
         "own", on: "t", schema: "app", for: .select, permissive: false, to: ["b_role", "a_role"],
         using: "code = current_user", withCheck: nil

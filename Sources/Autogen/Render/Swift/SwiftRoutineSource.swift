@@ -39,9 +39,11 @@ enum SwiftRoutineSource {
             if let when = t.when { out += ", when: \(SwiftLiteral.string(when))" }
             out += ", body: \(SwiftLiteral.string(body)))"
         } else {
+            if let referencing = t.referencing { out += ", referencing: \(SwiftLiteral.string(referencing))" }
             if !t.forEachRow { out += ", forEachRow: false" }
             if let when = t.when { out += ", when: \(SwiftLiteral.string(when))" }
             out += ", execute: \(SwiftLiteral.string(t.function ?? ""))"
+            if t.firing != .origin { out += ", firing: .\(t.firing.rawValue)" }
             if let comment = t.comment { out += ", comment: \(SwiftLiteral.string(comment))" }
             out += ")"
         }

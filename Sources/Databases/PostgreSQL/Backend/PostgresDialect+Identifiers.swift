@@ -48,6 +48,11 @@ extension PostgresDialect {
         }
         for function in schema.functions {
             check(function.name, "function \"\(function.key)\"")
+            if ["c", "internal"].contains(function.language.lowercased()) {
+                problems.append(
+                    "function \"\(function.key)\" is in language \(function.language), which autogen does not model: create it with op.execute in a revision"
+                )
+            }
             if function.kind == .function, (function.returns ?? "").isEmpty {
                 problems.append("function \"\(function.key)\" returns nothing: write returns: \"void\"")
             }

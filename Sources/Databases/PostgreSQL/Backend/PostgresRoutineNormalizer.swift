@@ -57,6 +57,7 @@ public enum PostgresRoutineNormalizer {
                 if let form = try trigger(model.triggers[i], scratch: scratch, number: i, connection) {
                     model.triggers[i].when = form.when
                     model.triggers[i].function = form.function
+                    model.triggers[i].referencing = form.referencing
                 }
             }
             for i in askedPolicies {
@@ -128,6 +129,7 @@ public enum PostgresRoutineNormalizer {
         var form = trigger
         form.when = parts.when
         form.function = parts.function
+        form.referencing = parts.referencing
         return form
     }
 

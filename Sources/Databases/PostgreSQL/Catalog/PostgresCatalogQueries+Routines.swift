@@ -29,7 +29,8 @@ extension PostgresCatalogQueries {
     /// Triggers users created (not the internal ones of foreign keys, not a partition's copy
     /// of its parent's, not constraint triggers), on tables and views of the schemas: schema,
     /// table, name, `tgtype` bits, the `UPDATE OF` columns, the definition as the server
-    /// prints it (`pg_get_triggerdef`, for `WHEN` and the function call), the comment.
+    /// prints it (`pg_get_triggerdef`, for `WHEN`, `REFERENCING` and the function call), the
+    /// comment, and when it fires (`tgenabled`).
     static func triggers(serverVersion: Int) -> String {
         let ownOnly = serverVersion >= 130000 ? "AND t.tgparentid = 0" : ""
         return """
@@ -37,7 +38,7 @@ extension PostgresCatalogQueries {
                 ARRAY(SELECT a.attname FROM pg_catalog.unnest(t.tgattr::pg_catalog.int2[]) WITH ORDINALITY AS k(num, pos)
                       JOIN pg_catalog.pg_attribute a ON a.attrelid = t.tgrelid AND a.attnum = k.num
                       ORDER BY k.pos)::pg_catalog.text[],
-                pg_catalog.pg_get_triggerdef(t.oid), d.description
+                pg_catalog.pg_get_triggerdef(t.oid), d.description, t.tgenabled
             FROM pg_catalog.pg_trigger t
             JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

@@ -57,10 +57,18 @@ extension PostgresCatalogReader {
             if type & 8 != 0 { events.append(.delete) }
             if type & 32 != 0 { events.append(.truncate) }
             let parts = triggerDefinitionParts(rows.string(row, 5))
+            let firing: Trigger.Firing
+            switch rows.optionalString(row, 7) {
+            case "D": firing = .disabled
+            case "R": firing = .replica
+            case "A": firing = .always
+            default: firing = .origin
+            }
             return Trigger(
                 rows.string(row, 2), on: rows.string(row, 1), schema: local(rows.string(row, 0)), timing, events,
-                updateOf: rows.textArray(row, 4).compactMap { $0 }, forEachRow: type & 1 != 0, when: parts.when,
-                execute: parts.function, comment: rows.optionalString(row, 6))
+                updateOf: rows.textArray(row, 4).compactMap { $0 }, referencing: parts.referencing,
+                forEachRow: type & 1 != 0, when: parts.when, execute: parts.function, firing: firing,
+                comment: rows.optionalString(row, 6))
         }
     }
 
@@ -89,14 +97,24 @@ extension PostgresCatalogReader {
     /// The `WHEN` condition (without its parentheses) and the function call of a
     /// `pg_get_triggerdef` text: `... FOR EACH ROW WHEN ((old.a IS DISTINCT FROM new.a))
     /// EXECUTE FUNCTION f()`.
-    public static func triggerDefinitionParts(_ definition: String) -> (when: String?, function: String) {
+    public static func triggerDefinitionParts(_ definition: String) -> (
+        when: String?, function: String, referencing: String?
+    ) {
         let markers = [" EXECUTE FUNCTION ", " EXECUTE PROCEDURE "]
         guard let execute = markers.compactMap({ definition.ranges(of: $0).last }).first else {
-            return (nil, definition)
+            return (nil, definition, nil)
         }
         let function = String(definition[execute.upperBound...])
         let head = definition[..<execute.lowerBound]
-        guard let when = head.firstRange(of: " WHEN ("), head.hasSuffix(")") else { return (nil, function) }
-        return (String(head[when.upperBound..<head.index(before: head.endIndex)]), function)
+        var referencing: String?
+        if let start = head.firstRange(of: " REFERENCING "),
+            let end = head[start.upperBound...].firstRange(of: " FOR EACH ")
+        {
+            referencing = String(head[start.upperBound..<end.lowerBound])
+        }
+        guard let when = head.firstRange(of: " WHEN ("), head.hasSuffix(")") else {
+            return (nil, function, referencing)
+        }
+        return (String(head[when.upperBound..<head.index(before: head.endIndex)]), function, referencing)
     }
 }

@@ -79,7 +79,10 @@ extension PostgresDialect {
             "search_path", "temp_tablespaces", "session_preload_libraries", "local_preload_libraries",
             "shared_preload_libraries",
         ]
-        if lists.contains(name.lowercased()) { return "SET " + name + " TO " + (value.isEmpty ? "''" : value) }
+        // The catalog keeps an empty list as `""` (`SET search_path = ''`).
+        if lists.contains(name.lowercased()) {
+            return "SET " + name + " TO " + (value.isEmpty || value == "\"\"" ? "''" : value)
+        }
         return "SET " + name + " TO " + quoteLiteral(value)
     }
 
@@ -99,12 +102,27 @@ extension PostgresDialect {
             return words
         }.joined(separator: " OR ")
         sql += " ON " + qualifiedName(t.table, schema: t.schema)
+        if let referencing = t.referencing { sql += " REFERENCING " + referencing }
         sql += t.forEachRow ? " FOR EACH ROW" : " FOR EACH STATEMENT"
         if let when = t.when { sql += " WHEN (" + when + ")" }
         sql += " EXECUTE FUNCTION " + (t.function ?? "")
         var out = [sql]
+        if t.firing != .origin { out.append(triggerFiringSQL(t)) }
         if let comment = t.comment { out.append(triggerCommentSQL(t, comment)) }
         return out
+    }
+
+    /// `ALTER TABLE t DISABLE TRIGGER n`, `ENABLE [REPLICA | ALWAYS] TRIGGER n`.
+    static func triggerFiringSQL(_ t: Trigger) -> String {
+        let words: String
+        switch t.firing {
+        case .origin: words = "ENABLE"
+        case .disabled: words = "DISABLE"
+        case .replica: words = "ENABLE REPLICA"
+        case .always: words = "ENABLE ALWAYS"
+        }
+        return "ALTER TABLE " + qualifiedName(t.table, schema: t.schema) + " " + words + " TRIGGER "
+            + quoteIdentifier(t.name)
     }
 
     public static func dropTriggerSQL(_ t: Trigger) -> String {
@@ -115,7 +133,10 @@ extension PostgresDialect {
     /// (`CREATE OR REPLACE TRIGGER` is PostgreSQL 14's), else its comment.
     public static func replaceTriggerStatements(from: Trigger, to: Trigger) -> [String] {
         if !from.sameDefinition(as: to) { return [dropTriggerSQL(from)] + createTriggerStatements(to) }
-        return from.comment == to.comment ? [] : [triggerCommentSQL(to, to.comment)]
+        var out: [String] = []
+        if from.firing != to.firing { out.append(triggerFiringSQL(to)) }
+        if from.comment != to.comment { out.append(triggerCommentSQL(to, to.comment)) }
+        return out
     }
 
     public static func renameTriggerSQL(_ t: Trigger, to newName: String) -> String {

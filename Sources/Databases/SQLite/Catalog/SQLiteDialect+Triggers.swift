@@ -32,6 +32,10 @@ extension SQLiteDialect {
         }
         if trigger.events.contains(.truncate) { return "trigger \"\(trigger.name)\": SQLite has no TRUNCATE" }
         if !trigger.forEachRow { return "trigger \"\(trigger.name)\": SQLite triggers fire for each row only" }
+        if trigger.referencing != nil { return "trigger \"\(trigger.name)\": SQLite has no transition tables" }
+        if trigger.firing != .origin {
+            return "trigger \"\(trigger.name)\": SQLite triggers cannot be disabled or fire by replication role"
+        }
         return nil
     }
 }
