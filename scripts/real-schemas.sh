@@ -22,6 +22,7 @@ fixtures=(
     "roundcube.pg.sql roundcube-core usr/share/roundcube/SQL/postgres.initial.sql"
     "roundcube.sqlite.sql roundcube-core usr/share/roundcube/SQL/sqlite.initial.sql"
     "zabbix-proxy.sqlite.sql zabbix-proxy-sqlite3 usr/share/zabbix-proxy-sqlite3/schema.sql.gz"
+    "calibre.sqlite.sql calibre usr/share/calibre/metadata_sqlite.sql"
 )
 
 work=$(mktemp -d)

@@ -158,7 +158,8 @@ extension EndToEndTests {
 extension EndToEndTests {
     /// The same round trip on SQLite, the catalog compared as the pragmas read it.
     /// The same round trip on SQLite, the catalog compared as the pragmas read it: a
-    /// hand-written library schema, and the public ones (Roundcube, the Zabbix proxy's).
+    /// hand-written library schema, and the public ones (Roundcube, the Zabbix proxy's, and
+    /// calibre's library database with its 11 views and 39 triggers).
     @Suite(.serialized) struct SQLiteRealSchemaRoundTripTests {
         @Test(.timeLimit(.minutes(10))) func aLibrarySchemaRoundTrips() throws {
             let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
@@ -169,7 +170,7 @@ extension EndToEndTests {
 
         @Test(
             .enabled(if: RealSchemaFixtures.isConfigured), .timeLimit(.minutes(10)),
-            arguments: [("roundcube.sqlite.sql", 15), ("zabbix-proxy.sqlite.sql", 100)])
+            arguments: [("roundcube.sqlite.sql", 15), ("zabbix-proxy.sqlite.sql", 100), ("calibre.sqlite.sql", 20)])
         func aPublicSchemaRoundTrips(fixture: String, tables: Int) throws {
             try Self.roundTrip(try RealSchemaFixtures.sql(fixture), folder: fixture, tables: tables)
         }

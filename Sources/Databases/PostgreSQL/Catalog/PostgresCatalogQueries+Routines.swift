@@ -20,8 +20,10 @@ extension PostgresCatalogQueries {
             LEFT JOIN pg_catalog.pg_description d
                 ON d.objoid = p.oid AND d.classoid = 'pg_catalog.pg_proc'::regclass AND d.objsubid = 0
             WHERE n.nspname = ANY ($1::text[]) AND p.prokind IN ('f', 'p') AND l.lanname NOT IN ('c', 'internal')
-                AND p.oid NOT IN (SELECT e.objid FROM pg_catalog.pg_depend e
-                                  WHERE e.classid = 'pg_catalog.pg_proc'::regclass AND e.deptype = 'e')
+                -- Few rows pass the namespace filter: a lookup each, not a scan of pg_depend.
+                AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                                WHERE e.classid = 'pg_catalog.pg_proc'::regclass AND e.objid = p.oid
+                                    AND e.deptype = 'e')
             ORDER BY p.oid
             """
     }
@@ -45,8 +47,9 @@ extension PostgresCatalogQueries {
             LEFT JOIN pg_catalog.pg_description d
                 ON d.objoid = t.oid AND d.classoid = 'pg_catalog.pg_trigger'::regclass AND d.objsubid = 0
             WHERE NOT t.tgisinternal AND t.tgconstraint = 0 \(ownOnly) AND n.nspname = ANY ($1::text[])
-                AND c.oid NOT IN (SELECT e.objid FROM pg_catalog.pg_depend e
-                                  WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.deptype = 'e')
+                AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                                WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = c.oid
+                                    AND e.deptype = 'e')
             """
     }
 
