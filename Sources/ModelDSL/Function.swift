@@ -9,7 +9,8 @@
 /// compared without the white space around it.
 public struct Function: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
-        case function, procedure
+        /// An aggregate holds its `CREATE AGGREGATE` options in `body` (`SFUNC = ..., STYPE = ...`).
+        case function, procedure, aggregate
     }
 
     public enum Volatility: String, Sendable, Hashable, Codable, CaseIterable {
@@ -82,8 +83,11 @@ public struct Function: Sendable, Hashable, Codable {
     /// defaults and OUT arguments (`name(a integer, b text)`, as `DROP FUNCTION` takes it).
     public var key: String { qualifiedName + "(" + identityArguments + ")" }
 
-    /// The arguments without defaults and OUT arguments.
-    public var identityArguments: String { Function.identityArguments(arguments) }
+    /// The arguments without defaults and OUT arguments (`*` for an aggregate of no argument).
+    public var identityArguments: String {
+        let identity = Function.identityArguments(arguments)
+        return kind == .aggregate && identity.isEmpty ? "*" : identity
+    }
 
     /// The same function, known before as `oldName` (in the same schema, with the same arguments).
     public func renamed(from oldName: String) -> Function {
@@ -193,6 +197,18 @@ public func Procedure(
         name, schema: schema, arguments: arguments, returns: "", language: language,
         securityDefiner: securityDefiner, settings: settings, standardBody: standardBody, comment: comment, body: body)
     function.kind = .procedure
+    function.returns = nil
+    return function
+}
+
+/// A PostgreSQL aggregate: `Aggregate("group_concat", arguments: "text", options: "SFUNC = group_concat_step, STYPE = text")`.
+/// The options are `CREATE AGGREGATE`'s, compared in the server's spelling.
+public func Aggregate(_ name: String, schema: String? = nil, arguments: String, options: String, comment: String? = nil)
+    -> Function
+{
+    var function = Function(
+        name, schema: schema, arguments: arguments, returns: "", language: "", comment: comment, body: options)
+    function.kind = .aggregate
     function.returns = nil
     return function
 }

@@ -230,6 +230,20 @@ enum ModelDeclarations {
                         standardBody: a.bool(6, default: false), comment: a.optionalString(7), body: a.string(8)))
             }
         ],
+        "Aggregate": [
+            ModelSignature(
+                .function,
+                [
+                    .unlabeled(.string), .defaulted("schema", .optional(.string)), .labeled("arguments", .string),
+                    .labeled("options", .string), .defaulted("comment", .optional(.string)),
+                ]
+            ) { a in
+                .function(
+                    Aggregate(
+                        a.string(0), schema: a.optionalString(1), arguments: a.string(2), options: a.string(3),
+                        comment: a.optionalString(4)))
+            }
+        ],
         "Trigger": [
             ModelSignature(
                 .trigger,

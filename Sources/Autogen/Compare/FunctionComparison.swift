@@ -55,7 +55,9 @@ struct FunctionComparison {
             }
             if found.sameDefinition(as: f) {
                 if found.comment != f.comment { before.append(.replaceFunction(Change(from: found, to: f))) }
-            } else if found.kind == f.kind && found.arguments == f.arguments && found.returns == f.returns {
+            } else if found.kind == f.kind && f.kind != .aggregate && found.arguments == f.arguments
+                && found.returns == f.returns
+            {
                 if bound(f) {
                     late.append(.replaceFunction(Change(from: found, to: f)))
                 } else {
@@ -88,5 +90,40 @@ struct FunctionComparison {
         }
         let renameCount = before.prefix { if case .renameFunction = $0 { true } else { false } }.count
         before.insert(contentsOf: firstDrops, at: renameCount)
+        // Aggregates are made of functions: created after them, dropped before them.
+        before = Self.aggregatesLast(before)
+        late = Self.aggregatesLast(late)
+        early = Self.aggregatesFirst(early)
+        after = Self.aggregatesFirst(after)
+    }
+
+    private static func isAggregate(_ op: MigrationOp) -> Bool {
+        switch op {
+        case .createFunction(let f), .dropFunction(let f), .renameFunction(let f, _): return f.kind == .aggregate
+        case .replaceFunction(let change): return change.to.kind == .aggregate
+        default: return false
+        }
+    }
+
+    /// `ops` with the creates of aggregates after every other op (drops and renames stay first).
+    private static func aggregatesLast(_ ops: [MigrationOp]) -> [MigrationOp] {
+        var drops: [MigrationOp] = []
+        var rest: [MigrationOp] = []
+        var aggregates: [MigrationOp] = []
+        for op in ops {
+            if case .dropFunction = op, isAggregate(op) {
+                drops.append(op)
+            } else if isAggregate(op) {
+                aggregates.append(op)
+            } else {
+                rest.append(op)
+            }
+        }
+        return drops + rest + aggregates
+    }
+
+    /// `ops` with the aggregates' first.
+    private static func aggregatesFirst(_ ops: [MigrationOp]) -> [MigrationOp] {
+        ops.filter(isAggregate) + ops.filter { !isAggregate($0) }
     }
 }

@@ -37,6 +37,9 @@ import Testing
         CREATE TRIGGER account_batch AFTER INSERT ON account REFERENCING NEW TABLE AS added
             FOR EACH STATEMENT EXECUTE FUNCTION audit_batch();
         ALTER TABLE account DISABLE TRIGGER account_batch;
+        CREATE FUNCTION concat_step(acc text, item text) RETURNS text LANGUAGE sql IMMUTABLE
+            AS $$ SELECT CASE WHEN acc = '' THEN item ELSE acc || ',' || item END $$;
+        CREATE AGGREGATE group_concat(text) (SFUNC = concat_step, STYPE = text, INITCOND = '');
         CREATE TABLE legacy_log (what text);
         CREATE TRIGGER legacy_insert BEFORE INSERT ON legacy_log FOR EACH ROW EXECUTE FUNCTION audit_change();
         """
@@ -84,15 +87,17 @@ import Testing
             let read = try OneRevisionMigration.catalog(source)
             #expect(
                 read.functions.map(\.key) == [
-                    "audit_batch()", "audit_change()", "domain_of(account)", "forget(before integer)",
-                    "twice(n integer)",
+                    "audit_batch()", "audit_change()", "concat_step(acc text, item text)", "domain_of(account)",
+                    "forget(before integer)", "group_concat(text)", "twice(n integer)",
                 ])
+            let groupConcat = try #require(read.functions.first { $0.kind == .aggregate })
+            #expect(groupConcat.body == "SFUNC = concat_step, STYPE = text, INITCOND = ''", "\(groupConcat)")
             #expect(read.functions.first?.settings == ["search_path=\"\""])
             let twice = try #require(read.functions.last)
             #expect(
                 twice.standardBody && twice.body == "RETURN (n * 2)" && twice.strict && twice.volatility == .immutable)
             #expect(twice.arguments == "n integer DEFAULT 1" && twice.comment == "doubles")
-            #expect(read.functions[3].kind == .procedure && read.functions[3].returns == nil)
+            #expect(read.functions[4].kind == .procedure && read.functions[4].returns == nil)
             #expect(read.triggers.map(\.name) == ["account_batch", "account_email", "account_insert", "legacy_insert"])
             let batch = try #require(read.triggers.first)
             #expect(batch.referencing == "NEW TABLE AS added" && batch.firing == .disabled && !batch.forEachRow)
@@ -138,7 +143,20 @@ import Testing
                 $0.body = "RETURN n*2"
             }
             trigger("account_email") { $0.when = "OLD.email IS DISTINCT FROM NEW.email" }
+            function("group_concat") { $0.body = "sfunc=concat_step, stype=text, initcond=''" }
             #expect(try migration.compare(model).isEmpty)
+
+            // An aggregate's options changed: dropped and created again, after the function it
+            // is made of when both are new.
+            function("group_concat") { $0.body = "sfunc = concat_step, stype = text, initcond = '-'" }
+            let aggregate = try migration.compare(model)
+            #expect(aggregate.count == 2, "\(aggregate)")
+            try await migration.upgrade(aggregate)
+            #expect(try runtimeQuery(.postgresql(url), "SELECT group_concat(email) FROM account") == [["-,a@x,b@x"]])
+            #expect(try migration.compare(model).isEmpty)
+            try await migration.downgrade(aggregate)
+            #expect(try migration.compare(read).isEmpty)
+            function("group_concat") { $0.body = "sfunc=concat_step, stype=text, initcond=''" }
 
             // A new body: CREATE OR REPLACE, and back.
             function("audit_change") { $0.body = $0.body.replacing("TG_OP || ' '", with: "'changed '") }
@@ -182,7 +200,7 @@ import Testing
                     "audit_truncate", on: "audit", .after, [.truncate], forEachRow: false, execute: "audit_change()"))
             model = Schema(tables: model.tables, functions: model.functions, triggers: model.triggers)
             let many = try migration.compare(model)
-            #expect(many.contains(.renameFunction(read.functions[4], to: "double")), "\(many)")
+            #expect(many.contains(.renameFunction(read.functions[6], to: "double")), "\(many)")
             #expect(many.contains(.renameTrigger(read.triggers[2], to: "account_created")), "\(many)")
             try await migration.upgrade(many)
             var converged = model

@@ -130,6 +130,8 @@ let coverageSchema = Schema(naming: coverageNaming) {
     Function(
         "touch", returns: "trigger", language: "plpgsql", volatility: .stable, parallel: .restricted, rows: 10.5,
         body: "BEGIN RETURN NEW; END")
+    Aggregate("group_concat", schema: "app", arguments: "text", options: "SFUNC = textcat, STYPE = text", comment: "g")
+        .renamed(from: "concat_all")
     Function("noop", returns: "void", language: "sql", volatility: .volatile, parallel: .unsafe, body: "")
     Procedure(
         "archive", schema: "app", arguments: "before date", language: "plpgsql", securityDefiner: true,

@@ -5,6 +5,15 @@ enum SwiftRoutineSource {
     /// `Function("f", arguments: "a integer", returns: "integer", language: "sql", body: "...")`,
     /// or `Procedure(...)`; parts at their defaults are left out.
     static func function(_ f: Function) -> String {
+        if f.kind == .aggregate {
+            var out = "Aggregate(" + SwiftLiteral.string(f.name)
+            if let schema = f.schema { out += ", schema: \(SwiftLiteral.string(schema))" }
+            out += ", arguments: \(SwiftLiteral.string(f.arguments)), options: \(SwiftLiteral.string(f.body))"
+            if let comment = f.comment { out += ", comment: \(SwiftLiteral.string(comment))" }
+            out += ")"
+            if let old = f.renamedFrom { out += ".renamed(from: \(SwiftLiteral.string(old)))" }
+            return out
+        }
         var out = (f.kind == .procedure ? "Procedure(" : "Function(") + SwiftLiteral.string(f.name)
         if let schema = f.schema { out += ", schema: \(SwiftLiteral.string(schema))" }
         if !f.arguments.isEmpty { out += ", arguments: \(SwiftLiteral.string(f.arguments))" }

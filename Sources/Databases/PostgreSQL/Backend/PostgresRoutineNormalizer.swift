@@ -16,7 +16,10 @@ import ModelDSL
 public enum PostgresRoutineNormalizer {
     public static func normalize(_ model: inout Schema, database: Schema, connection: PostgresConnection) {
         let functionNames = Dictionary(grouping: database.functions) { "\($0.schema ?? "").\($0.name)" }
-        let asked = model.functions.indices.filter { i in
+        // Functions before aggregates, which are made of them.
+        let asked = model.functions.indices.sorted {
+            (model.functions[$0].kind == .aggregate ? 1 : 0) < (model.functions[$1].kind == .aggregate ? 1 : 0)
+        }.filter { i in
             let f = model.functions[i]
             let candidates = functionNames["\(f.schema ?? "").\(f.renamedFrom ?? f.name)"] ?? []
             return !candidates.contains { $0.key == f.key && $0.sameDefinition(as: f) }

@@ -16,9 +16,17 @@ extension PostgresCatalogReader {
                 rows.string(row, 1), schema: local(rows.string(row, 0)), arguments: rows.string(row, 3),
                 returns: rows.optionalString(row, 4) ?? "", language: rows.string(row, 5),
                 comment: rows.optionalString(row, 17), body: rows.optionalString(row, 16) ?? rows.string(row, 15))
-            if rows.optionalString(row, 2) == "p" {
+            switch rows.optionalString(row, 2) {
+            case "p":
                 f.kind = .procedure
                 f.returns = nil
+            case "a":
+                // Its options say all: the rest is the catalog's defaults for an aggregate.
+                var aggregate = Aggregate(
+                    f.name, schema: f.schema, arguments: f.arguments, options: f.body, comment: f.comment)
+                aggregate.kind = .aggregate
+                return aggregate
+            default: break
             }
             f.standardBody = !rows.isNull(row, 16)
             switch rows.optionalString(row, 6) {

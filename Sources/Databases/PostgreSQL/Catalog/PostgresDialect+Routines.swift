@@ -5,6 +5,14 @@ extension PostgresDialect {
     /// `CREATE [OR REPLACE] FUNCTION name(args) RETURNS type LANGUAGE lang ... AS $function$body$function$`,
     /// then its comment when it has one.
     public static func createFunctionStatements(_ f: Function, orReplace: Bool = false) -> [String] {
+        if f.kind == .aggregate {
+            var out = [
+                "CREATE AGGREGATE " + qualifiedName(f.name, schema: f.schema) + "("
+                    + (f.arguments.isEmpty ? "*" : f.arguments) + ") (" + f.body + ")"
+            ]
+            if let comment = f.comment { out.append(functionCommentSQL(f, comment)) }
+            return out
+        }
         var sql = "CREATE " + (orReplace ? "OR REPLACE " : "") + functionKeyword(f) + " "
         sql += qualifiedName(f.name, schema: f.schema) + "(" + f.arguments + ")"
         if f.kind == .function, let returns = f.returns { sql += " RETURNS " + returns }
@@ -45,6 +53,10 @@ extension PostgresDialect {
     /// `CREATE OR REPLACE FUNCTION` when the definition changed, then the comment when it changed.
     public static func replaceFunctionStatements(from: Function, to: Function) -> [String] {
         var out: [String] = []
+        if to.kind == .aggregate, !from.sameDefinition(as: to) {
+            // No OR REPLACE for an aggregate's options before PostgreSQL 12: dropped and created.
+            return [dropFunctionSQL(from)] + createFunctionStatements(to)
+        }
         if !from.sameDefinition(as: to) {
             var plain = to
             plain.comment = nil
@@ -59,7 +71,13 @@ extension PostgresDialect {
         "ALTER " + functionKeyword(f) + " " + functionSignature(f) + " RENAME TO " + quoteIdentifier(newName)
     }
 
-    static func functionKeyword(_ f: Function) -> String { f.kind == .procedure ? "PROCEDURE" : "FUNCTION" }
+    static func functionKeyword(_ f: Function) -> String {
+        switch f.kind {
+        case .function: return "FUNCTION"
+        case .procedure: return "PROCEDURE"
+        case .aggregate: return "AGGREGATE"
+        }
+    }
 
     static func functionSignature(_ f: Function) -> String {
         qualifiedName(f.name, schema: f.schema) + "(" + f.identityArguments + ")"

@@ -159,3 +159,8 @@ ALTER TABLE session_cache FORCE ROW LEVEL SECURITY;
 CREATE POLICY session_owner ON session_cache FOR SELECT USING (payload ->> 'user' = current_user);
 CREATE POLICY session_write ON session_cache FOR INSERT WITH CHECK (customer_id IS NOT NULL);
 CREATE POLICY session_not_expired ON session_cache AS RESTRICTIVE USING (NOT (payload ? 'expired'));
+
+-- An aggregate over a function of the schema (issue #14).
+CREATE FUNCTION email_list_step(acc text, email citext) RETURNS text LANGUAGE sql IMMUTABLE
+    AS $$ SELECT CASE WHEN acc = '' THEN email::text ELSE acc || ', ' || email END $$;
+CREATE AGGREGATE email_list(citext) (SFUNC = email_list_step, STYPE = text, INITCOND = '', PARALLEL = SAFE);
