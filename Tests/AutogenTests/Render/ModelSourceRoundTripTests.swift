@@ -31,6 +31,28 @@ import Testing
         #expect(read.flatMap(\.tables).count == 5 * 6 + ModelSourceRenderer.inlineTableLimit + 4)
     }
 
+    /// Bodies and queries are written as multi-line literals: the compiler and the reader give
+    /// back the text exactly, escapes, blank lines, trailing blanks and quotes included.
+    @Test func multilineTextRoundTripsThroughCompiledSource() throws {
+        let texts = [
+            "\nbegin\n  return null;\nend ", "SELECT 'a\\b', E'\\n'\n", "x\r\ny\t\n\n", "$q$\"\"\"$q$\n\"\"\"\n",
+            "one line", "\n", "a\n  \n b  ",
+        ]
+        let schema = Schema(
+            tables: [],
+            views: texts.enumerated().map { View("v\($0.offset)", $0.element) },
+            functions: texts.enumerated().map {
+                Function("f\($0.offset)", returns: "text", language: "plpgsql", body: $0.element)
+            },
+            triggers: texts.enumerated().map { Trigger("t\($0.offset)", on: "t", .after, [.insert], body: $0.element) })
+        let declared = try CompiledModel.declare([schema])
+        try #require(declared.count == 1)
+        #expect(declared[0].functions.map(\.body) == schema.functions.map(\.body))
+        #expect(declared[0].views.map(\.definition) == schema.views.map(\.definition))
+        #expect(declared[0].triggers.map(\.body) == schema.triggers.map(\.body))
+        try CompiledModel.expectReaderAgrees([schema], declared)
+    }
+
     @Test(.enabled(if: TestPostgres.isConfigured)) func postgresSchemasRoundTripThroughCompiledSource() throws {
         var read: [Schema] = []
         try TestPostgres.withTemporaryDatabase { _, connection in

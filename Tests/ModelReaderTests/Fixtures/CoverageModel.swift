@@ -132,6 +132,13 @@ let coverageSchema = Schema(naming: coverageNaming) {
         body: "BEGIN RETURN NEW; END")
     Aggregate("group_concat", schema: "app", arguments: "text", options: "SFUNC = textcat, STYPE = text", comment: "g")
         .renamed(from: "concat_all")
+    Function(
+        "escapes", returns: "text", language: "sql",
+        body: """
+
+            SELECT 'a\\b' || E'\\n' || $q$\"""$q$\u{20}
+            \r
+            """)
     Function("noop", returns: "void", language: "sql", volatility: .volatile, parallel: .unsafe, body: "")
     Procedure(
         "archive", schema: "app", arguments: "before date", language: "plpgsql", securityDefiner: true,

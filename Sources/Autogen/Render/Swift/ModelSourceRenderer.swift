@@ -35,7 +35,11 @@ public enum ModelSourceRenderer {
         blocks += schema.sequences.map { [SwiftSchemaSource.sequence($0)] }
         blocks += schema.domains.map { [SwiftSchemaSource.domain($0)] }
         blocks += schema.compositeTypes.map { [SwiftSchemaSource.compositeType($0)] }
-        blocks += schema.functions.map { [SwiftRoutineSource.function($0)] }
+        // Bodies and queries as multi-line literals, indented under their declaration.
+        func split(_ text: String) -> [String] {
+            text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+        blocks += schema.functions.map { split(SwiftRoutineSource.function($0, multilineIndent: "    ")) }
         if schema.tables.count > inlineTableLimit {
             var used: Set<String> = [variable]
             let names = schema.tables.map { constantName(for: $0, avoiding: &used) }
@@ -49,15 +53,15 @@ public enum ModelSourceRenderer {
             blocks += schema.tables.map(table)
         }
         // After the tables they read, each after the views it reads.
-        blocks += ViewOrder(schema.views).views.map { [SwiftSchemaSource.view($0)] }
-        blocks += schema.triggers.map { [SwiftRoutineSource.trigger($0)] }
+        blocks += ViewOrder(schema.views).views.map { split(SwiftSchemaSource.view($0, multilineIndent: "    ")) }
+        blocks += schema.triggers.map { split(SwiftRoutineSource.trigger($0, multilineIndent: "    ")) }
         blocks += schema.policies.map { [SwiftRoutineSource.policy($0)] }
         // Typed: the other files of the environment then use `schema` without type-checking
         // its builder (a new revision compiles in a second instead of three at 300 tables).
         lines.append("let \(variable): Schema = Schema {")
         for (i, block) in blocks.enumerated() {
             if i > 0 && (block.count > 1 || blocks[i - 1].count > 1) { lines.append("") }
-            lines += block.map { "    " + $0 }
+            lines += block.map { $0.isEmpty ? "" : "    " + $0 }
         }
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"

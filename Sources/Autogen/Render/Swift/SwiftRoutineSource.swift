@@ -4,7 +4,10 @@ import ModelDSL
 enum SwiftRoutineSource {
     /// `Function("f", arguments: "a integer", returns: "integer", language: "sql", body: "...")`,
     /// or `Procedure(...)`; parts at their defaults are left out.
-    static func function(_ f: Function) -> String {
+    static func function(_ f: Function, multilineIndent: String? = nil) -> String {
+        func text(_ value: String) -> String {
+            multilineIndent.map { SwiftMultilineLiteral.literal(value, indent: $0) } ?? SwiftLiteral.string(value)
+        }
         if f.kind == .aggregate {
             var out = "Aggregate(" + SwiftLiteral.string(f.name)
             if let schema = f.schema { out += ", schema: \(SwiftLiteral.string(schema))" }
@@ -33,20 +36,23 @@ enum SwiftRoutineSource {
         if !f.settings.isEmpty { out += ", settings: \(SwiftLiteral.strings(f.settings))" }
         if f.standardBody { out += ", standardBody: true" }
         if let comment = f.comment { out += ", comment: \(SwiftLiteral.string(comment))" }
-        out += ", body: \(SwiftLiteral.string(f.body)))"
+        out += ", body: \(text(f.body)))"
         if let old = f.renamedFrom { out += ".renamed(from: \(SwiftLiteral.string(old)))" }
         return out
     }
 
     /// `Trigger("t", on: "account", .before, [.update], execute: "touch()")`, or with `body:`.
-    static func trigger(_ t: Trigger) -> String {
+    static func trigger(_ t: Trigger, multilineIndent: String? = nil) -> String {
+        func text(_ value: String) -> String {
+            multilineIndent.map { SwiftMultilineLiteral.literal(value, indent: $0) } ?? SwiftLiteral.string(value)
+        }
         var out = "Trigger(\(SwiftLiteral.string(t.name)), on: \(SwiftLiteral.string(t.table))"
         if let schema = t.schema { out += ", schema: \(SwiftLiteral.string(schema))" }
         out += ", .\(t.timing.rawValue), [" + t.events.map { "." + $0.rawValue }.joined(separator: ", ") + "]"
         if !t.updateOf.isEmpty { out += ", updateOf: \(SwiftLiteral.strings(t.updateOf))" }
         if let body = t.body {
             if let when = t.when { out += ", when: \(SwiftLiteral.string(when))" }
-            out += ", body: \(SwiftLiteral.string(body)))"
+            out += ", body: \(text(body)))"
         } else {
             if let referencing = t.referencing { out += ", referencing: \(SwiftLiteral.string(referencing))" }
             if !t.forEachRow { out += ", forEachRow: false" }

@@ -146,11 +146,14 @@ enum SwiftSchemaSource {
 
     /// `DatabaseSequence("invoice_number_seq", start: 1000)`.
     /// `View("active_account", "SELECT ...")`, `MaterializedView("daily", "SELECT ...", indexes: [...])`.
-    static func view(_ v: View) -> String {
+    static func view(_ v: View, multilineIndent: String? = nil) -> String {
         var out = (v.materialized ? "MaterializedView(" : "View(") + SwiftLiteral.string(v.name)
         if let schema = v.schema { out += ", schema: \(SwiftLiteral.string(schema))" }
         if !v.materialized, !v.columns.isEmpty { out += ", columns: \(SwiftLiteral.strings(v.columns))" }
-        out += ", " + SwiftLiteral.string(v.definition)
+        out +=
+            ", "
+            + (multilineIndent.map { SwiftMultilineLiteral.literal(v.definition, indent: $0) }
+                ?? SwiftLiteral.string(v.definition))
         if v.materialized {
             if !v.withData { out += ", withData: false" }
             if !v.indexes.isEmpty { out += ", indexes: [" + v.indexes.map(index).joined(separator: ", ") + "]" }
