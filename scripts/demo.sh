@@ -15,7 +15,8 @@ swift build --product autogen >&2
 autogen="$(swift build --show-bin-path)/autogen"
 work=$(mktemp -d /tmp/autogen-demo.XXXXXX)
 cd "$work"
-step() { echo; echo "\$ autogen $*"; "$autogen" "$@"; }
+# Each command's output comes right after its header (stderr joined to stdout, in order).
+step() { echo; echo "\$ autogen $*"; "$autogen" "$@" 2>&1; }
 
 step init migrations
 step revision --autogenerate -m "create tables"
@@ -31,7 +32,10 @@ anchor = 'Column("name", .varchar(100)).notNull().unique()\n'
 text = text.replace(anchor, anchor + '        Column("website", .text)\n', 1)
 open(path, "w").write(text)
 PY
-step check || true
+# check exits 1 while the model and the database differ: shown, not hidden.
+status=0
+step check || status=$?
+echo "(check exited $status: the model has a change the database lacks)"
 step revision --autogenerate -m "add website"
 step upgrade head
 step history --graph

@@ -87,6 +87,26 @@ import Testing
         #expect(atBase.status == 0 && atBase.out == "", "\(atBase)")
     }
 
+    /// Issue #15, item 8: check refuses a database behind the heads with its own status (2), as
+    /// Alembic's check says "Target database is not up to date"; at the heads it compares.
+    @Test func checkRefusesADatabaseBehindItsHeads() async throws {
+        let (folder, ini) = try Self.makeProject()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try revisionFileText(id: "a1", message: "add account")
+            .write(toFile: folder + "/migrations/versions/a1_add_account.swift", atomically: true, encoding: .utf8)
+        let refused = await Self.run(["check"], ini: ini, revisions: [RevA1.self])
+        #expect(refused.status == 2 && refused.out == "", "\(refused)")
+        #expect(
+            refused.err
+                == "error: the database is not up to date (it is at base, the heads are a1); run `autogen upgrade heads` first"
+        )
+        // Stamped, it says so, and check compares.
+        let stamped = await Self.run(["stamp", "head"], ini: ini, revisions: [RevA1.self])
+        #expect(stamped.status == 0 && stamped.err == "Running stamp base -> a1", "\(stamped)")
+        let compared = await Self.run(["check"], ini: ini, revisions: [RevA1.self])
+        #expect(compared.status == 1 && compared.out.contains("createTable(\"account\")"), "\(compared)")
+    }
+
     @Test func autogenerateRefusesADatabaseBehindItsHeads() async throws {
         let (folder, ini) = try Self.makeProject()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -127,7 +127,9 @@ import Testing
         #expect(context.url == .sqlite(path: folder + "/app.db"))
         #expect(context.xArguments == ["tenant": "acme"])
 
-        // check reports what the hook leaves, as Alembic's check does.
+        // check reports what the hook leaves, as Alembic's check does (on a database at the
+        // heads: the revision just written is set aside, as check refuses one behind them).
+        try FileManager.default.removeItem(atPath: folder + "/migrations/versions/b1_add_account.swift")
         let check = await Self.run(["check"], ini: ini, schema: Self.modelWithAudit, revisions: [], hooks: hooks)
         #expect(check.status == 1, "\(check)")
         #expect(check.out.hasPrefix("The database differs from the model (2 change(s)):"), "\(check.out)")

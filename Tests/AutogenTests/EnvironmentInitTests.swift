@@ -16,7 +16,7 @@ import Testing
     static let environmentFiles: Set<String> = [
         "autogen.ini", "migrations/.swift-format", "migrations/Package.swift", "migrations/README",
         "migrations/env.swift", "migrations/model.swift", "migrations/script.swift.mako",
-        "migrations/versions/.gitkeep",
+        "migrations/versions/.gitkeep", "migrations/.gitignore", ".gitignore",
     ]
 
     /// The paths init wrote, relative to `folder`.
@@ -29,6 +29,12 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let written = try InitCommand.parse(["migrations"]).write(in: folder)
         #expect(Self.relative(written, to: folder) == Self.environmentFiles)
+        // Issue #15, item 1: what git should not keep, and what to do next.
+        #expect(
+            try String(contentsOfFile: folder + "/migrations/.gitignore", encoding: .utf8)
+                == ".build/\n.swiftpm/\nPackage.resolved\n")
+        #expect(
+            try String(contentsOfFile: folder + "/.gitignore", encoding: .utf8).hasSuffix("app.db\n*-autogen-lock\n"))
         let project = try Project(
             ConfigOptions(file: folder + "/autogen.ini", environment: [:], currentDirectory: folder))
         #expect(project.config.scriptLocation == folder + "/migrations")
@@ -83,6 +89,20 @@ import Testing
         #expect(
             InitTemplate.isRenderedAtInit("autogen.ini.mako") && InitTemplate.isRenderedAtInit("Package.swift.mako"))
         #expect(!InitTemplate.isRenderedAtInit("script.swift.mako") && !InitTemplate.isRenderedAtInit("env.swift"))
+    }
+
+    /// A .gitignore already beside autogen.ini is the user's: left as it was, the lines to add
+    /// named in init's last words, which say what to do next.
+    @Test func initLeavesAnExistingGitignoreAlone() throws {
+        let folder = try Self.makeFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "node_modules/\n".write(toFile: folder + "/.gitignore", atomically: true, encoding: .utf8)
+        let outcome = try InitCommand.parse(["migrations"]).layOut(in: folder)
+        #expect(try String(contentsOfFile: folder + "/.gitignore", encoding: .utf8) == "node_modules/\n")
+        #expect(!outcome.written.contains(folder + "/.gitignore"))
+        let notes = outcome.notes ?? ""
+        #expect(notes.contains("Add to \(folder)/.gitignore: app.db, *-autogen-lock"), "\(notes)")
+        #expect(notes.contains("autogen revision --autogenerate -m"), "\(notes)")
     }
 
     @Test func initWritesTheAsyncTemplate() throws {

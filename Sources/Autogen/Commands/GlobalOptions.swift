@@ -12,6 +12,15 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     @Option(name: .customShort("x"), help: "key=value passed to the migration environment (repeatable).")
     public var xArguments: [String] = []
 
+    /// `-x` takes key=value: anything else is a usage error (exit 64), as a misspelt option is.
+    public func validate() throws {
+        for argument in xArguments {
+            guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
+                throw ValidationError("-x \"\(argument)\" is not key=value")
+            }
+        }
+    }
+
     @Flag(name: [.customShort("q"), .long], help: "Print only errors.")
     public var quiet = false
 

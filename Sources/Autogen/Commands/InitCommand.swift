@@ -104,6 +104,26 @@ public struct InitCommand: ParsableCommand {
             try AtomicFile.write(content, to: path)
             outcome.written.append(path)
         }
+        // What git should not keep: the environment's build products, and autogen's lock files
+        // (and the demo's SQLite database) beside autogen.ini. A .gitignore already there is
+        // the user's: left alone, the lines to add printed instead.
+        if environmentTarget == nil {
+            let path = (target as NSString).appendingPathComponent(".gitignore")
+            try AtomicFile.write(".build/\n.swiftpm/\nPackage.resolved\n", to: path)
+            outcome.written.append(path)
+        }
+        let ignored = (environmentTarget == nil ? "" : ".build/\n") + "app.db\n*-autogen-lock\n"
+        let rootIgnore = (root as NSString).appendingPathComponent(".gitignore")
+        if manager.fileExists(atPath: rootIgnore) {
+            let lines = ignored.split(separator: "\n").joined(separator: ", ")
+            outcome.notes = [outcome.notes, "Add to \(rootIgnore): \(lines)"].compactMap { $0 }.joined(
+                separator: "\n\n")
+        } else {
+            try AtomicFile.write(
+                "# The SQLite database of autogen.ini's default url, and autogen's lock files.\n" + ignored,
+                to: rootIgnore)
+            outcome.written.append(rootIgnore)
+        }
         if let environmentTarget {
             let edit = """
                 Please edit the code settings in \(ConfigOptions.packageFileName) and the database URL in autogen.ini \
@@ -112,6 +132,14 @@ public struct InitCommand: ParsableCommand {
                 target (a minute or two).
                 """
             outcome.notes = [outcome.notes, edit].compactMap { $0 }.joined(separator: "\n\n")
+        } else {
+            let next = """
+                Next: declare your schema in \(trimmed(directory))/model.swift, set the database url in autogen.ini \
+                (sqlite:///app.db by default), then run
+                  autogen revision --autogenerate -m "create tables"
+                  autogen upgrade head
+                """
+            outcome.notes = [outcome.notes, next].compactMap { $0 }.joined(separator: "\n\n")
         }
         return outcome
     }

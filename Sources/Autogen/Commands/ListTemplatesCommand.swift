@@ -3,7 +3,9 @@ import ArgumentParser
 /// `autogen list-templates`: the project templates `init` can lay out.
 public struct ListTemplatesCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
-        commandName: "list-templates", abstract: "List the templates `autogen init` can use.")
+        commandName: "list-templates", abstract: "List the templates `autogen init` can use.",
+        // Alembic's spelling.
+        aliases: ["list_templates"])
 
     public init() {}
 

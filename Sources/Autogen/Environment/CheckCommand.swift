@@ -9,7 +9,14 @@ struct CheckCommand: EnvironmentSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check whether the database matches the model.",
-        discussion: "Prints each difference and exits 1 when there are any, 0 when the database matches the model.")
+        discussion: """
+            Prints each difference and exits 1 when there are any, 0 when the database matches the model. \
+            A database that is not at the heads (revisions not applied yet) is not compared: check says so \
+            and exits 2, as comparing it would report what the revisions already do.
+            """)
+
+    /// The exit status of a database not at the heads.
+    static let notUpToDate: Int32 = 2
 
     @OptionGroup var global: GlobalOptions
     var globalOptions: GlobalOptions { global }
@@ -17,6 +24,21 @@ struct CheckCommand: EnvironmentSubcommand {
     func run(in context: EnvironmentContext) async throws -> Int32 {
         let project = try context.project(global)
         let databases = try await context.databases(project, global: global)
+        // Alembic's check refuses a database behind the heads ("Target database is not up to
+        // date"): its differences would be the pending revisions', not the model's.
+        let heads = project.graph.heads.sorted()
+        let behind = try await context.forEach(databases, quiet: true) { database -> String? in
+            // A database that cannot be read says why when compared (a missing SQLite folder).
+            guard let current = try? context.runner(project, database: database, quiet: true).current().heads else {
+                return nil
+            }
+            guard Set(current) != Set(heads) else { return nil }
+            return EnvironmentError.notAtHead(current: current, heads: heads, database: database.name).description
+        }
+        if let first = behind.compactMap({ $0 }).first {
+            context.output.err("error: " + first)
+            return Self.notUpToDate
+        }
         let agree = try await context.forEach(databases, quiet: true) { database in
             let rewrite = RewriteContext(
                 command: .check, model: database.schema, url: database.url, xArguments: project.config.xArguments,

@@ -11,7 +11,11 @@ extension MigrationRunner {
     /// ```
     public func stamp(_ targets: [String], purge: Bool = false) async throws(MigrationError) {
         _ = try await withLockedTransaction { context throws(MigrationError) in
-            let stamped = try stampedRows(targets, over: purge ? [] : try context.readHeads())
+            let before = try context.readHeads()
+            let stamped = try stampedRows(targets, over: purge ? [] : before)
+            // Said as a revision run is ("Running stamp a -> b"), Alembic's stamp_revision line.
+            func names(_ ids: Set<String>) -> String { ids.isEmpty ? "base" : ids.sorted().joined(separator: ", ") }
+            options.log("Running stamp \(names(before)) -> \(names(stamped.rows))")
             try context.emit(context.versionTable.deleteAllSQL, revision: nil)
             for row in stamped.rows.sorted() {
                 try context.emit(context.versionTable.sql(for: .insert(row)), revision: nil)

@@ -44,6 +44,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let run = try Self.autogen(["list-templates"], in: folder)
         #expect(run.status == 0)
+        // Alembic's spelling too.
+        #expect(try Self.autogen(["list_templates"], in: folder).out == run.out)
         let names = run.out.split(separator: "\n").compactMap { line -> String? in
             guard let dash = line.range(of: " - ") else { return nil }
             return String(line[..<dash.lowerBound])
@@ -67,6 +69,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for arguments in [
             ["frobnicate"], ["history", "--bogus"], ["revision", "--rev-id"], ["upgrade", "head", "--nope"],
+            ["-x", "baz", "current"], ["current", "-x", "=v"], ["heads", "-x", "baz"],
         ] {
             let run = try Self.autogen(arguments, in: folder)
             #expect(run.status == 64, "\(arguments): \(run.status) \(run.err)")

@@ -121,7 +121,7 @@ import Testing
             Set(outcome.written.map { String($0.dropFirst(root.count + 1)) }) == [
                 "Package.autogen.ini", "Package.swift", "autogen.ini", "Sources/Migrations/.swift-format",
                 "Sources/Migrations/README", "Sources/Migrations/env.swift", "Sources/Migrations/model.swift",
-                "Sources/Migrations/script.swift.mako", "Sources/Migrations/versions/.gitkeep",
+                "Sources/Migrations/script.swift.mako", "Sources/Migrations/versions/.gitkeep", ".gitignore",
             ])
         #expect(
             outcome.notes == """
