@@ -100,11 +100,15 @@ import Testing
             refused.err
                 == "error: the database is not up to date (it is at base, the heads are a1); run `autogen upgrade heads` first"
         )
+        let notAtHeads = await Self.run(["current", "--check-heads"], ini: ini, revisions: [RevA1.self])
+        #expect(notAtHeads.status == 1 && notAtHeads.err.hasPrefix("error: the database is not up to date"))
         // Stamped, it says so, and check compares.
         let stamped = await Self.run(["stamp", "head"], ini: ini, revisions: [RevA1.self])
         #expect(stamped.status == 0 && stamped.err == "Running stamp base -> a1", "\(stamped)")
         let compared = await Self.run(["check"], ini: ini, revisions: [RevA1.self])
         #expect(compared.status == 1 && compared.out.contains("createTable(\"account\")"), "\(compared)")
+        let atHeads = await Self.run(["current", "--check-heads"], ini: ini, revisions: [RevA1.self])
+        #expect(atHeads.status == 0 && atHeads.out == "a1 (head)", "\(atHeads)")
     }
 
     @Test func autogenerateRefusesADatabaseBehindItsHeads() async throws {

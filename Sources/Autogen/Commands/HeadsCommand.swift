@@ -10,6 +10,9 @@ public struct HeadsCommand: ParsableCommand {
     @Flag(name: [.customShort("v"), .long], help: "Show each head in full.")
     public var verbose = false
 
+    @Flag(help: "Leave out a head that another head depends on (Alembic's --resolve-dependencies).")
+    public var resolveDependencies = false
+
     public init() {}
 
     public func run() throws {
@@ -19,7 +22,17 @@ public struct HeadsCommand: ParsableCommand {
     /// What the command prints for `project`.
     public func output(_ project: Project) throws -> String {
         let graph = project.graph
-        let nodes = graph.heads.compactMap { graph.node($0) }
+        var heads = graph.heads
+        if resolveDependencies {
+            // A head another head needs (through its down revisions or dependencies) is not one.
+            var needed = Set<String>()
+            for head in heads {
+                let path = try graph.upgradePath(from: [], toRevisions: [head]).map(\.revision)
+                needed.formUnion(path.filter { $0 != head })
+            }
+            heads.removeAll { needed.contains($0) }
+        }
+        let nodes = heads.compactMap { graph.node($0) }
         if verbose { return nodes.map { RevisionListing.verbose($0) }.joined(separator: "\n") }
         return nodes.map { $0.id + RevisionListing.markers($0, current: []) }.joined(separator: "\n")
     }

@@ -12,7 +12,7 @@ public struct MergeCommand: ParsableCommand {
     @Option(name: [.customShort("m"), .long], help: "The merge revision's message.")
     public var message: String = ""
 
-    @Argument(help: "The revisions to merge (default: heads).")
+    @Argument(help: "The revisions to merge.")
     public var revisions: [String] = ["heads"]
 
     @Option(help: "A branch label for the merge revision (repeatable).")

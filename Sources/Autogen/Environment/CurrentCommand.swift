@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// `autogen current [--verbose]`: the revisions the database is at.
+/// `autogen current [--verbose] [--check-heads]`: the revisions the database is at.
 struct CurrentCommand: EnvironmentSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "current", abstract: "Show the revision(s) the database is at.")
@@ -11,18 +11,28 @@ struct CurrentCommand: EnvironmentSubcommand {
     @Flag(name: [.customShort("v"), .long], help: "Also show the applied history and edited revision files.")
     var verbose = false
 
+    @Flag(help: "Fail (exit 1) when the database is not at the heads, as Alembic's current --check-heads.")
+    var checkHeads = false
+
     func run(in context: EnvironmentContext) async throws -> Int32 {
         let project = try context.project(global)
         let databases = try await context.databases(project, global: global)
+        let heads = project.graph.heads.sorted()
         _ = try await context.forEach(databases, quiet: true) { database in
-            try show(project, database: database, in: context)
+            let current = try show(project, database: database, in: context)
+            if checkHeads, Set(current) != Set(heads) {
+                throw EnvironmentError.notAtHead(current: current, heads: heads, database: database.name)
+            }
         }
         return 0
     }
 
     /// Prints `database`'s revisions; in a multi-database environment each line starts with
     /// the database's name (`main: 1a2b3c (head)`, `main: base` when it has none).
-    private func show(_ project: Project, database: EnvironmentDatabase, in context: EnvironmentContext) throws {
+    @discardableResult
+    private func show(_ project: Project, database: EnvironmentDatabase, in context: EnvironmentContext) throws
+        -> [String]
+    {
         let runner = try context.runner(project, database: database, quiet: global.quiet)
         let status = try runner.current(verbose: verbose)
         let prefix = database.name.map { "\($0): " } ?? ""
@@ -43,5 +53,6 @@ struct CurrentCommand: EnvironmentSubcommand {
                 context.output.out("warning: revision \(edited.revision) (\(edited.path)) changed after it was applied")
             }
         }
+        return status.heads
     }
 }

@@ -3,7 +3,15 @@ import ArgumentParser
 /// `autogen upgrade TARGET [--sql]`: runs the upgrade bodies up to TARGET, or prints their SQL.
 struct UpgradeCommand: EnvironmentSubcommand {
     static let configuration = CommandConfiguration(
-        commandName: "upgrade", abstract: "Upgrade the database to a later revision.")
+        commandName: "upgrade", abstract: "Upgrade the database to a later revision.",
+        discussion: """
+            Runs in the project's migration environment (script_location in autogen.ini: Package.swift, \
+            env.swift, model.swift, versions/), a small Swift program autogen builds when one of its \
+            sources or the autogen binary changed ("Building migration environment...", about 2 s; a \
+            minute or two the first time for an environment SwiftPM builds). Compiler errors come \
+            through as file:line:col. check and revision --autogenerate read a declarative model.swift \
+            without building.
+            """)
 
     @OptionGroup var global: GlobalOptions
     var globalOptions: GlobalOptions { global }

@@ -54,6 +54,21 @@ import Testing
         #expect(!ranged.contains("aaaa00000001"))
     }
 
+    /// Issue #15, item 9: `heads --resolve-dependencies` leaves out a head another head depends on.
+    @Test func headsResolveDependencies() throws {
+        let (folder, options) = try Self.makeProject()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try revisionFileText(id: "8888000000a8", dependsOn: ["9999000000a7"], message: "audit on reports")
+            .write(toFile: folder + "/migrations/versions/8888000000a8_audit.swift", atomically: true, encoding: .utf8)
+        let project = try Project(options)
+        #expect(
+            try HeadsCommand.parse([]).output(project)
+                == "8888000000a8 (head)\n9999000000a7 (reports) (head)\nffff00000006 (head)")
+        #expect(
+            try HeadsCommand.parse(["--resolve-dependencies"]).output(project)
+                == "8888000000a8 (head)\nffff00000006 (head)")
+    }
+
     @Test func headsBranchesAndShow() throws {
         let (folder, options) = try Self.makeProject()
         defer { try? FileManager.default.removeItem(atPath: folder) }
