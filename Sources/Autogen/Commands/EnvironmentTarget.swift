@@ -39,6 +39,8 @@ struct EnvironmentTarget: Sendable, Hashable {
         ]
         if path != "Sources/\(name)" { lines.append("    path: \(SwiftLiteral.string(path)),") }
         lines += [
+            // The environment's other files, so that SwiftPM warns of no unhandled file.
+            "    exclude: [\"README\", \"script.swift.mako\"],",
             "    sources: [\"env.swift\", \"model.swift\", \"versions\"],",
             "    plugins: [.plugin(name: \"RevisionIndex\", package: \(package))]",
             ")",
