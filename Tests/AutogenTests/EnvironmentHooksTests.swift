@@ -209,6 +209,58 @@ import Testing
     }
 }
 
+extension EnvironmentHooksTests {
+    /// Issue #15, item 7: `-x key=value` reaches env.swift's url and compare hooks and the
+    /// revision bodies (`AutogenEnvironment.xArguments`), not only rewriteOps.
+    @Test func xArgumentsReachTheHooksAndTheRevisionBodies() async throws {
+        let (folder, ini) = try Self.makeProjectAtA1(url: "sqlite:///unused.db")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let compared = Recorder<String>()
+        let hooks = EnvironmentHooks(
+            url: { _ in "sqlite:///" + folder + "/" + (AutogenEnvironment.xArguments["tenant"] ?? "none") + ".db" },
+            compare: { options in
+                await compared.record(AutogenEnvironment.xArguments["tenant"] ?? "none")
+                options.excludeTables.append("tenant_note")
+            })
+        let x = ["-x", "tenant=acme", "-x", "note=hello"]
+        let upgraded = await Self.run(["upgrade", "head"] + x, ini: ini, revisions: [RevXNote.self], hooks: hooks)
+        #expect(upgraded.status == 0, "\(upgraded)")
+        #expect(try runtimeTables(.sqlite(path: folder + "/acme.db")) == ["account", "tenant_note"])
+        #expect(try runtimeQuery(.sqlite(path: folder + "/acme.db"), "SELECT what FROM tenant_note") == [["hello"]])
+        let check = await Self.run(["check"] + x, ini: ini, revisions: [RevXNote.self], hooks: hooks)
+        #expect(check.status == 0, "\(check)")
+        #expect(await compared.values == ["acme"])
+        // Without -x the hooks see none.
+        let none = await Self.run(["current"], ini: ini, revisions: [RevXNote.self], hooks: hooks)
+        #expect(none.status == 0 && none.out == "", "\(none)")
+    }
+}
+
+/// Revision a1 of the hooks tests, reading `-x note=...` in its body.
+private struct RevXNote: Revision {
+    static let id = "a1"
+    static let downRevisions: [String] = []
+    static let branchLabels: [String] = []
+    static let dependsOn: [String] = []
+    static let message = "add account"
+    static let createDate = "2026-01-01 00:00:00.000000"
+
+    func upgrade(_ op: Operations) throws {
+        try op.createTable("account") {
+            Column("id", .integer).primaryKey()
+            Column("name", .text)
+        }
+        try op.createTable("tenant_note") { Column("what", .text) }
+        try op.bulkInsert(
+            "tenant_note", columns: ["what"], rows: [[.string(AutogenEnvironment.xArguments["note"] ?? "")]])
+    }
+
+    func downgrade(_ op: Operations) throws {
+        try op.dropTable("tenant_note")
+        try op.dropTable("account")
+    }
+}
+
 /// An error a hook throws, with a message of its own.
 private struct HookFailure: Error, CustomStringConvertible {
     var message: String

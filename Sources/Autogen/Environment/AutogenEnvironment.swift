@@ -67,6 +67,11 @@ public enum AutogenEnvironment {
     /// name in autogen.ini's `databases`); nil in a single-database environment.
     @TaskLocal public static var database: String?
 
+    /// The command line's `-x key=value` arguments, for env.swift's hooks (`url`, `compare`)
+    /// and revision bodies, as Alembic's `context.get_x_argument(as_dictionary=True)`; empty
+    /// when none were given.
+    @TaskLocal public static var xArguments: [String: String] = [:]
+
     /// Runs one command line and returns its exit status: 0 on success, 1 when `check` finds
     /// differences or a command fails (one `error: ...` line on standard error), the argument
     /// parser's status for a usage error (64).
@@ -101,7 +106,9 @@ public enum AutogenEnvironment {
         let parsed = parse(arguments, output: output)
         guard case .command(let subcommand) = parsed else { return parsed.status }
         do {
-            return try await subcommand.run(in: context)
+            // Validated while parsing: a malformed one never gets here.
+            let x = (try? XArguments.parse(subcommand.globalOptions.xArguments)) ?? [:]
+            return try await $xArguments.withValue(x) { try await subcommand.run(in: context) }
         } catch {
             if let handBack = context.handBack, EnvironmentRebuild.isStale(error) { handBack(arguments) }
             output.err("error: \(EnvironmentError.oneLine(error))")
