@@ -211,7 +211,8 @@ import Testing
 
 extension EnvironmentHooksTests {
     /// Issue #15, item 7: `-x key=value` reaches env.swift's url and compare hooks and the
-    /// revision bodies (`AutogenEnvironment.xArguments`), not only rewriteOps.
+    /// revision bodies (`AutogenEnvironment.xArguments`), not only rewriteOps; so does
+    /// upgrade's `--tag` (`AutogenEnvironment.tag`).
     @Test func xArgumentsReachTheHooksAndTheRevisionBodies() async throws {
         let (folder, ini) = try Self.makeProjectAtA1(url: "sqlite:///unused.db")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -220,14 +221,15 @@ extension EnvironmentHooksTests {
             url: { _ in "sqlite:///" + folder + "/" + (AutogenEnvironment.xArguments["tenant"] ?? "none") + ".db" },
             compare: { options in
                 await compared.record(AutogenEnvironment.xArguments["tenant"] ?? "none")
-                options.excludeTables.append("tenant_note")
+                options.excludeTables += ["tenant_note", "tenant_tag"]
             })
-        let x = ["-x", "tenant=acme", "-x", "note=hello"]
+        let x = ["-x", "tenant=acme", "-x", "note=hello", "--tag", "release-7"]
         let upgraded = await Self.run(["upgrade", "head"] + x, ini: ini, revisions: [RevXNote.self], hooks: hooks)
         #expect(upgraded.status == 0, "\(upgraded)")
-        #expect(try runtimeTables(.sqlite(path: folder + "/acme.db")) == ["account", "tenant_note"])
+        #expect(try runtimeTables(.sqlite(path: folder + "/acme.db")) == ["account", "tenant_note", "tenant_tag"])
         #expect(try runtimeQuery(.sqlite(path: folder + "/acme.db"), "SELECT what FROM tenant_note") == [["hello"]])
-        let check = await Self.run(["check"] + x, ini: ini, revisions: [RevXNote.self], hooks: hooks)
+        #expect(try runtimeQuery(.sqlite(path: folder + "/acme.db"), "SELECT tag FROM tenant_tag") == [["release-7"]])
+        let check = await Self.run(["check", "-x", "tenant=acme"], ini: ini, revisions: [RevXNote.self], hooks: hooks)
         #expect(check.status == 0, "\(check)")
         #expect(await compared.values == ["acme"])
         // Without -x the hooks see none.
@@ -253,9 +255,12 @@ private struct RevXNote: Revision {
         try op.createTable("tenant_note") { Column("what", .text) }
         try op.bulkInsert(
             "tenant_note", columns: ["what"], rows: [[.string(AutogenEnvironment.xArguments["note"] ?? "")]])
+        try op.createTable("tenant_tag") { Column("tag", .text) }
+        try op.bulkInsert("tenant_tag", columns: ["tag"], rows: [[.string(AutogenEnvironment.tag ?? "none")]])
     }
 
     func downgrade(_ op: Operations) throws {
+        try op.dropTable("tenant_tag")
         try op.dropTable("tenant_note")
         try op.dropTable("account")
     }

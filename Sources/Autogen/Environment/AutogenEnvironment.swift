@@ -72,6 +72,10 @@ public enum AutogenEnvironment {
     /// when none were given.
     @TaskLocal public static var xArguments: [String: String] = [:]
 
+    /// `--tag` of upgrade, downgrade or stamp, for env.swift's hooks and revision bodies
+    /// (Alembic's `context.get_tag_argument()`); nil when not given.
+    @TaskLocal public static var tag: String?
+
     /// Runs one command line and returns its exit status: 0 on success, 1 when `check` finds
     /// differences or a command fails (one `error: ...` line on standard error), the argument
     /// parser's status for a usage error (64).
@@ -108,7 +112,9 @@ public enum AutogenEnvironment {
         do {
             // Validated while parsing: a malformed one never gets here.
             let x = (try? XArguments.parse(subcommand.globalOptions.xArguments)) ?? [:]
-            return try await $xArguments.withValue(x) { try await subcommand.run(in: context) }
+            return try await $xArguments.withValue(x) {
+                try await $tag.withValue(subcommand.tag) { try await subcommand.run(in: context) }
+            }
         } catch {
             if let handBack = context.handBack, EnvironmentRebuild.isStale(error) { handBack(arguments) }
             output.err("error: \(EnvironmentError.oneLine(error))")

@@ -12,6 +12,9 @@ struct DowngradeCommand: EnvironmentSubcommand {
     @Argument(help: "The target: base, -1, label@base, a revision id; with --sql a range start:end.")
     var target: String
 
+    @Option(help: "A tag for env.swift's hooks and the revision bodies (AutogenEnvironment.tag), as Alembic's --tag.")
+    var tag: String?
+
     @Flag(help: "Print the SQL instead of running it (offline mode).")
     var sql = false
 

@@ -15,6 +15,9 @@ struct StampCommand: EnvironmentSubcommand {
     @Flag(help: "Empty the version table first.")
     var purge = false
 
+    @Option(help: "A tag for env.swift's hooks and the revision bodies (AutogenEnvironment.tag), as Alembic's --tag.")
+    var tag: String?
+
     @Flag(help: "Print the SQL instead of running it (offline mode; from base, or from start in start:rev).")
     var sql = false
 

@@ -19,6 +19,9 @@ struct UpgradeCommand: EnvironmentSubcommand {
     @Argument(help: "The target: head, heads, +2, label@head, a revision id; with --sql also start:end.")
     var target: String
 
+    @Option(help: "A tag for env.swift's hooks and the revision bodies (AutogenEnvironment.tag), as Alembic's --tag.")
+    var tag: String?
+
     @Flag(help: "Print the SQL instead of running it (offline mode).")
     var sql = false
 
