@@ -111,6 +111,24 @@ import Testing
         #expect(atHeads.status == 0 && atHeads.out == "a1 (head)", "\(atHeads)")
     }
 
+    /// Issue #15, item 9: `ensure-version` (Alembic's `ensure_version`, either spelling) creates
+    /// the version table and nothing else; with `--sql` it prints the statement instead.
+    @Test func ensureVersionCreatesTheVersionTableOnly() async throws {
+        let (folder, ini) = try Self.makeProject()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let url = DatabaseURL.sqlite(path: folder + "/app.db")
+        let offline = await Self.run(["ensure_version", "--sql"], ini: ini, revisions: [])
+        #expect(
+            offline.status == 0 && offline.out.contains("CREATE TABLE IF NOT EXISTS \"autogen_version\""), "\(offline)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/app.db"))
+        let created = await Self.run(["ensure-version"], ini: ini, revisions: [])
+        #expect(created.status == 0, "\(created)")
+        #expect(try runtimeTables(url) == [])
+        #expect(try runtimeQuery(url, "SELECT count(*) FROM autogen_version") == [["0"]])
+        let again = await Self.run(["ensure-version"], ini: ini, revisions: [])
+        #expect(again.status == 0, "\(again)")
+    }
+
     @Test func autogenerateRefusesADatabaseBehindItsHeads() async throws {
         let (folder, ini) = try Self.makeProject()
         defer { try? FileManager.default.removeItem(atPath: folder) }

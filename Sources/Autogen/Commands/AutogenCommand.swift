@@ -13,7 +13,8 @@ public struct AutogenCommand: ParsableCommand {
         version: AutogenVersion.current,
         subcommands: [
             InitCommand.self, ListTemplatesCommand.self, AutogenerateCommand.self, UpgradeCommand.self,
-            DowngradeCommand.self, CurrentCommand.self, CheckCommand.self, StampCommand.self, HistoryCommand.self,
+            DowngradeCommand.self, CurrentCommand.self, CheckCommand.self, StampCommand.self, EnsureVersionCommand.self,
+            HistoryCommand.self,
             HeadsCommand.self, BranchesCommand.self, ShowCommand.self, EditCommand.self, MergeCommand.self,
             InspectCommand.self,
         ]

@@ -18,7 +18,9 @@ import Foundation
 /// revision files comes back here once to be rebuilt (`EnvironmentRebuild`).
 public enum EnvironmentDispatch {
     /// The environment command names.
-    static let commands: Set<String> = ["upgrade", "downgrade", "current", "stamp", "check"]
+    static let commands: Set<String> = [
+        "upgrade", "downgrade", "current", "stamp", "check", "ensure-version", "ensure_version",
+    ]
 
     /// Whether `arguments` (without the program name) name an environment command.
     public static func handles(_ arguments: [String]) -> Bool {
