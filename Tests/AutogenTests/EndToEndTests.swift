@@ -267,6 +267,24 @@ import Testing
         #expect(hookFails.status == 1, "\(hookFails)")
         #expect(hookFails.err.split(separator: "\n").count == 1, "\(hookFails)")
         #expect(hookFails.err.hasPrefix("error: post-write hook \"swift_format\" failed (exit 1)"), "\(hookFails)")
+
+        // A hook that says something (a linter's warnings): its output reaches the terminal,
+        // standard output and error each to its own (issue #15, item 6).
+        let speaker = Self.journey + "/speaker.sh"
+        try "#!/bin/sh\necho 'speaker: looked at it'\necho 'speaker: warning: line too long' >&2\n".write(
+            toFile: speaker, atomically: true, encoding: .utf8)
+        try manager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: speaker)
+        try iniText.replacingOccurrences(
+            of: "swift_format.executable = swift-format", with: "swift_format.executable = " + speaker
+        ).write(toFile: ini, atomically: true, encoding: .utf8)
+        let spoken = try Self.autogen(["revision", "-m", "hook speaks"])
+        #expect(spoken.status == 0, "\(spoken)")
+        #expect(spoken.out.contains("... done\nspeaker: looked at it\n"), "\(spoken)")
+        #expect(spoken.err.contains("speaker: warning: line too long"), "\(spoken)")
+        for line in spoken.out.split(separator: "\n") where line.hasPrefix("Generating ") {
+            try manager.removeItem(atPath: String(line.dropFirst("Generating ".count).dropLast(" ... done".count)))
+        }
+        try manager.removeItem(atPath: speaker)
         try iniText.write(toFile: ini, atomically: true, encoding: .utf8)
 
         // A broken revision template: file, line and column; no file written.

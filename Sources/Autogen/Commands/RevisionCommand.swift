@@ -65,10 +65,18 @@ public struct RevisionCommand: ParsableCommand {
     }
 }
 
-/// Runs the project's post-write hooks on a new file and says which ran, unless quiet.
+/// Runs the project's post-write hooks on a new file and says which ran, with what each
+/// printed (a linter's warnings), unless quiet.
 func runHooks(_ project: Project, on path: String, quiet: Bool) throws {
     let runs = try project.config.postWriteHooks.run(on: path)
     if !quiet {
-        for run in runs { emit("Running post-write hook \"\(run.name)\" ... done") }
+        for run in runs {
+            emit("Running post-write hook \"\(run.name)\" ... done")
+            emit(run.standardOutput)
+            if !run.standardError.isEmpty {
+                let text = run.standardError.hasSuffix("\n") ? run.standardError : run.standardError + "\n"
+                FileHandle.standardError.write(Data(text.utf8))
+            }
+        }
     }
 }
