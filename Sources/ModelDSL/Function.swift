@@ -108,60 +108,27 @@ public struct Function: Sendable, Hashable, Codable {
     public func sameDefinition(as other: Function) -> Bool {
         kind == other.kind && arguments == other.arguments && returns == other.returns
             && language.lowercased() == other.language.lowercased() && standardBody == other.standardBody
-            && Function.trimmed(body) == Function.trimmed(other.body) && volatility == other.volatility
+            && SQLText.trimmed(body) == SQLText.trimmed(other.body) && volatility == other.volatility
             && strict == other.strict && securityDefiner == other.securityDefiner && leakproof == other.leakproof
             && parallel == other.parallel && cost == other.cost && rows == other.rows && settings == other.settings
-    }
-
-    static func trimmed(_ text: String) -> String {
-        var body = Substring(text)
-        while let c = body.first, c.isWhitespace { body.removeFirst() }
-        while let c = body.last, c.isWhitespace { body.removeLast() }
-        return String(body)
     }
 
     /// `arguments` without `DEFAULT` / `=` parts and OUT arguments (which do not identify a
     /// function): the spelling `DROP FUNCTION` takes.
     public static func identityArguments(_ arguments: String) -> String {
         var parts: [String] = []
-        for argument in splitTopLevel(arguments) {
+        for argument in SQLText.splitTopLevel(arguments) {
             var words = argument
             for marker in [" DEFAULT ", " default ", "="] {
                 if let range = topLevelRange(of: marker, in: words) { words = String(words[..<range.lowerBound]) }
             }
-            words = trimmed(words)
+            words = SQLText.trimmed(words)
             let lower = words.lowercased()
             if lower.hasPrefix("out ") { continue }
-            if lower.hasPrefix("in ") { words = trimmed(String(words.dropFirst(3))) }
+            if lower.hasPrefix("in ") { words = SQLText.trimmed(String(words.dropFirst(3))) }
             if !words.isEmpty { parts.append(words) }
         }
         return parts.joined(separator: ", ")
-    }
-
-    /// `list` split at the commas outside parentheses, brackets and quotes, each part trimmed.
-    static func splitTopLevel(_ list: String) -> [String] {
-        var parts: [String] = []
-        var current = ""
-        var depth = 0
-        var quote: Character?
-        for c in list {
-            if let q = quote {
-                if c == q { quote = nil }
-            } else if c == "'" || c == "\"" {
-                quote = c
-            } else if c == "(" || c == "[" {
-                depth += 1
-            } else if c == ")" || c == "]" {
-                depth -= 1
-            } else if c == ",", depth == 0 {
-                parts.append(trimmed(current))
-                current = ""
-                continue
-            }
-            current.append(c)
-        }
-        if !trimmed(current).isEmpty { parts.append(trimmed(current)) }
-        return parts
     }
 
     private static func topLevelRange(of marker: String, in text: String) -> Range<String.Index>? {

@@ -77,7 +77,7 @@ public struct Trigger: Sendable, Hashable, Codable {
         updateOf: [String] = [], when: String? = nil, body: String
     ) {
         self.init(name, table, schema, timing, events, updateOf, true, when)
-        self.body = Trigger.trimmed(body)
+        self.body = SQLText.trimmed(body)
     }
 
     private init(
@@ -91,7 +91,7 @@ public struct Trigger: Sendable, Hashable, Codable {
         self.events = Array(Set(events)).sorted()
         self.updateOf = updateOf
         self.forEachRow = forEachRow
-        self.when = when.map(Trigger.trimmed)
+        self.when = when.map(SQLText.trimmed)
     }
 
     /// `schema.table.name`, or `table.name` in the default schema: what identifies it.
@@ -120,12 +120,5 @@ public struct Trigger: Sendable, Hashable, Codable {
         timing == other.timing && events == other.events && updateOf == other.updateOf
             && forEachRow == other.forEachRow && when == other.when && function == other.function
             && body == other.body && referencing == other.referencing
-    }
-
-    static func trimmed(_ text: String) -> String {
-        var body = Substring(text)
-        while let c = body.first, c.isWhitespace { body.removeFirst() }
-        while let c = body.last, c.isWhitespace { body.removeLast() }
-        return String(body)
     }
 }

@@ -268,11 +268,14 @@ final class CompareRun {
         // Functions around the tables by what they name; triggers dropped before anything they
         // need changes and created after everything.
         let functionOps = FunctionComparison(model: stored, database: database, options: options)
-        var viewsCreated = Set<String>()
-        for case .createView(let v) in viewOps.late { viewsCreated.insert(v.name) }
+        // By schema and name: a table of another schema may share a dropped view's name.
+        var viewRefsDropped = Set<TableRef>()
+        for case .dropView(let v) in viewOps.early { viewRefsDropped.insert(TableRef(v.name, schema: v.schema)) }
+        var viewRefsCreated = Set<TableRef>()
+        for case .createView(let v) in viewOps.late { viewRefsCreated.insert(TableRef(v.name, schema: v.schema)) }
         let triggerOps = TriggerComparison(
             run: self, model: stored, database: database, tableOps: tableBodies + dropOps,
-            goneFunctions: functionOps.goneNames, viewsDropped: viewsDropped, viewsCreated: viewsCreated)
+            goneFunctions: functionOps.goneNames, viewsDropped: viewRefsDropped, viewsCreated: viewRefsCreated)
         diagnostics += triggerOps.diagnostics
         let policyOps = PolicyComparison(run: self, model: stored, database: database, tableOps: tableBodies + dropOps)
         diagnostics += policyOps.diagnostics

@@ -15,12 +15,12 @@ struct TriggerComparison {
 
     init(
         run: CompareRun, model: Schema, database: Schema, tableOps: [MigrationOp], goneFunctions: Set<String>,
-        viewsDropped: Set<String>, viewsCreated: Set<String>
+        viewsDropped: Set<TableRef>, viewsCreated: Set<TableRef>
     ) {
         let match = TableObjectMatch(
             model: model.triggers, database: database.triggers, kind: .trigger, run: run, tableOps: tableOps)
         func goes(_ t: Trigger) -> Bool {
-            if viewsDropped.contains(t.table) { return true }
+            if viewsDropped.contains(TableRef(t.table, schema: t.schema)) { return true }
             if let function = t.function, !ViewOrder.identifiers(in: function).isDisjoint(with: goneFunctions) {
                 return true
             }
@@ -33,7 +33,8 @@ struct TriggerComparison {
         for found in match.found {
             // A trigger whose table or view goes for good goes with it.
             guard let t = match.byKey[found.key], !match.tableDropped(found),
-                !viewsDropped.contains(found.table) || viewsCreated.contains(found.table)
+                !viewsDropped.contains(TableRef(found.table, schema: found.schema))
+                    || viewsCreated.contains(TableRef(found.table, schema: found.schema))
             else {
                 drops.append(found)
                 continue

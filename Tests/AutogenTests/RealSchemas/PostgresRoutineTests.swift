@@ -81,6 +81,19 @@ import Testing
         )
     }
 
+    /// A view dropped for good takes its INSTEAD OF triggers with it, not the triggers of a
+    /// table of another schema that shares its name.
+    @Test func aDroppedViewSparesTheTriggersOfATableOfTheSameName() {
+        let table = Table(name: "report", schema: "billing", columns: [Column("id", .integer)])
+        let trigger = Trigger("report_touch", on: "report", schema: "billing", .before, [.insert], execute: "touch()")
+        let database = Schema(
+            tables: [table], views: [View("report", "SELECT 1 AS one"), View("kept", "SELECT 2 AS two")],
+            triggers: [trigger])
+        let model = Schema(tables: [table], views: [View("kept", "SELECT 2 AS two")], triggers: [trigger])
+        let ops = Comparer.compare(model: model, database: database, dialect: PostgresDialect.self).ops
+        #expect(ops == [.dropView(View("report", "SELECT 1 AS one"))], "\(ops)")
+    }
+
     @Test(.enabled(if: TestPostgres.isConfigured)) func aRealSchemaRoundTrips() async throws {
         try await withTemporaryPostgres { source in
             try OneRevisionMigration.load(Self.original, into: source)
@@ -162,7 +175,10 @@ import Testing
             function("audit_change") { $0.body = $0.body.replacing("TG_OP || ' '", with: "'changed '") }
             let replace = try migration.compare(model)
             #expect(replace.count == 1, "\(replace)")
-            guard case .replaceFunction? = replace.first else { return }
+            guard case .replaceFunction? = replace.first else {
+                Issue.record("\(replace)")
+                return
+            }
             try await migration.upgrade(replace)
             #expect(try migration.compare(model).isEmpty)
             try await migration.downgrade(replace)

@@ -30,8 +30,8 @@ enum SwiftRoutineSource {
         if f.kind == .function {
             if f.leakproof { out += ", leakproof: true" }
             if f.parallel != .unsafe { out += ", parallel: .\(f.parallel.rawValue)" }
-            if let cost = f.cost { out += ", cost: \(number(cost))" }
-            if let rows = f.rows { out += ", rows: \(number(rows))" }
+            if let cost = f.cost { out += ", cost: \(SQLText.number(cost))" }
+            if let rows = f.rows { out += ", rows: \(SQLText.number(rows))" }
         }
         if !f.settings.isEmpty { out += ", settings: \(SwiftLiteral.strings(f.settings))" }
         if f.standardBody { out += ", standardBody: true" }
@@ -71,11 +71,6 @@ enum SwiftRoutineSource {
     static func rowLevelSecurity(_ security: RowLevelSecurity) -> String {
         security == .off
             ? ".off" : "RowLevelSecurity(enabled: \(security.enabled)\(security.forced ? ", forced: true" : ""))"
-    }
-
-    /// A whole number without a fraction, else as Swift prints it.
-    static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
     }
 
     /// The revision statements of a function or trigger op, or nil for another op.

@@ -548,7 +548,7 @@ public struct PostgresCatalogReader {
         -> Index
     {
         let keyCount = rows.int(row, 5) ?? 0
-        var expressions = splitTopLevel(rows.string(row, 6))[...]
+        var expressions = SQLText.splitTopLevel(rows.string(row, 6))[...]
         var elements: [IndexElement] = []
         let keys = rows.intArray(row, 4)
         for number in keys.prefix(keyCount) {
@@ -593,34 +593,6 @@ public struct PostgresCatalogReader {
         index.nullsNotDistinct = rows.isTrue(row, 11)
         index.storage = storageParameters(rows.textArray(row, 12))
         return index
-    }
-
-    /// `lower(a), (b || ',')` -> [`lower(a)`, `(b || ',')`]: splits the catalog's list of index
-    /// expressions at the commas outside parentheses, brackets and quotes.
-    static func splitTopLevel(_ list: String) -> [String] {
-        guard !list.isEmpty else { return [] }
-        var parts: [String] = []
-        var current = ""
-        var depth = 0
-        var quote: Character?
-        for ch in list {
-            if let q = quote {
-                if ch == q { quote = nil }
-            } else if ch == "'" || ch == "\"" {
-                quote = ch
-            } else if ch == "(" || ch == "[" {
-                depth += 1
-            } else if ch == ")" || ch == "]" {
-                depth -= 1
-            } else if ch == ",", depth == 0 {
-                parts.append(current.trimmingWhitespace())
-                current = ""
-                continue
-            }
-            current.append(ch)
-        }
-        parts.append(current.trimmingWhitespace())
-        return parts
     }
 
     /// `["public", "a\"b"]` -> `{"public","a\"b"}`, a text array literal for a bound parameter.

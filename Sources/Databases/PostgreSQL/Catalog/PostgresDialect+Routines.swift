@@ -25,8 +25,8 @@ extension PostgresDialect {
         if f.kind == .function {
             if f.leakproof { sql += " LEAKPROOF" }
             if f.parallel != .unsafe { sql += " PARALLEL " + f.parallel.rawValue.uppercased() }
-            if let cost = f.cost { sql += " COST " + number(cost) }
-            if let rows = f.rows { sql += " ROWS " + number(rows) }
+            if let cost = f.cost { sql += " COST " + SQLText.number(cost) }
+            if let rows = f.rows { sql += " ROWS " + SQLText.number(rows) }
         }
         for setting in f.settings { sql += " " + settingClause(setting) }
         if f.standardBody {
@@ -102,10 +102,6 @@ extension PostgresDialect {
             return "SET " + name + " TO " + (value.isEmpty || value == "\"\"" ? "''" : value)
         }
         return "SET " + name + " TO " + quoteLiteral(value)
-    }
-
-    static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
     }
 
     /// `CREATE TRIGGER name AFTER INSERT OR UPDATE OF a ON table FOR EACH ROW WHEN (cond)
