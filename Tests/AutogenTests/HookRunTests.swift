@@ -223,6 +223,67 @@ struct HookRunTests {
                 """)
     }
 
+    private static let header = """
+        import Autogen
+
+        struct Revision_abc: Revision {
+            static let id = "abc"
+            static let downRevisions: [String] = ["def"]
+        }
+
+        """
+
+    private func shellHook(_ name: String, _ script: String) -> PostWriteHook {
+        PostWriteHook(
+            name: name, program: .executable("sh"), arguments: ["-c", script, "sh", "REVISION_SCRIPT_FILENAME"])
+    }
+
+    @Test func hookThatDeletesTheFileIsAnErrorNamingIt() throws {
+        let (folder, path) = try revision(Self.header)
+        let later = PostWriteHook(name: "later", program: .executable("touch"), arguments: ["\(folder)/later-ran"])
+        let error = try #require(throws: HookError.self) {
+            try hooks([shellHook("tidy", "rm \"$1\""), later]).run(on: path)
+        }
+        #expect(error.reason == .deletedFile)
+        #expect(
+            error.description == "post-write hook \"tidy\" deleted the revision file \(path); no revision was added")
+        #expect(!FileManager.default.fileExists(atPath: "\(folder)/later-ran"))
+    }
+
+    @Test func hookThatRewritesTheHeaderIsAnErrorAndTheFileIsKept() throws {
+        let (_, path) = try revision(Self.header)
+        let renamed = try #require(throws: HookError.self) {
+            try hooks([shellHook("ids", "sed -i 's/\"abc\"/\"xyz\"/' \"$1\"")]).run(on: path)
+        }
+        #expect(
+            renamed.description
+                == "post-write hook \"ids\" rewrote the revision file's header (id \"abc\" is now \"xyz\"); the file was kept at \(path), fix or delete it before upgrading"
+        )
+        #expect(FileManager.default.fileExists(atPath: path))
+
+        try ConfigFixtures.write(Self.header, to: path)
+        let parent = try #require(throws: HookError.self) {
+            try hooks([shellHook("parent", "sed -i 's/\"def\"/\"ghi\", \"jkl\"/' \"$1\"")]).run(on: path)
+        }
+        #expect(parent.reason == .changedHeader("downRevisions [\"def\"] is now [\"ghi\", \"jkl\"]"))
+
+        try ConfigFixtures.write(Self.header, to: path)
+        let emptied = try #require(throws: HookError.self) {
+            try hooks([shellHook("empty", ": > \"$1\"")]).run(on: path)
+        }
+        #expect(emptied.reason == .changedHeader("it no longer declares static let id"))
+    }
+
+    @Test func hookThatChangesOnlyTheBodyIsReportedAsAChange() throws {
+        let (_, path) = try revision(Self.header)
+        let runs = try hooks([
+            shellHook("same", "cat \"$1\" > /dev/null"), shellHook("comment", "echo '// formatted' >> \"$1\""),
+            shellHook("again", "touch \"$1\""),
+        ]).run(on: path)
+        #expect(runs.map(\.changedFile) == [false, true, false])
+        #expect(try contents(path) == Self.header + "// formatted\n")
+    }
+
     @Test func secondsFormatting() {
         #expect(HookError.format(seconds: 60) == "60")
         #expect(HookError.format(seconds: 0.5) == "0.5")

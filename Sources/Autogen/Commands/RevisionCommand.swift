@@ -65,13 +65,13 @@ public struct RevisionCommand: ParsableCommand {
     }
 }
 
-/// Runs the project's post-write hooks on a new file and says which ran, with what each
-/// printed (a linter's warnings), unless quiet.
+/// Runs the project's post-write hooks on a new file and says which ran, whether each changed
+/// the file, and what each printed (a linter's warnings), unless quiet.
 func runHooks(_ project: Project, on path: String, quiet: Bool) throws {
     let runs = try project.config.postWriteHooks.run(on: path)
     if !quiet {
         for run in runs {
-            emit("Running post-write hook \"\(run.name)\" ... done")
+            emit("Running post-write hook \"\(run.name)\" ... done\(run.changedFile ? " (it changed the file)" : "")")
             emit(run.standardOutput)
             if !run.standardError.isEmpty {
                 let text = run.standardError.hasSuffix("\n") ? run.standardError : run.standardError + "\n"

@@ -15,6 +15,11 @@ public struct HookError: Error, Sendable, Hashable, CustomStringConvertible {
         case programNotFound(String)
         /// It could not be started (bad working folder, exec failure).
         case launchFailed(String)
+        /// It exited 0 but the revision file is gone.
+        case deletedFile
+        /// It exited 0 but left a file that declares another revision, or none, or cannot be read;
+        /// the text says what changed.
+        case changedHeader(String)
     }
 
     /// The hook's name.
@@ -34,6 +39,14 @@ public struct HookError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
+        switch reason {
+        case .deletedFile:
+            return "post-write hook \"\(hook)\" deleted the revision file \(revisionPath); no revision was added"
+        case .changedHeader(let what):
+            return
+                "post-write hook \"\(hook)\" rewrote the revision file's header (\(what)); the file was kept at \(revisionPath), fix or delete it before upgrading"
+        default: break
+        }
         let cause: String
         switch reason {
         case .exit(let status): cause = "exit \(status)"
@@ -42,6 +55,7 @@ public struct HookError: Error, Sendable, Hashable, CustomStringConvertible {
         case .programNotFound(let program):
             cause = program.contains("/") ? "program \(program) not found" : "program \"\(program)\" not found on PATH"
         case .launchFailed(let why): cause = "could not start: \(why)"
+        case .deletedFile, .changedHeader: cause = ""
         }
         let said = output.isEmpty ? "" : ": " + output
         return

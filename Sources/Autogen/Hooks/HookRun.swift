@@ -14,4 +14,6 @@ public struct HookRun: Sendable, Hashable {
     public let standardOutput: String
     /// What it wrote to standard error.
     public let standardError: String
+    /// Whether the revision file's bytes differ after it ran (a formatter that reformatted it).
+    public var changedFile: Bool = false
 }

@@ -25,11 +25,40 @@ public struct PostWriteHooks: Sendable, Hashable {
     public func run(on path: String, willRun: (PostWriteHook) -> Void = { _ in }) throws(HookError) -> [HookRun] {
         let revision = ConfigPath.resolve(path, against: FileManager.default.currentDirectoryPath)
         var runs: [HookRun] = []
+        var before = try? FileBytes.contents(of: revision)
+        let header = before.flatMap { try? RevisionFileReader.parse($0, path: revision) }
         for hook in hooks {
             willRun(hook)
-            runs.append(try run(hook, on: revision))
+            var ran = try run(hook, on: revision)
+            let after = try check(hook, left: revision, declaring: header)
+            ran.changedFile = before != nil && after != before
+            before = after
+            runs.append(ran)
         }
         return runs
+    }
+
+    /// The file's bytes after `hook` exited 0; throws when the hook deleted it or left a file
+    /// whose header no longer declares the revision written (`header`, when it was one).
+    private func check(_ hook: PostWriteHook, left revision: String, declaring header: RevisionHeader?)
+        throws(HookError)
+        -> [UInt8]?
+    {
+        func failure(_ what: HookError.Reason) -> HookError {
+            HookError(hook: hook.name, reason: what, output: "", revisionPath: revision)
+        }
+        guard FileManager.default.fileExists(atPath: revision) else { throw failure(.deletedFile) }
+        let bytes = try? FileBytes.contents(of: revision)
+        guard let header, let bytes else { return bytes }
+        let now: RevisionHeader?
+        do {
+            now = try RevisionFileReader.parse(bytes, path: revision)
+        } catch {
+            throw failure(.changedHeader("autogen cannot read it: \(error)"))
+        }
+        guard let now else { throw failure(.changedHeader("it no longer declares static let id")) }
+        if let change = HeaderChange.describe(from: header, to: now) { throw failure(.changedHeader(change)) }
+        return bytes
     }
 
     private func run(_ hook: PostWriteHook, on revision: String) throws(HookError) -> HookRun {

@@ -105,6 +105,38 @@ import Testing
         #expect(show.out.contains("b1"), "\(show.out)")
     }
 
+    @Test func hooksThatChangeOrDeleteTheFileAreReported() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let ini = try String(contentsOfFile: folder + "/autogen.ini", encoding: .utf8)
+        let hooks = """
+            [post_write_hooks]
+            hooks = keep, mark
+            keep.type = exec
+            keep.executable = /bin/sh
+            keep.options = -c "cat \\"$0\\" > /dev/null" REVISION_SCRIPT_FILENAME
+            mark.type = exec
+            mark.executable = /bin/sh
+            mark.options = -c "echo '// marked' >> \\"$0\\"" REVISION_SCRIPT_FILENAME
+
+            """
+        try (ini + hooks).write(toFile: folder + "/autogen.ini", atomically: true, encoding: .utf8)
+        let marked = try Self.autogen(["revision", "-m", "first", "--rev-id", "a1"], in: folder)
+        #expect(marked.status == 0, "\(marked.err)")
+        #expect(marked.out.contains("Running post-write hook \"keep\" ... done\n"), "\(marked.out)")
+        #expect(marked.out.contains("Running post-write hook \"mark\" ... done (it changed the file)\n"))
+
+        let deleting = hooks.replacingOccurrences(of: "echo '// marked' >>", with: "rm").replacingOccurrences(
+            of: " > /dev/null", with: "")
+        try (ini + deleting).write(toFile: folder + "/autogen.ini", atomically: true, encoding: .utf8)
+        let deleted = try Self.autogen(["revision", "-m", "second", "--rev-id", "b1"], in: folder)
+        let path = folder + "/migrations/versions/b1_second.swift"
+        #expect(deleted.status == 1)
+        #expect(
+            deleted.err == "error: post-write hook \"mark\" deleted the revision file \(path); no revision was added\n",
+            "\(deleted.err)")
+    }
+
     @Test func currentVerboseShowsTheHistory() async throws {
         let (folder, ini) = try EnvironmentCommandTests.makeProject()
         defer { try? FileManager.default.removeItem(atPath: folder) }
