@@ -156,6 +156,17 @@ import Testing
         #expect(noRange.status == 1 && noRange.err.hasPrefix("error: "), "\(noRange)")
         let down = await Self.run(["downgrade", "a1:base", "--sql"], ini: ini, revisions: [RevA1.self])
         #expect(down.status == 0 && down.out.contains("DROP TABLE \"account\""), "\(down)")
+        // --sql-dir writes the one database's script to DIR/SECTION.sql; --database is for multidb.
+        let files = await Self.run(
+            ["upgrade", "head", "--sql", "--sql-dir", folder + "/out"], ini: ini, revisions: [RevA1.self])
+        #expect(files.status == 0 && files.err == "Wrote \(folder)/out/autogen.sql", "\(files)")
+        #expect(try String(contentsOfFile: folder + "/out/autogen.sql", encoding: .utf8) == sql.out)
+        let named = await Self.run(
+            ["upgrade", "head", "--sql", "--database", "main"], ini: ini, revisions: [RevA1.self])
+        #expect(named.status == 1)
+        #expect(
+            named.err == "error: --database main: this environment has one database (\(ini) lists no \"databases\")",
+            "\(named.err)")
 
         let stampSQL = await Self.run(["stamp", "head", "--sql", "--purge"], ini: ini, revisions: [RevA1.self])
         #expect(stampSQL.status == 0, "\(stampSQL)")

@@ -146,12 +146,6 @@ struct RevM1: Revision {
         #expect(try Self.tables(folder + "/main.db") == ["account", "autogen_history", "autogen_version"])
         #expect(try Self.tables(folder + "/audit.db") == ["audit_version", "autogen_history", "event"])
 
-        let sql = await Self.run(["upgrade", "head", "--sql"], ini: ini)
-        #expect(sql.status == 0, "\(sql.err)")
-        #expect(sql.out.hasPrefix("-- Database main\n"), "\(sql.out)")
-        #expect(sql.out.contains("-- Database audit\n"), "\(sql.out)")
-        #expect(sql.out.contains("\"audit_version\""), "\(sql.out)")
-
         let current = await Self.run(["current"], ini: ini)
         #expect(current.status == 0 && current.out == "main: m1 (head)\naudit: m1 (head)", "\(current)")
 
@@ -177,6 +171,60 @@ struct RevM1: Revision {
         #expect(try Self.tables(folder + "/audit.db") == ["audit_version", "autogen_history"])
         let atBase = await Self.run(["current"], ini: ini)
         #expect(atBase.out == "main: base\naudit: base", "\(atBase)")
+    }
+
+    @Test func offlineSQLIsOneDatabasePerStream() async throws {
+        let (folder, ini) = try Self.makeProject()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Self.writeRevisionFile(folder)
+
+        // Both databases to standard output would mix their scripts: refused, nothing printed.
+        for command in [["upgrade", "head"], ["downgrade", "m1:base"], ["stamp", "head"], ["ensure-version"]] {
+            let mixed = await Self.run(command + ["--sql"], ini: ini)
+            #expect(mixed.status == 1, "\(command): \(mixed)")
+            #expect(mixed.out == "", "\(command)")
+            #expect(
+                mixed.err
+                    == "error: --sql on 2 databases (main, audit) would mix their SQL in one stream: add --database NAME for one of them, or --sql-dir DIR for a file per database",
+                "\(command): \(mixed.err)")
+        }
+
+        // One database by name.
+        let audit = await Self.run(["upgrade", "head", "--sql", "--database", "audit"], ini: ini)
+        #expect(audit.status == 0, "\(audit.err)")
+        #expect(audit.out.hasPrefix("-- Database audit\n"), "\(audit.out)")
+        #expect(audit.out.contains("CREATE TABLE IF NOT EXISTS \"audit_version\""), "\(audit.out)")
+        #expect(audit.out.contains("CREATE TABLE \"event\""), "\(audit.out)")
+        #expect(!audit.out.contains("main") && !audit.out.contains("account"), "\(audit.out)")
+
+        // One file per database; the same text each alone prints.
+        let dir = folder + "/sql"
+        let files = await Self.run(["upgrade", "head", "--sql", "--sql-dir", dir], ini: ini)
+        #expect(files.status == 0, "\(files.err)")
+        #expect(files.out == "")
+        #expect(files.err == "Wrote \(dir)/main.sql\nWrote \(dir)/audit.sql", "\(files.err)")
+        #expect(try String(contentsOfFile: dir + "/audit.sql", encoding: .utf8) == audit.out)
+        let main = await Self.run(["upgrade", "head", "--sql", "--database", "main"], ini: ini)
+        #expect(try String(contentsOfFile: dir + "/main.sql", encoding: .utf8) == main.out)
+        #expect(main.out.contains("CREATE TABLE \"account\"") && !main.out.contains("event"), "\(main.out)")
+        // Nothing ran on either database.
+        #expect(!FileManager.default.fileExists(atPath: folder + "/main.db"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/audit.db"))
+
+        // --database online: only that database is upgraded, and current asks only it.
+        let online = await Self.run(["upgrade", "head", "--database", "main"], ini: ini)
+        #expect(online.status == 0, "\(online.err)")
+        #expect(try Self.tables(folder + "/main.db") == ["account", "autogen_history", "autogen_version"])
+        #expect(!FileManager.default.fileExists(atPath: folder + "/audit.db"))
+        let current = await Self.run(["current", "--database", "main"], ini: ini)
+        #expect(current.out == "main: m1 (head)", "\(current)")
+
+        let unknown = await Self.run(["current", "--database", "logs"], ini: ini)
+        #expect(unknown.status == 1)
+        #expect(unknown.err == "error: --database logs: no such database; \(ini) lists main, audit", "\(unknown.err)")
+        let noSQL = await Self.run(["upgrade", "head", "--sql-dir", dir], ini: ini)
+        #expect(noSQL.status == 64, "\(noSQL)")
+        #expect(noSQL.err.contains("--sql-dir is for offline mode: add --sql"), "\(noSQL.err)")
     }
 
     @Test func autogenerateRefusesADatabaseBehindTheHeads() async throws {

@@ -21,9 +21,12 @@ struct CheckCommand: EnvironmentSubcommand {
     @OptionGroup var global: GlobalOptions
     var globalOptions: GlobalOptions { global }
 
+    @OptionGroup var selection: DatabaseSelection
+
     func run(in context: EnvironmentContext) async throws -> Int32 {
         let project = try context.project(global)
-        let databases = try await context.databases(project, global: global)
+        let databases = try selection.apply(
+            to: try await context.databases(project, global: global), ini: project.config.ini.path)
         // Alembic's check refuses a database behind the heads ("Target database is not up to
         // date"): its differences would be the pending revisions', not the model's.
         let heads = project.graph.heads.sorted()

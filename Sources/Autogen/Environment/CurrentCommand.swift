@@ -8,6 +8,8 @@ struct CurrentCommand: EnvironmentSubcommand {
     @OptionGroup var global: GlobalOptions
     var globalOptions: GlobalOptions { global }
 
+    @OptionGroup var selection: DatabaseSelection
+
     @Flag(name: [.customShort("v"), .long], help: "Also show the applied history and edited revision files.")
     var verbose = false
 
@@ -16,7 +18,8 @@ struct CurrentCommand: EnvironmentSubcommand {
 
     func run(in context: EnvironmentContext) async throws -> Int32 {
         let project = try context.project(global)
-        let databases = try await context.databases(project, global: global)
+        let databases = try selection.apply(
+            to: try await context.databases(project, global: global), ini: project.config.ini.path)
         let heads = project.graph.heads.sorted()
         _ = try await context.forEach(databases, quiet: true) { database in
             let current = try show(project, database: database, in: context)

@@ -15,23 +15,27 @@ struct DowngradeCommand: EnvironmentSubcommand {
     @Option(help: "A tag for env.swift's hooks and the revision bodies (AutogenEnvironment.tag), as Alembic's --tag.")
     var tag: String?
 
-    @Flag(help: "Print the SQL instead of running it (offline mode).")
-    var sql = false
+    @OptionGroup var offline: OfflineOptions
+
+    @OptionGroup var selection: DatabaseSelection
 
     func run(in context: EnvironmentContext) async throws -> Int32 {
         let project = try context.project(global)
-        let range = sql ? try RevisionRange(parsing: target) : nil
+        let range = offline.sql ? try RevisionRange(parsing: target) : nil
         if let range, range.lower == nil { throw EnvironmentError.offlineDowngradeNeedsRange(target) }
-        let databases = try await context.databases(project, global: global)
+        let databases = try selection.apply(
+            to: try await context.databases(project, global: global), ini: project.config.ini.path)
+        if let range {
+            try await context.writeOffline(offline, databases, section: project.config.section, quiet: global.quiet) {
+                try await context.runner(project, database: $0, quiet: global.quiet).offlineSQL(downgrade: range)
+            }
+            return 0
+        }
         _ = try await context.forEach(databases, quiet: global.quiet) { database in
-            let runner = try context.runner(project, database: database, quiet: global.quiet)
-            if let range {
-                context.output.out(database.sqlHeader + (try await runner.offlineSQL(downgrade: range)))
-            } else {
-                let report = try await runner.downgrade(to: target)
-                if !global.quiet, report.steps.isEmpty {
-                    context.output.err("Already at \(target); nothing to downgrade.")
-                }
+            let report = try await context.runner(project, database: database, quiet: global.quiet).downgrade(
+                to: target)
+            if !global.quiet, report.steps.isEmpty {
+                context.output.err("Already at \(target); nothing to downgrade.")
             }
         }
         return 0

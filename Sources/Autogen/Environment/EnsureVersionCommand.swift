@@ -10,19 +10,22 @@ struct EnsureVersionCommand: EnvironmentSubcommand {
     @OptionGroup var global: GlobalOptions
     var globalOptions: GlobalOptions { global }
 
-    @Flag(help: "Print the SQL instead of running it (offline mode).")
-    var sql = false
+    @OptionGroup var offline: OfflineOptions
+
+    @OptionGroup var selection: DatabaseSelection
 
     func run(in context: EnvironmentContext) async throws -> Int32 {
         let project = try context.project(global)
-        let databases = try await context.databases(project, global: global)
-        _ = try await context.forEach(databases, quiet: global.quiet) { database in
-            let runner = try context.runner(project, database: database, quiet: global.quiet)
-            if sql {
-                context.output.out(database.sqlHeader + (try runner.offlineEnsureVersionSQL()))
-            } else {
-                try await runner.ensureVersionTable()
+        let databases = try selection.apply(
+            to: try await context.databases(project, global: global), ini: project.config.ini.path)
+        if offline.sql {
+            try await context.writeOffline(offline, databases, section: project.config.section, quiet: global.quiet) {
+                try context.runner(project, database: $0, quiet: global.quiet).offlineEnsureVersionSQL()
             }
+            return 0
+        }
+        _ = try await context.forEach(databases, quiet: global.quiet) { database in
+            try await context.runner(project, database: database, quiet: global.quiet).ensureVersionTable()
         }
         return 0
     }

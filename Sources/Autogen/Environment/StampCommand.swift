@@ -4,7 +4,8 @@ import ArgumentParser
 /// revision, or prints the SQL that does: from base, or with `--sql START:REV` from START.
 struct StampCommand: EnvironmentSubcommand {
     static let configuration = CommandConfiguration(
-        commandName: "stamp", abstract: "Set the database's revision without running any migration.")
+        commandName: "stamp", abstract: "Set the database's revision without running any migration.",
+        discussion: "With --sql, the SQL stamps from base, or from start in start:rev.")
 
     @OptionGroup var global: GlobalOptions
     var globalOptions: GlobalOptions { global }
@@ -18,23 +19,26 @@ struct StampCommand: EnvironmentSubcommand {
     @Option(help: "A tag for env.swift's hooks and the revision bodies (AutogenEnvironment.tag), as Alembic's --tag.")
     var tag: String?
 
-    @Flag(help: "Print the SQL instead of running it (offline mode; from base, or from start in start:rev).")
-    var sql = false
+    @OptionGroup var offline: OfflineOptions
+
+    @OptionGroup var selection: DatabaseSelection
 
     func run(in context: EnvironmentContext) async throws -> Int32 {
         let project = try context.project(global)
-        if !sql, let range = revisions.first(where: { $0.contains(":") }) {
+        if !offline.sql, let range = revisions.first(where: { $0.contains(":") }) {
             throw MigrationError.target(
                 "stamp \(range): a start revision is for --sql only; online, the version table says where it starts")
         }
-        let databases = try await context.databases(project, global: global)
-        _ = try await context.forEach(databases, quiet: global.quiet) { database in
-            let runner = try context.runner(project, database: database, quiet: global.quiet)
-            if sql {
-                context.output.out(database.sqlHeader + (try runner.offlineStampSQL(revisions, purge: purge)))
-            } else {
-                try await runner.stamp(revisions, purge: purge)
+        let databases = try selection.apply(
+            to: try await context.databases(project, global: global), ini: project.config.ini.path)
+        if offline.sql {
+            try await context.writeOffline(offline, databases, section: project.config.section, quiet: global.quiet) {
+                try context.runner(project, database: $0, quiet: global.quiet).offlineStampSQL(revisions, purge: purge)
             }
+            return 0
+        }
+        _ = try await context.forEach(databases, quiet: global.quiet) { database in
+            try await context.runner(project, database: database, quiet: global.quiet).stamp(revisions, purge: purge)
         }
         return 0
     }

@@ -22,23 +22,26 @@ struct UpgradeCommand: EnvironmentSubcommand {
     @Option(help: "A tag for env.swift's hooks and the revision bodies (AutogenEnvironment.tag), as Alembic's --tag.")
     var tag: String?
 
-    @Flag(help: "Print the SQL instead of running it (offline mode).")
-    var sql = false
+    @OptionGroup var offline: OfflineOptions
+
+    @OptionGroup var selection: DatabaseSelection
 
     func run(in context: EnvironmentContext) async throws -> Int32 {
         let project = try context.project(global)
-        let databases = try await context.databases(project, global: global)
+        let databases = try selection.apply(
+            to: try await context.databases(project, global: global), ini: project.config.ini.path)
+        if offline.sql {
+            let range =
+                target.contains(":") ? try RevisionRange(parsing: target) : RevisionRange(lower: nil, upper: target)
+            try await context.writeOffline(offline, databases, section: project.config.section, quiet: global.quiet) {
+                try await context.runner(project, database: $0, quiet: global.quiet).offlineSQL(upgrade: range)
+            }
+            return 0
+        }
         _ = try await context.forEach(databases, quiet: global.quiet) { database in
-            let runner = try context.runner(project, database: database, quiet: global.quiet)
-            if sql {
-                let range =
-                    target.contains(":") ? try RevisionRange(parsing: target) : RevisionRange(lower: nil, upper: target)
-                context.output.out(database.sqlHeader + (try await runner.offlineSQL(upgrade: range)))
-            } else {
-                let report = try await runner.upgrade(to: target)
-                if !global.quiet, report.steps.isEmpty {
-                    context.output.err("Already at \(target); nothing to upgrade.")
-                }
+            let report = try await context.runner(project, database: database, quiet: global.quiet).upgrade(to: target)
+            if !global.quiet, report.steps.isEmpty {
+                context.output.err("Already at \(target); nothing to upgrade.")
             }
         }
         return 0

@@ -594,8 +594,12 @@ public enum BuiltinTemplates {
           autogen downgrade -1                                  revert the last revision in each database
 
         Every command runs once per database, in the order of `databases`, each with its own
-        connection, transaction and version table. Revisions are shared: a revision is applied to
-        every database, and runs there the function for that database.
+        connection, transaction and version table, or only on those named with `--database NAME`.
+        Revisions are shared: a revision is applied to every database, and runs there the function
+        for that database.
+
+          autogen upgrade head --sql --database audit           one database's SQL, for its DBA
+          autogen upgrade head --sql --sql-dir sql              sql/main.sql, sql/audit.sql
 
         """#,
         "multidb/autogen.ini.mako": #"""
