@@ -2,6 +2,7 @@
 //
 //   autogen-bench introspect --url URL [--runs N] [--warmup N] [--schema S]
 //   autogen-bench model-read --file model.swift [--runs N]
+//   autogen-bench json --url URL [--runs N] [--schema S]
 import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -12,6 +13,7 @@ let modes: [String: ([String]) -> Void] = [
     "template": runTemplateBench,
     "runtime": runRuntimeBench,
     "model-read": runModelReadBench,
+    "json": runJSONBench,
 ]
 guard let mode = arguments.first, let run = modes[mode] else {
     FileHandle.standardError.write(

@@ -106,6 +106,12 @@ extension EndToEndTests {
                     ["inspect", "--url", TestPostgres.text(source)] + schemas.flatMap { ["--schema", $0] }
                         + ["--format", "swift"], in: folder)
                 try #require(inspected.status == 0, "\(inspected)")
+                // inspect's JSON, written without Foundation, is the bytes JSONEncoder gives.
+                let json = try EndToEndTests.autogen(
+                    ["inspect", "--url", TestPostgres.text(source)] + schemas.flatMap { ["--schema", $0] }, in: folder)
+                let inspectedSchema = try Introspector.read(url: .postgresql(source), schemas: schemas).schema
+                let foundationJSON = try SchemaJSON.encodeWithFoundation(inspectedSchema) + "\n"
+                #expect(json.status == 0 && json.out == foundationJSON, "\(json.err)")
                 #expect(try EndToEndTests.autogen(["init", "migrations"], in: folder).status == 0)
                 try inspected.out.write(toFile: folder + "/migrations/model.swift", atomically: true, encoding: .utf8)
                 let ini = folder + "/autogen.ini"
@@ -189,6 +195,10 @@ extension EndToEndTests {
             let inspected = try EndToEndTests.autogen(
                 ["inspect", "--url", "sqlite:///" + source, "--format", "swift"], in: folder)
             try #require(inspected.status == 0, "\(inspected)")
+            let json = try EndToEndTests.autogen(["inspect", "--url", "sqlite:///" + source], in: folder)
+            let inspectedSchema = try Introspector.read(url: .sqlite(path: source)).schema
+            let foundationJSON = try SchemaJSON.encodeWithFoundation(inspectedSchema) + "\n"
+            #expect(json.status == 0 && json.out == foundationJSON, "\(json.err)")
             #expect(try EndToEndTests.autogen(["init", "migrations"], in: folder).status == 0)
             try inspected.out.write(toFile: folder + "/migrations/model.swift", atomically: true, encoding: .utf8)
             let ini = folder + "/autogen.ini"

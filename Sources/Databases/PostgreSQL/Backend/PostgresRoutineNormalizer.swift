@@ -151,7 +151,7 @@ public enum PostgresRoutineNormalizer {
         let rows = try connection.query(
             PostgresCatalogReader.policyQuery + " AND p.polrelid = pg_catalog.to_regclass($2)",
             [PostgresCatalogReader.textArrayLiteral([scratch]), copyName])
-        return try PostgresCatalogReader.policies(rows, local: { $0 }).first
+        return PostgresCatalogReader.policies(rows, local: { $0 }).first
     }
 
     /// Runs `sql` under a savepoint: whether the server took it.
