@@ -49,6 +49,15 @@ public enum DatabaseURL: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The URL as given, password included, for handing to another autogen process (the
+    /// watchdog of `verify`'s scratch database); `description` is what may be printed.
+    public var unredactedText: String {
+        switch self {
+        case .sqlite: return description
+        case .postgresql(let url): return url.unredactedText
+        }
+    }
+
     /// The dialect's name, as in the URL scheme: `postgresql` or `sqlite`.
     public var dialectName: String {
         switch self {

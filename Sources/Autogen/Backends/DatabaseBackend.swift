@@ -22,4 +22,12 @@ protocol DatabaseBackend: Sendable {
     func isAbsent(_ url: DatabaseURL) -> Bool
     /// Reads the database at `url` and compares it with `model` (validated), as `check` does.
     func compare(model: Schema, url: DatabaseURL, options: CompareOptions) throws -> CompareResult
+    /// Reads the database at `url` as `compare` reads it for `model`: the current schema and
+    /// every schema the model names.
+    func readSchema(_ url: DatabaseURL, for model: Schema) throws -> Schema
+    /// Creates a new, empty database beside `url` for `verify` (on the same server; a
+    /// temporary file) and returns its URL.
+    func createScratch(beside url: DatabaseURL) throws -> DatabaseURL
+    /// Removes a database `createScratch(beside: url)` made; nothing when it is already gone.
+    func removeScratch(_ scratch: DatabaseURL, beside url: DatabaseURL) throws
 }

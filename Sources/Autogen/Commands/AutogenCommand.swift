@@ -14,6 +14,7 @@ public struct AutogenCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, ListTemplatesCommand.self, AutogenerateCommand.self, UpgradeCommand.self,
             DowngradeCommand.self, CurrentCommand.self, CheckCommand.self, StampCommand.self, EnsureVersionCommand.self,
+            VerifyCommand.self,
             HistoryCommand.self,
             HeadsCommand.self, BranchesCommand.self, ShowCommand.self, EditCommand.self, MergeCommand.self,
             InspectCommand.self,

@@ -25,6 +25,7 @@ public enum AutogenEnvironment {
         let read = readModel([ModelBinding.single: schema])
         var context = EnvironmentContext(
             schema: read[ModelBinding.single] ?? schema, revisions: revisions, output: .process, hooks: hooks)
+        context.watchdog = ProcessInfo.processInfo.environment[EnvironmentRebuild.dispatcherVariable]
         context.handBack = EnvironmentRebuild.takeHandBack()
         CrashReport.install()
         exit(await run(arguments: Array(CommandLine.arguments.dropFirst()), context: context))
@@ -44,6 +45,7 @@ public enum AutogenEnvironment {
         var context = EnvironmentContext(
             schema: Schema(tables: []), revisions: revisions, output: .process, hooks: hooks,
             databases: readModel(databases))
+        context.watchdog = ProcessInfo.processInfo.environment[EnvironmentRebuild.dispatcherVariable]
         context.handBack = EnvironmentRebuild.takeHandBack()
         CrashReport.install()
         exit(await run(arguments: Array(CommandLine.arguments.dropFirst()), context: context))

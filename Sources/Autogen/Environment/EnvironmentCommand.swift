@@ -9,7 +9,7 @@ struct EnvironmentCommand: ParsableCommand {
         version: AutogenVersion.current,
         subcommands: [
             UpgradeCommand.self, DowngradeCommand.self, CurrentCommand.self, StampCommand.self, CheckCommand.self,
-            AutogenerateCommand.self, EnsureVersionCommand.self,
+            AutogenerateCommand.self, EnsureVersionCommand.self, VerifyCommand.self,
         ]
     )
 }

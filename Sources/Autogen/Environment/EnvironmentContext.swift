@@ -18,6 +18,9 @@ public struct EnvironmentContext: Sendable {
     /// (`EnvironmentRebuild`); returns only when that could not be done. Nil when the
     /// environment was not started by autogen, or is already the run after a rebuild.
     var handBack: (@Sendable ([String]) -> Void)?
+    /// The `autogen` binary that started the environment, to watch `verify`'s scratch
+    /// database (`ScratchDatabase`); nil when the environment was started otherwise.
+    var watchdog: String?
 
     public init(
         schema: Schema, revisions: [any Revision.Type], output: EnvironmentOutput, hooks: EnvironmentHooks = .none,

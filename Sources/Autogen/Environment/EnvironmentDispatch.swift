@@ -19,7 +19,7 @@ import Foundation
 public enum EnvironmentDispatch {
     /// The environment command names.
     static let commands: Set<String> = [
-        "upgrade", "downgrade", "current", "stamp", "check", "ensure-version", "ensure_version",
+        "upgrade", "downgrade", "current", "stamp", "check", "ensure-version", "ensure_version", "verify",
     ]
 
     /// Whether `arguments` (without the program name) name an environment command.

@@ -66,7 +66,8 @@ public struct MigrationRunner: Sendable {
         }
     }
 
-    private func migrate(_ plan: (Set<String>) throws(MigrationError) -> [RevisionStep]) async throws(MigrationError)
+    /// Runs the steps `plan` makes of the version table's rows, read under the lock.
+    func migrate(_ plan: (Set<String>) throws(MigrationError) -> [RevisionStep]) async throws(MigrationError)
         -> MigrationReport
     {
         let start = ContinuousClock.now

@@ -112,19 +112,25 @@ extension RevisionGraph {
         var steps: [RevisionStep] = []
         for index in topologicalOrder(of: removed).reversed() {
             applied[index] = false
-            let freed = parents[index].filter { parent in !children[parent].contains { applied[$0] } }
-            var changes: [VersionChange] = []
-            if let first = freed.first {
-                changes.append(.update(from: headers[index].id, to: headers[first].id))
-                for other in freed.dropFirst() { changes.append(.insert(headers[other].id)) }
-            } else {
-                changes.append(.delete(headers[index].id))
-            }
-            steps.append(
-                RevisionStep(
-                    revision: headers[index].id, direction: .downgrade,
-                    from: [headers[index].id], to: headers[index].downRevisions, versionChanges: changes))
+            steps.append(downgradeStep(of: index, applied: applied))
         }
         return steps
+    }
+
+    /// The step that rolls back `index` once `applied` (without it) is what stays: its row
+    /// goes to its first down revision nothing applied revises any more, the others such get
+    /// rows of their own, and with none its row is deleted.
+    func downgradeStep(of index: Int, applied: [Bool]) -> RevisionStep {
+        let freed = parents[index].filter { parent in !children[parent].contains { applied[$0] } }
+        var changes: [VersionChange] = []
+        if let first = freed.first {
+            changes.append(.update(from: headers[index].id, to: headers[first].id))
+            for other in freed.dropFirst() { changes.append(.insert(headers[other].id)) }
+        } else {
+            changes.append(.delete(headers[index].id))
+        }
+        return RevisionStep(
+            revision: headers[index].id, direction: .downgrade, from: [headers[index].id],
+            to: headers[index].downRevisions, versionChanges: changes)
     }
 }

@@ -24,7 +24,7 @@ import Testing
             Function("f", arguments: "a int", returns: "int", language: "sql", cost: 100, rows: 0.5, body: "SELECT a"),
             Function("g", returns: "int", language: "sql", cost: 1e20, rows: 1e-7, body: "SELECT 1"),
             Function(
-                "h", returns: "int", language: "sql", cost: 123_456_789.125, rows: 12_345_678_901_234_567_890,
+                "h", returns: "int", language: "sql", cost: 123_456_789.125, rows: 12_345_678_901_234_567_168,
                 body: "SELECT 2"),
         ]
         return Schema(

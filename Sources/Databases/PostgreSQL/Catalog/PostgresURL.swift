@@ -104,4 +104,34 @@ extension DatabaseURL.PostgresURL {
         }
         return out
     }
+
+    /// The URL with its password, percent-escaped so that parsing it gives these parts back:
+    /// for handing to another autogen process, never for printing.
+    var unredactedText: String {
+        func escaped(_ text: String) -> String {
+            var out = ""
+            for byte in text.utf8 {
+                let c = Character(Unicode.Scalar(byte))
+                if byte < 0x80, c.isLetter || c.isNumber || "-._~".contains(c) {
+                    out.append(c)
+                } else {
+                    out += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+                }
+            }
+            return out
+        }
+        var out = "postgresql://"
+        if let user {
+            out += escaped(user)
+            if let password { out += ":" + escaped(password) }
+            out += "@"
+        }
+        if let host { out += host.contains(":") ? "[\(host)]" : host }
+        if let port { out += ":\(port)" }
+        if let database { out += "/" + escaped(database) }
+        if !parameters.isEmpty {
+            out += "?" + parameters.map { "\(escaped($0.0))=\(escaped($0.1))" }.joined(separator: "&")
+        }
+        return out
+    }
 }
