@@ -3,6 +3,7 @@
 //   autogen-bench introspect --url URL [--runs N] [--warmup N] [--schema S]
 //   autogen-bench model-read --file model.swift [--runs N]
 //   autogen-bench json --url URL [--runs N] [--schema S]
+//   autogen-bench verify [--revisions N] [--tables-per-revision N] [--url postgresql://...]
 import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -14,6 +15,7 @@ let modes: [String: ([String]) -> Void] = [
     "runtime": runRuntimeBench,
     "model-read": runModelReadBench,
     "json": runJSONBench,
+    "verify": runVerifyBench,
 ]
 guard let mode = arguments.first, let run = modes[mode] else {
     FileHandle.standardError.write(

@@ -30,4 +30,7 @@ protocol DatabaseBackend: Sendable {
     func createScratch(beside url: DatabaseURL) throws -> DatabaseURL
     /// Removes a database `createScratch(beside: url)` made; nothing when it is already gone.
     func removeScratch(_ scratch: DatabaseURL, beside url: DatabaseURL) throws
+    /// How big each of `tables` is, as far as the catalog tells cheaply; tables that do not
+    /// exist are left out.
+    func tableSizes(_ url: DatabaseURL, tables: [TableRef]) throws -> [TableRef: TableSize]
 }

@@ -57,6 +57,9 @@ public protocol SchemaDialect: Sendable {
     static func identifierProblems(_ schema: Schema) -> [String]
     /// The views and triggers of `database` that a rebuild of `table` drops and recreates.
     static func rebuildDependents(of table: String, in database: Schema) -> [CatalogObject]
+    /// What `op` can do to a production database on this dialect (`HazardAnalysis` adds the
+    /// hazards of its downgrade and the tables' sizes).
+    static func hazards(of op: MigrationOp) -> [HazardFinding]
 }
 
 extension SchemaDialect {

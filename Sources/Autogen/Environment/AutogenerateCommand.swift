@@ -19,6 +19,8 @@ struct AutogenerateCommand: EnvironmentSubcommand {
     @Flag(help: "With --autogenerate, write the revision even when nothing changed.")
     var allowEmpty = false
 
+    @OptionGroup var hazardOptions: HazardOptions
+
     /// Without `--autogenerate`, on the plain command line: the plain revision, no build.
     func run() throws {
         guard !autogenerate else {
@@ -56,23 +58,46 @@ struct AutogenerateCommand: EnvironmentSubcommand {
             if !quiet { context.output.out("No changes between \(subject); no revision written.") }
             return 0
         }
+        var refused: [Hazard] = []
         for (database, result) in zip(databases, results) {
             guard let undo = result.ops.undoingOps else { throw EnvironmentError.irreversible }
+            let hazards = context.hazards(of: result.ops, on: database)
+            refused += hazardOptions.refusing(hazards)
             if !quiet && !result.isEmpty {
                 let on = database.name.map { " in database \($0)" } ?? ""
                 context.output.out("Detected \(result.ops.count) change(s)\(on):")
                 context.output.out(DatabaseComparison.describe(result).joined(separator: "\n"))
+                for hazard in hazards { context.output.out("  \(hazard)") }
             }
+            // Each op's hazards as comments above it, the downgrade's too (sized as the upgrade's).
+            let sizes = Dictionary(hazards.compactMap { h in h.table.flatMap { t in h.size.map { (t, $0) } } }) {
+                a, _ in a
+            }
+            let dialect = DatabaseBackends.backend(for: database.url).dialect
+            let upgrades = SwiftRenderer.render(result.ops, comments: Self.comments(hazards))
+            let downgrades = SwiftRenderer.render(
+                undo, comments: Self.comments(HazardAnalysis.hazards(of: undo, dialect: dialect, sizes: sizes)))
             if let name = database.name {
-                revision.databaseBodies[name] = (SwiftRenderer.render(result.ops), SwiftRenderer.render(undo))
+                revision.databaseBodies[name] = (upgrades, downgrades)
             } else {
-                revision.upgrades = SwiftRenderer.render(result.ops)
-                revision.downgrades = SwiftRenderer.render(undo)
+                revision.upgrades = upgrades
+                revision.downgrades = downgrades
             }
+        }
+        if !refused.isEmpty {
+            context.output.err(
+                "error: no revision written: \(refused.count) change(s) have hazards --fail-on names ("
+                    + Set(refused.map(\.kind)).sorted().map(\.rawValue).joined(separator: ", ") + ")")
+            return HazardOptions.refused
         }
         let path = try RevisionWriter(project: project).write(revision)
         if !quiet { context.output.out("Generating \(path) ... done") }
         try runHooks(project, on: path, quiet: quiet)
         return 0
+    }
+
+    /// The hazards as comment lines, by the index of the op they concern.
+    static func comments(_ hazards: [Hazard]) -> [Int: [String]] {
+        Dictionary(grouping: hazards, by: \.opIndex).mapValues { $0.map(\.description) }
     }
 }

@@ -11,6 +11,8 @@ struct CheckCommand: EnvironmentSubcommand {
         abstract: "Check whether the database matches the model.",
         discussion: """
             Prints each difference and exits 1 when there are any, 0 when the database matches the model. \
+            With --hazards it also prints what each change can do to a production database, sized by its \
+            table; --fail-on KIND exits 3 when a change has a hazard of that kind. \
             A database that is not at the heads (revisions not applied yet) is not compared: check says so \
             and exits 2, as comparing it would report what the revisions already do.
             """)
@@ -22,6 +24,11 @@ struct CheckCommand: EnvironmentSubcommand {
     var globalOptions: GlobalOptions { global }
 
     @OptionGroup var selection: DatabaseSelection
+
+    @Flag(help: "Also print each change's hazards, sized by the table it touches (rows, bytes).")
+    var hazards = false
+
+    @OptionGroup var hazardOptions: HazardOptions
 
     func run(in context: EnvironmentContext) async throws -> Int32 {
         let project = try context.project(global)
@@ -47,9 +54,21 @@ struct CheckCommand: EnvironmentSubcommand {
                 command: .check, model: database.schema, url: database.url, xArguments: project.config.xArguments,
                 database: database.name)
             let result = try await context.differences(project, database: database, rewrite: rewrite)
-            return report(result, database, to: context.output)
+            let agrees = report(result, database, to: context.output)
+            guard hazards || !hazardOptions.failOn.isEmpty else { return (agrees, false) }
+            let found = context.hazards(of: result.ops, on: database)
+            if hazards { for hazard in found { context.output.out("  \(hazard)") } }
+            let refused = hazardOptions.refusing(found)
+            if !refused.isEmpty {
+                let on = database.name.map { " in database \($0)" } ?? ""
+                context.output.err(
+                    "error: \(refused.count) change(s)\(on) have hazards --fail-on names: "
+                        + Set(refused.map(\.kind)).sorted().map(\.rawValue).joined(separator: ", "))
+            }
+            return (agrees, !refused.isEmpty)
         }
-        return agree.allSatisfy { $0 } ? 0 : 1
+        if agree.contains(where: \.1) { return HazardOptions.refused }
+        return agree.allSatisfy(\.0) ? 0 : 1
     }
 
     /// Prints what `result` found for `database` (named in a multi-database environment);

@@ -85,4 +85,13 @@ public struct EnvironmentContext: Sendable {
         }
         return result
     }
+
+    /// The hazards of `ops` on `database`, each sized by its table as the database's catalog
+    /// tells (no sizes when it cannot be read: a SQLite file not made yet).
+    func hazards(of ops: [MigrationOp], on database: EnvironmentDatabase) -> [Hazard] {
+        let backend = DatabaseBackends.backend(for: database.url)
+        let tables = HazardAnalysis.tables(of: ops, dialect: backend.dialect)
+        let sizes = (try? backend.tableSizes(database.url, tables: tables)) ?? [:]
+        return HazardAnalysis.hazards(of: ops, dialect: backend.dialect, sizes: sizes)
+    }
 }

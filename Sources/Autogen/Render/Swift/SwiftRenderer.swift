@@ -10,6 +10,13 @@ public enum SwiftRenderer {
         ops.flatMap(lines).map { $0.isEmpty ? "" : indent + $0 }.joined(separator: "\n")
     }
 
+    /// The same, with comment lines before some ops (`comments[i]` before op `i`): the
+    /// hazards `revision --autogenerate` writes next to the op they concern.
+    public static func render(_ ops: [MigrationOp], comments: [Int: [String]], indent: String = "") -> String {
+        ops.enumerated().flatMap { index, op in (comments[index] ?? []).map { "// " + $0 } + lines(op) }
+            .map { $0.isEmpty ? "" : indent + $0 }.joined(separator: "\n")
+    }
+
     /// The lines of one op, without indentation.
     static func lines(_ op: MigrationOp) -> [String] {
         switch op {
