@@ -9,11 +9,31 @@ public struct SQLStatement: Sendable, Hashable, CustomStringConvertible {
     /// `PRAGMA foreign_key_check` after a table rebuild); the runtime fails the migration
     /// with the rows it got otherwise.
     public var expectsNoRows: Bool
+    /// What an earlier, interrupted attempt at this statement may have left behind and how to
+    /// clear it first (an INVALID index after a failed `CREATE INDEX CONCURRENTLY`).
+    public var leftover: Leftover?
 
-    public init(_ sql: String, transactional: Bool = true, expectsNoRows: Bool = false) {
+    /// A query that returns a row when the leftover is there, and the statement that removes it.
+    public struct Leftover: Sendable, Hashable {
+        public var query: String
+        public var parameters: [String?]
+        public var cleanup: String
+        /// For the log line: `index "ix_account_email" is INVALID, left by an interrupted build`.
+        public var what: String
+
+        public init(query: String, parameters: [String?], cleanup: String, what: String) {
+            self.query = query
+            self.parameters = parameters
+            self.cleanup = cleanup
+            self.what = what
+        }
+    }
+
+    public init(_ sql: String, transactional: Bool = true, expectsNoRows: Bool = false, leftover: Leftover? = nil) {
         self.sql = sql
         self.transactional = transactional
         self.expectsNoRows = expectsNoRows
+        self.leftover = leftover
     }
 
     public var description: String { sql }

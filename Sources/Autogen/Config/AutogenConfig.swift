@@ -45,6 +45,14 @@ public struct AutogenConfig: Sendable, Hashable {
     /// `lock_timeout`: how many seconds a run waits for the migration lock (another run of
     /// `upgrade`, `downgrade` or `stamp` on the same database) before giving up; 300 unless set.
     public let lockTimeout: Int
+    /// `online`: run PostgreSQL DDL so that it never queues long behind another session's lock
+    /// (each statement waits at most `ddl_lock_timeout_ms`, then is tried again, up to
+    /// `ddl_lock_retries` times). Default false.
+    public let online: Bool
+    /// `ddl_lock_timeout_ms`: with `online`, how long one DDL statement waits for its lock (2000).
+    public let ddlLockTimeoutMilliseconds: Int
+    /// `ddl_lock_retries`: with `online`, how many times a statement that gave up is tried again (5).
+    public let ddlLockRetries: Int
     /// `compare_type`: compare column types when autogenerating (default true).
     public let compareType: Bool
     /// `compare_server_default`: compare server defaults when autogenerating (default true).
@@ -178,6 +186,9 @@ public struct AutogenConfig: Sendable, Hashable {
         self.versionTableSchema = try reader.nonEmpty("version_table_schema")
         self.transactionPerMigration = try reader.bool("transaction_per_migration", default: false)
         self.lockTimeout = try reader.int("lock_timeout", default: Self.defaultLockTimeout, minimum: 0)
+        self.online = try reader.bool("online", default: false)
+        self.ddlLockTimeoutMilliseconds = try reader.int("ddl_lock_timeout_ms", default: 2000, minimum: 1)
+        self.ddlLockRetries = try reader.int("ddl_lock_retries", default: 5, minimum: 0)
         self.compareType = try reader.bool("compare_type", default: true)
         self.compareServerDefault = try reader.bool("compare_server_default", default: true)
         self.revisionEnvironment = try reader.bool("revision_environment", default: false)

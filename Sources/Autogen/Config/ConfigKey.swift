@@ -9,7 +9,8 @@ enum ConfigKey {
         "version_locations", "path_separator", "version_path_separator", "recursive_version_locations",
         "version_table", "version_table_schema", "transaction_per_migration", "lock_timeout", "compare_type",
         "compare_server_default", "revision_environment", "output_encoding", "prepend_sys_path", "databases",
-        "environment_build", "environment_package", "environment_product",
+        "environment_build", "environment_package", "environment_product", "online", "ddl_lock_timeout_ms",
+        "ddl_lock_retries",
     ]
 
     /// Keys Alembic users bring that autogen accepts but cannot honour, with the reason.

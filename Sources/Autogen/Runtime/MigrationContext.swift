@@ -1,3 +1,4 @@
+import Foundation
 import Introspect
 import ModelDSL
 
@@ -81,7 +82,13 @@ final class MigrationContext {
         do { return try driver.query(sql, parameters) } catch { throw Self.failure(error, revision: revision) }
     }
 
-    func begin() throws(MigrationError) { try emit(dialect.begin, revision: nil) }
+    func begin() throws(MigrationError) {
+        try emit(dialect.begin, revision: nil)
+        // online = true: no statement of the transaction queues longer than this for a lock.
+        if let timeout = options.ddlLockTimeout, let bound = dialect.lockTimeout {
+            try emit(bound.local(Self.wholeMilliseconds(timeout)), revision: nil)
+        }
+    }
     func commit() throws(MigrationError) {
         try emit("COMMIT", revision: nil)
         committedInRun = true
@@ -243,14 +250,63 @@ final class MigrationContext {
                     "error: revision \(revision) failed: a fatal error stopped the process after it ran a statement outside the transaction; what ran before that statement is committed, and the version table does not record revision \(revision) yet"
                 )
             }
+            if let leftover = statement.leftover, !isOffline,
+                !(try rows(leftover.query, leftover.parameters, revision: revision)).isEmpty
+            {
+                options.log("Dropping what an earlier attempt left: \(leftover.what)")
+                try emit(leftover.cleanup, revision: revision)
+            }
             try emit(statement.sql, revision: revision)
             try begin()
         } else if statement.expectsNoRows, !isOffline {
             let found = try rows(statement.sql, revision: revision)
             if !found.isEmpty { throw .checkFailed(revision: revision, statement: statement.sql, rows: found.count) }
+        } else if let timeout = options.ddlLockTimeout, let bound = dialect.lockTimeout, !isOffline {
+            try runRetryingLocks(statement.sql, revision: revision, timeout: timeout, bound: bound)
         } else {
             try emit(statement.sql, revision: revision)
         }
+    }
+
+    /// `online = true`: runs `sql` under a savepoint; when it gave up waiting for its lock
+    /// (the transaction's `lock_timeout`), rolls back to the savepoint, which lets go of the
+    /// queue it held up, waits, and tries again, up to `ddlLockRetries` times, logging each.
+    private func runRetryingLocks(_ sql: String, revision: String, timeout: Duration, bound: LockTimeoutSQL)
+        throws(MigrationError)
+    {
+        var attempt = 0
+        while true {
+            try emit(bound.savepoint, revision: revision)
+            do {
+                try emit(sql, revision: revision)
+                try emit(bound.releaseSavepoint, revision: revision)
+                return
+            } catch .statementFailed(let failedRevision, let statement, let code, let message) where code == bound.code
+            {
+                try emit(bound.rollbackToSavepoint, revision: revision)
+                guard attempt < options.ddlLockRetries else {
+                    throw .statementFailed(
+                        revision: failedRevision, statement: statement, code: code,
+                        message:
+                            "\(message) (online = true: waited \(Self.wholeMilliseconds(timeout)) ms for the lock \(attempt + 1) times; ddl_lock_retries is \(options.ddlLockRetries))"
+                    )
+                }
+                attempt += 1
+                let delay = options.ddlRetryDelay * attempt
+                options.log(
+                    "Lock not granted within \(Self.wholeMilliseconds(timeout)) ms in revision \(revision) (\(Self.shortened(sql))); trying again in \(Self.wholeMilliseconds(delay)) ms (\(attempt) of \(options.ddlLockRetries))"
+                )
+                Thread.sleep(forTimeInterval: Double(Self.wholeMilliseconds(delay)) / 1000)
+            }
+        }
+    }
+
+    static func wholeMilliseconds(_ duration: Duration) -> Int { Int(milliseconds(duration).rounded()) }
+
+    /// The statement's first line, at most 60 characters, for a log line.
+    static func shortened(_ sql: String) -> String {
+        let line = sql.split(separator: "\n").first.map(String.init) ?? sql
+        return line.count > 60 ? String(line.prefix(57)) + "..." : line
     }
 
     static func milliseconds(_ duration: Duration) -> Double {

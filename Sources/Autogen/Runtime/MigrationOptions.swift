@@ -26,6 +26,14 @@ public struct MigrationOptions: Sendable {
     /// The database's name in a multi-database environment, which revision bodies see as
     /// `op.database`; nil in a single-database one.
     public var database: String?
+    /// `online = true`: how long each DDL statement may wait for its table lock before it gives
+    /// up (and lets the readers queued behind it go), to be tried again; nil waits as long as
+    /// it takes.
+    public var ddlLockTimeout: Duration?
+    /// How many times a statement that gave up waiting is tried again.
+    public var ddlLockRetries: Int = 5
+    /// The wait before the first retry; each later retry waits one more of it.
+    public var ddlRetryDelay: Duration = .milliseconds(500)
 
     public init(
         versionTable: String = AutogenConfig.defaultVersionTable, versionTableSchema: String? = nil,
@@ -46,12 +54,16 @@ public struct MigrationOptions: Sendable {
     }
 
     /// The options `autogen.ini` sets (version table, its schema, `transaction_per_migration`,
-    /// `lock_timeout`).
+    /// `lock_timeout`, `online` with `ddl_lock_timeout_ms` and `ddl_lock_retries`).
     public init(config: AutogenConfig, log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.init(
             versionTable: config.versionTable, versionTableSchema: config.versionTableSchema,
             transactionPerMigration: config.transactionPerMigration, log: log,
             lockTimeout: .seconds(config.lockTimeout))
+        if config.online {
+            ddlLockTimeout = .milliseconds(config.ddlLockTimeoutMilliseconds)
+            ddlLockRetries = config.ddlLockRetries
+        }
     }
 
     /// The advisory-lock key: FNV-1a 64 of `autogen:<schema>.<version table>`.

@@ -10,12 +10,19 @@ struct RuntimeDialect: Sendable {
     /// Set before a run's first transaction, and after its last.
     let runStart: String?
     let runEnd: String?
+    /// How a statement is told to give up waiting for a table lock (`online = true`), nil
+    /// where writers lock the whole database anyway (SQLite).
+    let lockTimeout: LockTimeoutSQL?
 
-    init(compiler: any SQLCompiling.Type, begin: String, runStart: String? = nil, runEnd: String? = nil) {
+    init(
+        compiler: any SQLCompiling.Type, begin: String, runStart: String? = nil, runEnd: String? = nil,
+        lockTimeout: LockTimeoutSQL? = nil
+    ) {
         self.compiler = compiler
         self.begin = begin
         self.runStart = runStart
         self.runEnd = runEnd
+        self.lockTimeout = lockTimeout
     }
 
     /// The runtime of the database at `url`.
@@ -31,4 +38,20 @@ struct RuntimeDialect: Sendable {
     func qualified(_ name: String, schema: String?) -> String {
         (schema.map { quote($0) + "." } ?? "") + quote(name)
     }
+}
+
+/// The statements that bound a DDL statement's wait for its table lock, and the error the
+/// database gives when the bound is reached.
+struct LockTimeoutSQL: Sendable {
+    /// For the rest of the transaction: `SET LOCAL lock_timeout = '2000ms'`.
+    let local: @Sendable (Int) -> String
+    /// For the session, around a statement that runs outside a transaction.
+    let session: @Sendable (Int) -> String
+    /// Back to the server's setting after it.
+    let reset: String
+    /// The SQLSTATE of a statement that gave up waiting: `55P03` (lock_not_available).
+    let code: String
+    let savepoint: String
+    let rollbackToSavepoint: String
+    let releaseSavepoint: String
 }

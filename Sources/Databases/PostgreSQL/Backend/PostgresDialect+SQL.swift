@@ -51,8 +51,19 @@ extension PostgresDialect: SQLCompiling {
             return alterColumn(a).map { SQLStatement($0) }
         case .createIndex(let t, let index, let concurrently):
             var sql = createIndexSQL(index, on: Table(name: t.name, schema: t.schema, columns: []))
-            if concurrently { sql = sql.replacingFirst("INDEX ", with: "INDEX CONCURRENTLY ") }
-            return [SQLStatement(sql, transactional: !concurrently)]
+            guard concurrently else { return [SQLStatement(sql)] }
+            sql = sql.replacingFirst("INDEX ", with: "INDEX CONCURRENTLY ")
+            // A concurrent build that failed or was killed leaves the index INVALID, under
+            // its name: it is dropped before the build is tried again.
+            let leftover = index.name.map { name in
+                let qualified = qualifiedName(name, schema: t.schema)
+                return SQLStatement.Leftover(
+                    query:
+                        "SELECT 1 FROM pg_catalog.pg_index WHERE indexrelid = pg_catalog.to_regclass($1) AND NOT indisvalid",
+                    parameters: [qualified], cleanup: "DROP INDEX CONCURRENTLY " + qualified,
+                    what: "index \(qualified) is INVALID, left by an interrupted CREATE INDEX CONCURRENTLY")
+            }
+            return [SQLStatement(sql, transactional: false, leftover: leftover)]
         case .dropIndex(let t, let index, let concurrently):
             guard let name = index.name else { throw SQLRenderError("cannot drop an unnamed index on \(t)") }
             return [

@@ -1,0 +1,161 @@
+import Foundation
+import Introspect
+import ModelDSL
+import TestSupport
+import Testing
+
+@testable import Autogen
+
+/// `online = true` on PostgreSQL: a DDL statement waits at most `ddl_lock_timeout_ms` for its
+/// table lock, then steps out of the queue (readers behind it go on) and tries again.
+@Suite(.serialized) struct OnlineLockTests {
+    struct AddNote: Revision {
+        static let id = "ol1"
+        static let downRevisions: [String] = []
+        static let branchLabels: [String] = []
+        static let dependsOn: [String] = []
+        static let message = "add note"
+        static let createDate = ""
+        func upgrade(_ op: Operations) throws { try op.addColumn("account", Column("note", .text)) }
+        func downgrade(_ op: Operations) throws { try op.dropColumn("account", "note") }
+    }
+
+    final class Lines: @unchecked Sendable {
+        private let lock = NSLock()
+        private var lines: [String] = []
+        func append(_ line: String) { lock.withLock { lines.append(line) } }
+        var all: [String] { lock.withLock { lines } }
+    }
+
+    /// A runner of `AddNote` on `url`; `online` sets a 200 ms lock timeout and 50 ms retry steps.
+    static func runner(_ url: DatabaseURL.PostgresURL, online: Bool, retries: Int = 5, log: Lines) throws
+        -> MigrationRunner
+    {
+        var options = MigrationOptions(log: { log.append($0) })
+        if online {
+            options.ddlLockTimeout = .milliseconds(200)
+            options.ddlLockRetries = retries
+            options.ddlRetryDelay = .milliseconds(50)
+        }
+        return try MigrationRunner(
+            url: .postgresql(url), revisions: [AddNote.self],
+            graph: try RevisionGraph(headers: [RevisionHeader(id: "ol1", message: "add note")]), options: options)
+    }
+
+    /// A reader that gives up after `milliseconds`: whether it got its rows.
+    static func reads(_ url: DatabaseURL.PostgresURL, within milliseconds: Int) throws -> Bool {
+        let reader = try PostgresConnection(url)
+        defer { reader.close() }
+        try reader.execute("SET statement_timeout = '\(milliseconds)ms'")
+        return (try? reader.query("SELECT count(*) FROM account")) != nil
+    }
+
+    static func columns(_ url: DatabaseURL.PostgresURL) throws -> [String] {
+        try Introspector.read(url: .postgresql(url)).schema.tables.first { $0.name == "account" }?.columns.map(\.name)
+            ?? []
+    }
+
+    @Test func theIniTurnsItOnAndOfflineSQLCarriesTheTimeout() async throws {
+        let (folder, ini) = try EnvironmentCommandTests.makeProject(url: "postgresql://u@unreachable.invalid/db")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let options = ConfigOptions(file: ini, environment: [:], currentDirectory: folder)
+        #expect(MigrationOptions(config: try AutogenConfig.load(options)).ddlLockTimeout == nil)
+        let text = try String(contentsOfFile: ini, encoding: .utf8)
+        try (text + "online = true\nddl_lock_timeout_ms = 750\nddl_lock_retries = 3\n")
+            .write(toFile: ini, atomically: true, encoding: .utf8)
+        let config = try AutogenConfig.load(options)
+        #expect(config.warnings.isEmpty, "\(config.warnings)")
+        let online = MigrationOptions(config: config)
+        #expect(online.ddlLockTimeout == .milliseconds(750) && online.ddlLockRetries == 3)
+        let runner = try MigrationRunner(
+            url: try DatabaseURL("postgresql://u@unreachable.invalid/db"), revisions: [AddNote.self],
+            graph: try RevisionGraph(headers: [RevisionHeader(id: "ol1", message: "add note")]), options: online)
+        let sql = try await runner.offlineSQL(upgrade: RevisionRange(lower: nil, upper: "heads"))
+        #expect(sql.contains("BEGIN;\nSET LOCAL lock_timeout = '750ms';\n"), "\(sql)")
+    }
+
+    @Test(.enabled(if: TestPostgres.isConfigured), .timeLimit(.minutes(2))) func waitsRetriesAndLetsReadersThrough()
+        async throws
+    {
+        try await withTemporaryPostgres { url in
+            let setup = try PostgresConnection(url)
+            defer { setup.close() }
+            try setup.execute(
+                "CREATE TABLE account (id integer PRIMARY KEY); INSERT INTO account SELECT generate_series(1, 1000)")
+            // Another session reads in a long transaction: it holds ACCESS SHARE on account.
+            let holder = try PostgresConnection(url)
+            defer { holder.close() }
+            try holder.execute("BEGIN")
+            _ = try holder.query("SELECT * FROM account LIMIT 1")
+
+            let log = Lines()
+            // Retries enough for a loaded machine: up to about 14 s before it would give up.
+            let runner = try Self.runner(url, online: true, retries: 20, log: log)
+            let migration = Task.detached { try await runner.upgrade(to: "heads") }
+            try await Task.sleep(for: .milliseconds(400))
+            // The migration waits for the holder, but never long: a reader gets through.
+            #expect(try Self.reads(url, within: 1000), "a reader was blocked behind the online migration")
+            try await Task.sleep(for: .milliseconds(300))
+            try holder.execute("COMMIT")
+            let report = try await migration.value
+            #expect(report.steps.map(\.revision) == ["ol1"])
+            #expect(try Self.columns(url) == ["id", "note"])
+            let retries = log.all.filter { $0.hasPrefix("Lock not granted within 200 ms in revision ol1 (ALTER TABLE") }
+            #expect(!retries.isEmpty, "\(log.all)")
+            #expect(log.all.contains { $0.hasSuffix("(1 of 20)") }, "\(log.all)")
+        }
+    }
+
+    @Test(.enabled(if: TestPostgres.isConfigured), .timeLimit(.minutes(2))) func givesUpCleanlyAfterItsRetries()
+        async throws
+    {
+        try await withTemporaryPostgres { url in
+            let setup = try PostgresConnection(url)
+            defer { setup.close() }
+            try setup.execute("CREATE TABLE account (id integer PRIMARY KEY)")
+            let holder = try PostgresConnection(url)
+            defer { holder.close() }
+            try holder.execute("BEGIN")
+            _ = try holder.query("SELECT * FROM account LIMIT 1")
+            let log = Lines()
+            do {
+                try await Self.runner(url, online: true, retries: 2, log: log).upgrade(to: "heads")
+                Issue.record("the migration should give up")
+            } catch {
+                #expect(
+                    "\(error)".contains("waited 200 ms for the lock 3 times; ddl_lock_retries is 2"), "\(error)")
+                #expect("\(error)".contains("55P03"), "\(error)")
+            }
+            try holder.execute("COMMIT")
+            // Nothing of the revision stayed: no column, no version row.
+            #expect(try Self.columns(url) == ["id"])
+            // (The run's one transaction rolled back whole, the version table's creation too.)
+            let versions = try setup.query("SELECT to_regclass('autogen_version') IS NULL")
+            #expect(versions[0, 0] == "t")
+            #expect(log.all.filter { $0.hasPrefix("Lock not granted") }.count == 2, "\(log.all)")
+        }
+    }
+
+    /// The plain plan, for contrast: the ALTER queues behind the holder, and a reader queues
+    /// behind the ALTER until the holder is done.
+    @Test(.enabled(if: TestPostgres.isConfigured), .timeLimit(.minutes(2))) func thePlainPlanBlocksReaders()
+        async throws
+    {
+        try await withTemporaryPostgres { url in
+            let setup = try PostgresConnection(url)
+            defer { setup.close() }
+            try setup.execute("CREATE TABLE account (id integer PRIMARY KEY)")
+            let holder = try PostgresConnection(url)
+            defer { holder.close() }
+            try holder.execute("BEGIN")
+            _ = try holder.query("SELECT * FROM account LIMIT 1")
+            let runner = try Self.runner(url, online: false, log: Lines())
+            let migration = Task.detached { try await runner.upgrade(to: "heads") }
+            try await Task.sleep(for: .milliseconds(400))
+            #expect(try !Self.reads(url, within: 1000), "the reader should queue behind the waiting ALTER")
+            try holder.execute("COMMIT")
+            _ = try await migration.value
+            #expect(try Self.columns(url) == ["id", "note"])
+        }
+    }
+}
