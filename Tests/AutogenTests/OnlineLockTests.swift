@@ -74,6 +74,46 @@ import Testing
         #expect(sql.contains("BEGIN;\nSET LOCAL lock_timeout = '750ms';\n"), "\(sql)")
     }
 
+    /// With `online = true`, autogenerate builds the index of an existing table concurrently,
+    /// and check then finds no scan under lock; a table made in the same revision keeps the
+    /// plain form.
+    @Test(.enabled(if: TestPostgres.isConfigured)) func autogenerateWritesTheOnlinePlan() async throws {
+        try await withTemporaryPostgres { url in
+            let setup = try PostgresConnection(url)
+            defer { setup.close() }
+            try setup.execute("CREATE TABLE account (id integer PRIMARY KEY, email text)")
+            let (folder, ini) = try EnvironmentCommandTests.makeProject(url: TestPostgres.text(url))
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let model = Schema {
+                Table("account") {
+                    Column("id", .integer).primaryKey()
+                    Column("email", .text).index(name: "ix_account_email")
+                }
+                Table("audit") {
+                    Column("id", .integer).primaryKey()
+                    Column("at", .timestamp()).index(name: "ix_audit_at")
+                }
+            }
+            let plain = await EnvironmentCommandTests.run(
+                ["check", "--hazards"], ini: ini, schema: model, revisions: [])
+            #expect(plain.out.contains("CREATE INDEX ix_account_email reads all of account"), "\(plain.out)")
+            let text = try String(contentsOfFile: ini, encoding: .utf8)
+            try (text + "online = true\n").write(toFile: ini, atomically: true, encoding: .utf8)
+            let online = await EnvironmentCommandTests.run(
+                ["check", "--hazards"], ini: ini, schema: model, revisions: [])
+            #expect(!online.out.contains("[scan-under-lock]"), "\(online.out)")
+            let written = await EnvironmentCommandTests.run(
+                ["revision", "--autogenerate", "-m", "indexes", "--rev-id", "on1"], ini: ini, schema: model,
+                revisions: [])
+            #expect(written.status == 0, "\(written)")
+            let body = try String(contentsOfFile: folder + "/migrations/versions/on1_indexes.swift", encoding: .utf8)
+            #expect(body.contains(#"on: "account", concurrently: true)"#), "\(body)")
+            #expect(
+                body.contains(#"Index("ix_audit_at", "at")"#) && !body.contains(#"on: "audit", concurrently: true"#),
+                "\(body)")
+        }
+    }
+
     @Test(.enabled(if: TestPostgres.isConfigured), .timeLimit(.minutes(2))) func waitsRetriesAndLetsReadersThrough()
         async throws
     {

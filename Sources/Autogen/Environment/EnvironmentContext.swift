@@ -78,6 +78,10 @@ public struct EnvironmentContext: Sendable {
         var result = try DatabaseComparison.compare(
             model: database.schema, url: database.url, options: options, config: project.config,
             versionTable: database.versionTable)
+        if project.config.online {
+            result.ops = DatabaseBackends.backend(for: database.url).dialect.onlinePlan(
+                result.ops, model: database.schema)
+        }
         if let hook = hooks.rewriteOps {
             var context = rewrite
             context.diagnostics = result.diagnostics

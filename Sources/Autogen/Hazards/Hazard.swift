@@ -18,13 +18,18 @@ public struct Hazard: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// The hazards of a list of ops: each op's own, by the dialect's rules, and for each op whose
-/// downgrade would fail on rows, that it cannot be reversed once rows exist.
+/// downgrade would fail on rows, that it cannot be reversed once rows exist; none for a table
+/// the ops create.
 public enum HazardAnalysis {
     public static func hazards(
         of ops: [MigrationOp], dialect: any SchemaDialect.Type, sizes: [TableRef: TableSize] = [:]
     ) -> [Hazard] {
         var out: [Hazard] = []
+        // A table these ops create is empty: nothing to rewrite, scan, lose or fail on.
+        var created = Set<TableRef>()
         for (index, op) in ops.enumerated() {
+            if case .createTable(let table) = op { created.insert(TableRef(table)) }
+            if let table = op.table, created.contains(table) { continue }
             var findings = dialect.hazards(of: op)
             if let undo = [op].undoingOps {
                 for reverse in undo {
