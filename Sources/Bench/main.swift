@@ -4,6 +4,7 @@
 //   autogen-bench model-read --file model.swift [--runs N]
 //   autogen-bench json --url URL [--runs N] [--schema S]
 //   autogen-bench verify [--revisions N] [--tables-per-revision N] [--url postgresql://...]
+//   autogen-bench online --url postgresql://... [--rows N] [--runs N]
 import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -16,6 +17,7 @@ let modes: [String: ([String]) -> Void] = [
     "model-read": runModelReadBench,
     "json": runJSONBench,
     "verify": runVerifyBench,
+    "online": runOnlineBench,
 ]
 guard let mode = arguments.first, let run = modes[mode] else {
     FileHandle.standardError.write(
