@@ -5,8 +5,8 @@
 // Makes a table of `rows` rows in a new database on that server, then times, alternating,
 // `runs` times each, one revision that adds a nullable column and an index on a text column:
 // the plain plan (`CREATE INDEX` in the run's transaction) and the online plan (`online =
-// true`: `SET LOCAL lock_timeout` and a savepoint around each statement, the index built
-// `CONCURRENTLY` in its own step); each run is downgraded before the next. Prints the medians.
+// true`: `SET LOCAL lock_timeout` in each transaction, the index built `CONCURRENTLY` in its
+// own step); each run is downgraded before the next. Prints the medians.
 import Autogen
 import Foundation
 import Introspect

@@ -77,6 +77,13 @@ import Testing
         #expect(Self.kinds([.createIndex(Self.account, Index("ix", "note"))], SQLiteDialect.self) == [])
     }
 
+    @Test func aHazardCommentIsOneLine() {
+        let ops: [MigrationOp] = [.dropTable(Table("t") { Column("id", .integer) })]
+        #expect(
+            SwiftRenderer.render(ops, comments: [0: ["hazard: DEFAULT now()\n  + interval '1 day' rewrites t"]])
+                == "// hazard: DEFAULT now()   + interval '1 day' rewrites t\ntry op.dropTable(\"t\")")
+    }
+
     @Test func sizesRead() {
         #expect(TableSize(rows: 12_400_000, bytes: 3_328_599_654).description == "about 12.4M rows, 3.1 GB")
         #expect(TableSize(rows: 10_000, bytes: 729_088).description == "about 10,000 rows, 712 kB")

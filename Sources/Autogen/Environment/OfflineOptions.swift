@@ -56,6 +56,10 @@ extension EnvironmentContext {
                 description: "--sql-dir \(sqlDir): cannot create the folder \(folder): \(error.localizedDescription)")
         }
         for (name, text) in scripts {
+            guard !name.contains("/"), !name.hasPrefix(".") else {
+                throw EnvironmentDatabaseError(
+                    description: "--sql-dir: database \"\(name)\" cannot name a file; rename it in autogen.ini")
+            }
             let path = folder + "/" + name + ".sql"
             try AtomicFile.write(text, to: path)
             if !quiet { output.err("Wrote \(path)") }

@@ -51,9 +51,17 @@ public final class ScratchDatabase {
     private func startWatchdog(_ program: String) {
         var ends: [Int32] = [-1, -1]
         guard pipe(&ends) == 0 else { return }
-        // Neither end may leak into other children (the write end would keep the watchdog waiting).
-        _ = fcntl(ends[0], F_SETFD, FD_CLOEXEC)
-        _ = fcntl(ends[1], F_SETFD, FD_CLOEXEC)
+        // Both ends above the standard ones (with stdin closed, pipe() would hand out 0), and
+        // neither may leak into other children (the write end would keep the watchdog waiting).
+        for i in 0..<2 {
+            let moved = fcntl(ends[i], F_DUPFD_CLOEXEC, 3)
+            close(ends[i])
+            ends[i] = moved
+        }
+        guard ends[0] >= 0, ends[1] >= 0 else {
+            for end in ends where end >= 0 { close(end) }
+            return
+        }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -87,6 +95,8 @@ public final class ScratchDatabase {
         while true {
             let count = read(0, &buffer, buffer.count)
             if count > 0 || (count < 0 && errno == EINTR) { continue }
+            // Only the end of the pipe says verify ended; a read error says nothing of it.
+            if count < 0 { return 1 }
             break
         }
         guard let scratch = try? DatabaseURL(scratchText), let beside = try? DatabaseURL(besideText) else { return 1 }

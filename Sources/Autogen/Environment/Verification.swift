@@ -29,8 +29,12 @@ struct Verification {
         let graph = project.graph
         let runner = try context.runner(project, database: database, quiet: true)
         let backend = DatabaseBackends.backend(for: database.url)
+        // The project's exclusions apply, but every comparison is on: a downgrade that leaves
+        // a type or a default changed fails even where compare_type = false hides it from check.
         var options = DatabaseComparison.options(config: project.config)
         if let hook = context.hooks.compare { try await hook(&options) }
+        options.compareTypes = true
+        options.compareServerDefaults = true
         let ownTables = [database.versionTable, MigrationOptions(config: project.config).historyTable]
         func snapshot() throws -> Schema {
             var schema = try backend.readSchema(database.url, for: database.schema)

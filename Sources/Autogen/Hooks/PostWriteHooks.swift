@@ -49,7 +49,8 @@ public struct PostWriteHooks: Sendable, Hashable {
         }
         guard FileManager.default.fileExists(atPath: revision) else { throw failure(.deletedFile) }
         let bytes = try? FileBytes.contents(of: revision)
-        guard let header, let bytes else { return bytes }
+        guard let header else { return bytes }
+        guard let bytes else { throw failure(.changedHeader("autogen cannot read it any more")) }
         let now: RevisionHeader?
         do {
             now = try RevisionFileReader.parse(bytes, path: revision)

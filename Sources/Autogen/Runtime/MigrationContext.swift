@@ -261,43 +261,8 @@ final class MigrationContext {
         } else if statement.expectsNoRows, !isOffline {
             let found = try rows(statement.sql, revision: revision)
             if !found.isEmpty { throw .checkFailed(revision: revision, statement: statement.sql, rows: found.count) }
-        } else if let timeout = options.ddlLockTimeout, let bound = dialect.lockTimeout, !isOffline {
-            try runRetryingLocks(statement.sql, revision: revision, timeout: timeout, bound: bound)
         } else {
             try emit(statement.sql, revision: revision)
-        }
-    }
-
-    /// `online = true`: runs `sql` under a savepoint; when it gave up waiting for its lock
-    /// (the transaction's `lock_timeout`), rolls back to the savepoint, which lets go of the
-    /// queue it held up, waits, and tries again, up to `ddlLockRetries` times, logging each.
-    private func runRetryingLocks(_ sql: String, revision: String, timeout: Duration, bound: LockTimeoutSQL)
-        throws(MigrationError)
-    {
-        var attempt = 0
-        while true {
-            try emit(bound.savepoint, revision: revision)
-            do {
-                try emit(sql, revision: revision)
-                try emit(bound.releaseSavepoint, revision: revision)
-                return
-            } catch .statementFailed(let failedRevision, let statement, let code, let message) where code == bound.code
-            {
-                try emit(bound.rollbackToSavepoint, revision: revision)
-                guard attempt < options.ddlLockRetries else {
-                    throw .statementFailed(
-                        revision: failedRevision, statement: statement, code: code,
-                        message:
-                            "\(message) (online = true: waited \(Self.wholeMilliseconds(timeout)) ms for the lock \(attempt + 1) times; ddl_lock_retries is \(options.ddlLockRetries))"
-                    )
-                }
-                attempt += 1
-                let delay = options.ddlRetryDelay * attempt
-                options.log(
-                    "Lock not granted within \(Self.wholeMilliseconds(timeout)) ms in revision \(revision) (\(Self.shortened(sql))); trying again in \(Self.wholeMilliseconds(delay)) ms (\(attempt) of \(options.ddlLockRetries))"
-                )
-                Thread.sleep(forTimeInterval: Double(Self.wholeMilliseconds(delay)) / 1000)
-            }
         }
     }
 

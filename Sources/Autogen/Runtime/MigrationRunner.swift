@@ -67,7 +67,42 @@ public struct MigrationRunner: Sendable {
     }
 
     /// Runs the steps `plan` makes of the version table's rows, read under the lock.
+    ///
+    /// With `online = true` (`ddlLockTimeout`), a statement not granted its lock in time fails
+    /// the run, which rolls back and so lets go of every lock it held (the queue behind it
+    /// moves on); the run is then tried again from the version table's rows after a growing
+    /// pause, up to `ddlLockRetries` times, each logged.
     func migrate(_ plan: (Set<String>) throws(MigrationError) -> [RevisionStep]) async throws(MigrationError)
+        -> MigrationReport
+    {
+        guard let timeout = options.ddlLockTimeout, let bound = dialect.lockTimeout else {
+            return try await migrateOnce(plan)
+        }
+        var attempt = 0
+        while true {
+            do {
+                return try await migrateOnce(plan)
+            } catch .statementFailed(let revision, let statement, let code, let message) where code == bound.code {
+                let milliseconds = MigrationContext.wholeMilliseconds(timeout)
+                guard attempt < options.ddlLockRetries else {
+                    throw .statementFailed(
+                        revision: revision, statement: statement, code: code,
+                        message:
+                            "\(message) (online = true: waited \(milliseconds) ms for the lock \(attempt + 1) times; ddl_lock_retries is \(options.ddlLockRetries))"
+                    )
+                }
+                attempt += 1
+                let delay = options.ddlRetryDelay * attempt
+                options.log(
+                    "Lock not granted within \(milliseconds) ms in revision \(revision) (\(MigrationContext.shortened(statement))); rolled back, trying again in \(MigrationContext.wholeMilliseconds(delay)) ms (\(attempt) of \(options.ddlLockRetries))"
+                )
+                try? await Task.sleep(for: delay)
+            }
+        }
+    }
+
+    private func migrateOnce(_ plan: (Set<String>) throws(MigrationError) -> [RevisionStep])
+        async throws(MigrationError)
         -> MigrationReport
     {
         let start = ContinuousClock.now

@@ -51,7 +51,4 @@ struct LockTimeoutSQL: Sendable {
     let reset: String
     /// The SQLSTATE of a statement that gave up waiting: `55P03` (lock_not_available).
     let code: String
-    let savepoint: String
-    let rollbackToSavepoint: String
-    let releaseSavepoint: String
 }

@@ -13,8 +13,12 @@ public enum SwiftRenderer {
     /// The same, with comment lines before some ops (`comments[i]` before op `i`): the
     /// hazards `revision --autogenerate` writes next to the op they concern.
     public static func render(_ ops: [MigrationOp], comments: [Int: [String]], indent: String = "") -> String {
-        ops.enumerated().flatMap { index, op in (comments[index] ?? []).map { "// " + $0 } + lines(op) }
-            .map { $0.isEmpty ? "" : indent + $0 }.joined(separator: "\n")
+        ops.enumerated().flatMap { index, op in
+            // One line each: a default expression in a hazard's text may span lines.
+            (comments[index] ?? []).map { "// " + $0.split(whereSeparator: \.isNewline).joined(separator: " ") }
+                + lines(op)
+        }
+        .map { $0.isEmpty ? "" : indent + $0 }.joined(separator: "\n")
     }
 
     /// The lines of one op, without indentation.

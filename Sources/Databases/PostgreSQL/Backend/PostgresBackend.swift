@@ -16,16 +16,13 @@ struct PostgresBackend: DatabaseBackend {
             linkFlag: "-lpq")
     }
 
-    /// Plain `BEGIN`; no setting around a run. With `online = true`, each DDL statement waits
-    /// at most `lock_timeout` for its lock (`55P03` when it gives up) under a savepoint, so
-    /// that it can be tried again.
+    /// Plain `BEGIN`; no setting around a run. With `online = true`, each statement waits at
+    /// most `lock_timeout` for its lock (`55P03` when it gives up), and the run is tried again.
     static let runtime = RuntimeDialect(
         compiler: PostgresDialect.self, begin: "BEGIN",
         lockTimeout: LockTimeoutSQL(
             local: { "SET LOCAL lock_timeout = '\($0)ms'" }, session: { "SET lock_timeout = '\($0)ms'" },
-            reset: "RESET lock_timeout", code: "55P03", savepoint: "SAVEPOINT autogen_lock_retry",
-            rollbackToSavepoint: "ROLLBACK TO SAVEPOINT autogen_lock_retry",
-            releaseSavepoint: "RELEASE SAVEPOINT autogen_lock_retry"))
+            reset: "RESET lock_timeout", code: "55P03"))
 
     func openDriver(_ url: DatabaseURL, options: MigrationOptions) throws(IntrospectError) -> any MigrationDriver {
         guard case .postgresql(let parts) = url else { preconditionFailure("not a PostgreSQL URL: \(url)") }

@@ -96,7 +96,7 @@ extension PostgresDialect {
         if typesMatch(model: to, database: from) { return true }
         switch (from, to) {
         case (.varchar(let a), .varchar(let b)): return b == nil || (a != nil && b! >= a!)
-        case (.varchar, .text): return true
+        case (.varchar, .text), (.text, .varchar(nil)): return true
         case (.numeric(let p1, let s1), .numeric(let p2, let s2)):
             return p2 == nil || (p1 != nil && s1 == s2 && p2! >= p1!)
         default: return false

@@ -7,9 +7,10 @@ import ModelDSL
 /// partitioned table, which PostgreSQL cannot index concurrently.
 extension PostgresDialect {
     public static func onlinePlan(_ ops: [MigrationOp], model: Schema) -> [MigrationOp] {
-        // Tables made in the same run, and partitioned ones, keep the plain forms.
-        var created = Set(model.tables.filter { $0.partitionKey != nil }.map(TableRef.init))
-        var dropped = Set<TableRef>()
+        // Tables made or dropped in the same run, and partitioned ones, keep the plain forms.
+        let partitioned = Set(model.tables.filter { $0.partitionKey != nil }.map(TableRef.init))
+        var created = partitioned
+        var dropped = partitioned
         for op in ops {
             if case .createTable(let table) = op { created.insert(TableRef(table)) }
             if case .dropTable(let table) = op { dropped.insert(TableRef(table)) }
