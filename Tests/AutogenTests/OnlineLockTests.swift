@@ -114,6 +114,60 @@ import Testing
         }
     }
 
+    /// The online plan of a check and a foreign key on existing tables: added NOT VALID, then
+    /// validated each in a step of its own at the end; the database ends as the model says.
+    @Test(.enabled(if: TestPostgres.isConfigured)) func checksAndForeignKeysAreValidatedApart() async throws {
+        try await withTemporaryPostgres { url in
+            let setup = try PostgresConnection(url)
+            defer { setup.close() }
+            try setup.execute(
+                "CREATE TABLE org (id integer PRIMARY KEY); CREATE TABLE account (id integer PRIMARY KEY, org_id integer);"
+                    + "INSERT INTO org VALUES (1); INSERT INTO account VALUES (1, 1), (2, NULL)")
+            let model = Schema {
+                Table("org") { Column("id", .integer).primaryKey() }
+                Table("account") {
+                    Column("id", .integer).primaryKey()
+                    Column("org_id", .integer).references("org", "id", name: "fk_account_org")
+                    Check("ck_account_id", "id > 0")
+                }
+            }
+            var options = CompareOptions()
+            options.excludeTables = ["autogen_version", "autogen_history"]
+            let database = try Introspector.read(url: .postgresql(url)).schema
+            let ops = PostgresDialect.onlinePlan(
+                Comparer.compare(model: model, database: database, dialect: PostgresDialect.self, options: options).ops,
+                model: model)
+            let rendered = SwiftRenderer.render(ops)
+            #expect(rendered.contains(#"Check("ck_account_id", "id > 0").notValid(), on: "account")"#), "\(rendered)")
+            #expect(
+                rendered.contains(
+                    #"try op.validateConstraint(Check("ck_account_id", "id > 0").notValid(), on: "account", separately: true)"#
+                ), "\(rendered)")
+            #expect(
+                rendered.contains("separately: true)\ntry op.validateConstraint(")
+                    || rendered.hasSuffix("separately: true)"), "\(rendered)")
+            #expect(
+                ops.suffix(2).allSatisfy { if case .setConstraintValidated(_, _, _, true) = $0 { true } else { false } }
+            )
+
+            let sql = try PostgresDialect.statements(for: ops, current: database)
+            let validations = sql.filter { $0.sql.contains("VALIDATE CONSTRAINT") }
+            #expect(validations.count == 2 && validations.allSatisfy { !$0.transactional }, "\(sql)")
+            let runner = try MigrationRunner(
+                url: .postgresql(url), revisions: [ConvergenceRevision.self],
+                graph: try RevisionGraph(headers: [RevisionHeader(id: ConvergenceRevision.id)]))
+            try await ConvergenceRevision.$upgradeOps.withValue(ops) { try await runner.upgrade(to: "heads") }
+            let validated = try setup.query(
+                "SELECT count(*) FROM pg_constraint WHERE conname IN ('ck_account_id', 'fk_account_org') AND convalidated"
+            )
+            #expect(validated[0, 0] == "2")
+            let after = try Introspector.read(url: .postgresql(url)).schema
+            #expect(
+                Comparer.compare(model: model, database: after, dialect: PostgresDialect.self, options: options).ops
+                    == [])
+        }
+    }
+
     @Test(.enabled(if: TestPostgres.isConfigured), .timeLimit(.minutes(2))) func waitsRetriesAndLetsReadersThrough()
         async throws
     {

@@ -38,6 +38,12 @@ enum CommonHazards {
                 HazardFinding(
                     .failsOnRows, table, "FOREIGN KEY \(key.name ?? "") fails on rows of \(table) without a match")
             ]
+        case .setConstraintValidated(let table, let constraint, let change, _) where change.to:
+            return [
+                HazardFinding(
+                    .failsOnRows, table,
+                    "VALIDATE CONSTRAINT \(constraint.name ?? "") fails on rows of \(table) that break it")
+            ]
         case .alterEnum(let type, let values, let usedBy) where !Set(values.from).subtracting(values.to).isEmpty:
             let removed = Set(values.from).subtracting(values.to).sorted().joined(separator: ", ")
             return usedBy.map { use in

@@ -24,8 +24,8 @@ extension MigrationOp {
         case .dropCheck(let t, let c): return .addCheck(t, c)
         case .addExclusion(let t, let e): return .dropExclusion(t, e)
         case .dropExclusion(let t, let e): return .addExclusion(t, e)
-        case .setConstraintValidated(let t, let c, let change):
-            return .setConstraintValidated(t, c.notValid(!change.to), change.reversed)
+        case .setConstraintValidated(let t, let c, let change, let separately):
+            return .setConstraintValidated(t, c.notValid(!change.to), change.reversed, separately: separately)
         case .createSchema(let name): return .dropSchema(name)
         case .dropSchema(let name): return .createSchema(name)
         case .createExtension(let e): return .dropExtension(e)

@@ -25,7 +25,9 @@ public enum MigrationOp: Sendable, Hashable {
     case dropExclusion(TableRef, Exclusion)
     /// A NOT VALID check or foreign key validated (`to: true`: `VALIDATE CONSTRAINT`, which
     /// checks the rows already there), or made NOT VALID again (dropped and added NOT VALID).
-    case setConstraintValidated(TableRef, TableConstraint, Change<Bool>)
+    /// `separately`: validated in a step of its own, after the transaction that added it
+    /// committed (the online plan), so that the scan holds no lock that blocks writes.
+    case setConstraintValidated(TableRef, TableConstraint, Change<Bool>, separately: Bool = false)
     /// A PostgreSQL schema (namespace) the model names and the database lacks.
     case createSchema(String)
     /// Drops an empty schema (the database refuses one that still holds objects).
@@ -109,7 +111,7 @@ public enum MigrationOp: Sendable, Hashable {
         case .renameTable(let t, _), .addColumn(let t, _), .dropColumn(let t, _), .createIndex(let t, _, _),
             .dropIndex(let t, _, _), .addPrimaryKey(let t, _), .dropPrimaryKey(let t, _), .addUnique(let t, _),
             .dropUnique(let t, _), .addForeignKey(let t, _), .dropForeignKey(let t, _), .addCheck(let t, _),
-            .dropCheck(let t, _), .setConstraintValidated(let t, _, _), .addExclusion(let t, _),
+            .dropCheck(let t, _), .setConstraintValidated(let t, _, _, _), .addExclusion(let t, _),
             .dropExclusion(let t, _), .setTableComment(let t, _), .setTableStorage(let t, _),
             .setTableUnlogged(let t, _), .setRowLevelSecurity(let t, _), .bulkInsert(let t, _, _),
             .bulkDelete(let t, _, _):

@@ -153,7 +153,7 @@ extension Schema {
                 }
                 table.exclusions.remove(at: i)
             }
-        case .setConstraintValidated(let ref, let constraint, let change):
+        case .setConstraintValidated(let ref, let constraint, let change, _):
             try modifyTable(ref) { table throws(ApplyError) in
                 switch constraint {
                 case .check(let c):

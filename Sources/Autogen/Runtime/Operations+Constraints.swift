@@ -62,18 +62,25 @@ extension Operations {
         record(.dropExclusion(TableRef(table, schema: schema), exclusion))
     }
 
-    /// `ALTER TABLE ... VALIDATE CONSTRAINT` (PostgreSQL): the rows already there are checked.
-    public func validateConstraint(_ check: Check, on table: String, schema: String? = nil) throws(OperationsError) {
+    /// `ALTER TABLE ... VALIDATE CONSTRAINT` (PostgreSQL): the rows already there are checked;
+    /// `separately: true` runs it outside the transaction, after what came before committed.
+    public func validateConstraint(
+        _ check: Check, on table: String, schema: String? = nil, separately: Bool = false
+    ) throws(OperationsError) {
         record(
             .setConstraintValidated(
-                TableRef(table, schema: schema), .check(check.notValid()), Change(from: false, to: true)))
+                TableRef(table, schema: schema), .check(check.notValid()), Change(from: false, to: true),
+                separately: separately))
     }
 
     /// `ALTER TABLE ... VALIDATE CONSTRAINT` for a foreign key (PostgreSQL).
-    public func validateConstraint(_ key: ForeignKey, on table: String, schema: String? = nil) throws(OperationsError) {
+    public func validateConstraint(
+        _ key: ForeignKey, on table: String, schema: String? = nil, separately: Bool = false
+    ) throws(OperationsError) {
         record(
             .setConstraintValidated(
-                TableRef(table, schema: schema), .foreignKey(key.notValid()), Change(from: false, to: true)))
+                TableRef(table, schema: schema), .foreignKey(key.notValid()), Change(from: false, to: true),
+                separately: separately))
     }
 
     /// Makes a check NOT VALID again (dropped and added NOT VALID): undoes `validateConstraint`.

@@ -78,14 +78,15 @@ public enum SwiftRenderer {
             return [
                 "try op.dropExclusionConstraint(\(SwiftSchemaSource.exclusion(e)), on: \(str(t.name))\(schema(t.schema)))"
             ]
-        case .setConstraintValidated(let t, let constraint, let change):
+        case .setConstraintValidated(let t, let constraint, let change, let separately):
             let call = change.to ? "validateConstraint" : "invalidateConstraint"
             let value: String
             switch constraint {
             case .check(let c): value = SwiftSchemaSource.check(c)
             case .foreignKey(let k): value = SwiftSchemaSource.foreignKey(k)
             }
-            return ["try op.\(call)(\(value), on: \(str(t.name))\(schema(t.schema)))"]
+            let apart = separately && change.to ? ", separately: true" : ""
+            return ["try op.\(call)(\(value), on: \(str(t.name))\(schema(t.schema))\(apart))"]
         case .createSchema(let name): return ["try op.createSchema(\(str(name)))"]
         case .dropSchema(let name): return ["try op.dropSchema(\(str(name)))"]
         case .createDomain(let d): return ["try op.createDomain(\(SwiftSchemaSource.domain(d)))"]

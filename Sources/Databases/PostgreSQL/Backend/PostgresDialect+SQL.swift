@@ -91,10 +91,15 @@ extension PostgresDialect: SQLCompiling {
             return [SQLStatement("ALTER TABLE " + q(t) + " ADD " + exclusionSQL(exclusion))]
         case .dropExclusion(let t, let exclusion):
             return [dropConstraint(t, exclusion.name)]
-        case .setConstraintValidated(let t, let constraint, let change):
+        case .setConstraintValidated(let t, let constraint, let change, let separately):
             let name = try named(constraint.name, "constraint", t)
             if change.to {
-                return [SQLStatement("ALTER TABLE " + q(t) + " VALIDATE CONSTRAINT " + quoteIdentifier(name))]
+                // Separately: outside the transaction, once the one that added it committed.
+                return [
+                    SQLStatement(
+                        "ALTER TABLE " + q(t) + " VALIDATE CONSTRAINT " + quoteIdentifier(name),
+                        transactional: !separately)
+                ]
             }
             let definition: String
             switch constraint.notValid(true) {

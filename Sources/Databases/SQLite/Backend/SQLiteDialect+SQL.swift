@@ -248,7 +248,7 @@ extension SQLiteDialect: SQLCompiling {
             return [SQLStatement(dropTriggerSQL(t)), SQLStatement(createTriggerSQL(renamed))]
         case .addExclusion(let t, let e), .dropExclusion(let t, let e):
             throw SQLRenderError("\(t): constraint \(e.name): SQLite has no exclusion constraints")
-        case .setConstraintValidated(let t, let c, _):
+        case .setConstraintValidated(let t, let c, _, _):
             throw SQLRenderError("\(t): constraint \(c.name ?? "?"): SQLite has no NOT VALID constraints")
         case .createSequence(let s), .dropSequence(let s), .alterSequence(let s, _):
             throw SQLRenderError("sequence \(s.qualifiedName): SQLite has no sequences")
