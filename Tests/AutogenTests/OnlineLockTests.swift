@@ -81,13 +81,14 @@ import Testing
         try await withTemporaryPostgres { url in
             let setup = try PostgresConnection(url)
             defer { setup.close() }
-            try setup.execute("CREATE TABLE account (id integer PRIMARY KEY, email text)")
+            try setup.execute("CREATE TABLE account (id integer PRIMARY KEY, email text, n integer)")
             let (folder, ini) = try EnvironmentCommandTests.makeProject(url: TestPostgres.text(url))
             defer { try? FileManager.default.removeItem(atPath: folder) }
             let model = Schema {
                 Table("account") {
                     Column("id", .integer).primaryKey()
                     Column("email", .text).index(name: "ix_account_email")
+                    Column("n", .bigint)
                 }
                 Table("audit") {
                     Column("id", .integer).primaryKey()
@@ -102,6 +103,7 @@ import Testing
             let online = await EnvironmentCommandTests.run(
                 ["check", "--hazards"], ini: ini, schema: model, revisions: [])
             #expect(!online.out.contains("[scan-under-lock]"), "\(online.out)")
+            #expect(online.out.contains("TYPE bigint rewrites account"), "\(online.out)")
             let written = await EnvironmentCommandTests.run(
                 ["revision", "--autogenerate", "-m", "indexes", "--rev-id", "on1"], ini: ini, schema: model,
                 revisions: [])
@@ -109,8 +111,47 @@ import Testing
             let body = try String(contentsOfFile: folder + "/migrations/versions/on1_indexes.swift", encoding: .utf8)
             #expect(body.contains(#"on: "account", concurrently: true)"#), "\(body)")
             #expect(
+                body.contains(
+                    "// hazard: ALTER COLUMN account.n TYPE bigint rewrites account; it has no lock-safe form, so it runs as it is"
+                ), "\(body)")
+            #expect(
                 body.contains(#"Index("ix_audit_at", "at")"#) && !body.contains(#"on: "audit", concurrently: true"#),
                 "\(body)")
+        }
+    }
+
+    /// `online_min_rows`: the online plan for the big tables only, by the catalog's estimate.
+    @Test(.enabled(if: TestPostgres.isConfigured)) func aRowThresholdPicksTheTables() async throws {
+        try await withTemporaryPostgres { url in
+            let setup = try PostgresConnection(url)
+            defer { setup.close() }
+            try setup.execute(
+                "CREATE TABLE big (id integer PRIMARY KEY, code text); CREATE TABLE small (id integer PRIMARY KEY, code text);"
+                    + "INSERT INTO big SELECT g, g::text FROM generate_series(1, 1000) g; INSERT INTO small VALUES (1, 'a');"
+                    + "ANALYZE big; ANALYZE small")
+            let (folder, ini) = try EnvironmentCommandTests.makeProject(url: TestPostgres.text(url))
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            try (try String(contentsOfFile: ini, encoding: .utf8) + "online_min_rows = 500\n")
+                .write(toFile: ini, atomically: true, encoding: .utf8)
+            let model = Schema {
+                Table("big") {
+                    Column("id", .integer).primaryKey()
+                    Column("code", .text).index(name: "ix_big_code")
+                }
+                Table("small") {
+                    Column("id", .integer).primaryKey()
+                    Column("code", .text).index(name: "ix_small_code")
+                }
+            }
+            let written = await EnvironmentCommandTests.run(
+                ["revision", "--autogenerate", "-m", "indexes", "--rev-id", "th1"], ini: ini, schema: model,
+                revisions: [])
+            #expect(written.status == 0, "\(written)")
+            let body = try String(contentsOfFile: folder + "/migrations/versions/th1_indexes.swift", encoding: .utf8)
+            #expect(
+                body.contains(#"try op.createIndex(Index("ix_big_code", "code"), on: "big", concurrently: true)"#),
+                "\(body)")
+            #expect(body.contains(#"try op.createIndex(Index("ix_small_code", "code"), on: "small")"#), "\(body)")
         }
     }
 
@@ -121,13 +162,14 @@ import Testing
             let setup = try PostgresConnection(url)
             defer { setup.close() }
             try setup.execute(
-                "CREATE TABLE org (id integer PRIMARY KEY); CREATE TABLE account (id integer PRIMARY KEY, org_id integer);"
-                    + "INSERT INTO org VALUES (1); INSERT INTO account VALUES (1, 1), (2, NULL)")
+                "CREATE TABLE org (id integer PRIMARY KEY); CREATE TABLE account (id integer PRIMARY KEY, org_id integer, email text);"
+                    + "INSERT INTO org VALUES (1); INSERT INTO account VALUES (1, 1, 'a'), (2, NULL, 'b')")
             let model = Schema {
                 Table("org") { Column("id", .integer).primaryKey() }
                 Table("account") {
                     Column("id", .integer).primaryKey()
                     Column("org_id", .integer).references("org", "id", name: "fk_account_org")
+                    Column("email", .text).notNull()
                     Check("ck_account_id", "id > 0")
                 }
             }
@@ -146,13 +188,29 @@ import Testing
             #expect(
                 rendered.contains("separately: true)\ntry op.validateConstraint(")
                     || rendered.hasSuffix("separately: true)"), "\(rendered)")
+            // The three validations come last but for the SET NOT NULL that waits for one of them.
             #expect(
-                ops.suffix(2).allSatisfy { if case .setConstraintValidated(_, _, _, true) = $0 { true } else { false } }
-            )
+                ops.dropLast(2).suffix(3).allSatisfy {
+                    if case .setConstraintValidated(_, _, _, true) = $0 { true } else { false }
+                }, "\(rendered)")
+            // SET NOT NULL through a validated check: added NOT VALID, validated apart, then the
+            // constraint set (no scan) and the check dropped.
+            #expect(
+                rendered.contains(
+                    #"Check("account_email_not_null", "\"email\" IS NOT NULL").notValid(), on: "account")"#),
+                "\(rendered)")
+            #expect(
+                rendered.hasSuffix(
+                    """
+                    try op.alterColumn("account", "email", nullable: false, existing: Column("email", .text))
+                    try op.dropConstraint("account_email_not_null", on: "account", type: .check)
+                    """), "\(rendered)")
+            let hazards = HazardAnalysis.hazards(of: ops, dialect: PostgresDialect.self).map(\.description)
+            #expect(!hazards.contains { $0.contains("[scan-under-lock]") }, "\(hazards)")
 
             let sql = try PostgresDialect.statements(for: ops, current: database)
             let validations = sql.filter { $0.sql.contains("VALIDATE CONSTRAINT") }
-            #expect(validations.count == 2 && validations.allSatisfy { !$0.transactional }, "\(sql)")
+            #expect(validations.count == 3 && validations.allSatisfy { !$0.transactional }, "\(sql)")
             let runner = try MigrationRunner(
                 url: .postgresql(url), revisions: [ConvergenceRevision.self],
                 graph: try RevisionGraph(headers: [RevisionHeader(id: ConvergenceRevision.id)]))

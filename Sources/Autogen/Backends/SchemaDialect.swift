@@ -61,8 +61,9 @@ public protocol SchemaDialect: Sendable {
     /// hazards of its downgrade and the tables' sizes).
     static func hazards(of op: MigrationOp) -> [HazardFinding]
     /// `ops` in the forms that keep a busy database available (`online = true`): the same
-    /// end state (`model`), reached with locks that block less. Without such forms, `ops`.
-    static func onlinePlan(_ ops: [MigrationOp], model: Schema) -> [MigrationOp]
+    /// end state (`model`), reached with locks that block less, for the tables `eligible`
+    /// accepts. Without such forms, `ops`.
+    static func onlinePlan(_ ops: [MigrationOp], model: Schema, eligible: (TableRef) -> Bool) -> [MigrationOp]
 }
 
 extension SchemaDialect {
@@ -72,7 +73,9 @@ extension SchemaDialect {
     public static func typeChangeLoss(from: ColumnType, to: ColumnType) -> String? { nil }
     public static func rebuildDependents(of table: String, in database: Schema) -> [CatalogObject] { [] }
     public static func identifierProblems(_ schema: Schema) -> [String] { [] }
-    public static func onlinePlan(_ ops: [MigrationOp], model: Schema) -> [MigrationOp] { ops }
+    public static func onlinePlan(_ ops: [MigrationOp], model: Schema, eligible: (TableRef) -> Bool) -> [MigrationOp] {
+        ops
+    }
 }
 
 /// The outcome of comparing two server defaults.

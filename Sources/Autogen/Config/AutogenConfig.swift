@@ -53,6 +53,9 @@ public struct AutogenConfig: Sendable, Hashable {
     public let ddlLockTimeoutMilliseconds: Int
     /// `ddl_lock_retries`: with `online`, how many times a statement that gave up is tried again (5).
     public let ddlLockRetries: Int
+    /// `online_min_rows`: the online plan for the tables of at least this many rows (the
+    /// catalog's estimate) only, the plain one for smaller ones; nil: `online` decides alone.
+    public let onlineMinRows: Int?
     /// `compare_type`: compare column types when autogenerating (default true).
     public let compareType: Bool
     /// `compare_server_default`: compare server defaults when autogenerating (default true).
@@ -189,6 +192,9 @@ public struct AutogenConfig: Sendable, Hashable {
         self.online = try reader.bool("online", default: false)
         self.ddlLockTimeoutMilliseconds = try reader.int("ddl_lock_timeout_ms", default: 2000, minimum: 1)
         self.ddlLockRetries = try reader.int("ddl_lock_retries", default: 5, minimum: 0)
+        self.onlineMinRows =
+            try reader.nonEmpty("online_min_rows") == nil
+            ? nil : try reader.int("online_min_rows", default: 0, minimum: 0)
         self.compareType = try reader.bool("compare_type", default: true)
         self.compareServerDefault = try reader.bool("compare_server_default", default: true)
         self.revisionEnvironment = try reader.bool("revision_environment", default: false)

@@ -10,7 +10,7 @@ enum ConfigKey {
         "version_table", "version_table_schema", "transaction_per_migration", "lock_timeout", "compare_type",
         "compare_server_default", "revision_environment", "output_encoding", "prepend_sys_path", "databases",
         "environment_build", "environment_package", "environment_product", "online", "ddl_lock_timeout_ms",
-        "ddl_lock_retries",
+        "ddl_lock_retries", "online_min_rows",
     ]
 
     /// Keys Alembic users bring that autogen accepts but cannot honour, with the reason.

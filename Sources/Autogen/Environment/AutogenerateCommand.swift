@@ -61,7 +61,13 @@ struct AutogenerateCommand: EnvironmentSubcommand {
         var refused: [Hazard] = []
         for (database, result) in zip(databases, results) {
             guard let undo = result.ops.undoingOps else { throw EnvironmentError.irreversible }
-            let hazards = context.hazards(of: result.ops, on: database)
+            var hazards = context.hazards(of: result.ops, on: database)
+            // What the online plan could not make lock-safe says so (a type change that rewrites).
+            if project.config.online || project.config.onlineMinRows != nil {
+                for i in hazards.indices where [.rewritesTable, .scanUnderLock].contains(hazards[i].kind) {
+                    hazards[i].message += "; it has no lock-safe form, so it runs as it is"
+                }
+            }
             refused += hazardOptions.refusing(hazards)
             if !quiet && !result.isEmpty {
                 let on = database.name.map { " in database \($0)" } ?? ""

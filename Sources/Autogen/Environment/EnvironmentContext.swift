@@ -78,9 +78,19 @@ public struct EnvironmentContext: Sendable {
         var result = try DatabaseComparison.compare(
             model: database.schema, url: database.url, options: options, config: project.config,
             versionTable: database.versionTable)
-        if project.config.online {
-            result.ops = DatabaseBackends.backend(for: database.url).dialect.onlinePlan(
-                result.ops, model: database.schema)
+        if project.config.online || project.config.onlineMinRows != nil {
+            let backend = DatabaseBackends.backend(for: database.url)
+            var eligible: (TableRef) -> Bool = { _ in true }
+            if let minimum = project.config.onlineMinRows {
+                // Sized as the hazards are; a table the catalog cannot size is taken as big.
+                let tables = Array(Set(result.ops.compactMap(\.table))).sorted()
+                let sizes = (try? backend.tableSizes(database.url, tables: tables)) ?? [:]
+                eligible = { table in
+                    guard let size = sizes[table] else { return true }
+                    return size.rows.map { $0 >= Int64(minimum) } ?? true
+                }
+            }
+            result.ops = backend.dialect.onlinePlan(result.ops, model: database.schema, eligible: eligible)
         }
         if let hook = hooks.rewriteOps {
             var context = rewrite

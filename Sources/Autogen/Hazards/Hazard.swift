@@ -31,6 +31,18 @@ public enum HazardAnalysis {
             if case .createTable(let table) = op { created.insert(TableRef(table)) }
             if let table = op.table, created.contains(table) { continue }
             var findings = dialect.hazards(of: op)
+            // SET NOT NULL after a validated `IS NOT NULL` check (the online plan) reads nothing.
+            if case .alterColumn(let a) = op, a.nullable?.to == false,
+                ops[..<index].contains(where: { earlier in
+                    if case .setConstraintValidated(a.table, .check(let check), let change, _) = earlier, change.to {
+                        return check.expression.hasSuffix(" IS NOT NULL")
+                            && check.expression.contains(a.existing.name)
+                    }
+                    return false
+                })
+            {
+                findings.removeAll { $0.kind == .scanUnderLock || $0.kind == .failsOnRows }
+            }
             if let undo = [op].undoingOps {
                 for reverse in undo {
                     for finding in dialect.hazards(of: reverse) where finding.kind == .failsOnRows {
