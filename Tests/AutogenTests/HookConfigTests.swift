@@ -142,12 +142,14 @@ struct HookConfigTests {
             fmt.optins = -v
             black.type = console
             verbose = true
+            online = true
             """)
         #expect(
             parsed.warnings.map(\.description) == [
                 "autogen.ini:4: unknown key \"fmt.optins\" in [post_write_hooks] (did you mean fmt.options?)",
                 "autogen.ini:5: key \"black.type\" in [post_write_hooks] belongs to no hook listed in hooks (\"black\" is not listed)",
                 "autogen.ini:6: unknown key \"verbose\" in [post_write_hooks]",
+                "autogen.ini:7: unknown key \"online\" in [post_write_hooks]; it is a key of the main section, [autogen]: move it there",
             ])
     }
 

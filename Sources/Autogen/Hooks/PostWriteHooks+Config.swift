@@ -86,6 +86,10 @@ extension PostWriteHooks {
             } else if let dot = entry.key.firstIndex(of: ".") {
                 message =
                     "key \"\(entry.key)\" in [\(sectionName)] belongs to no hook listed in hooks (\"\(entry.key[..<dot])\" is not listed)"
+            } else if ConfigKey.known.contains(entry.key) {
+                // `online = true` appended at the end of autogen.ini lands here.
+                message =
+                    "unknown key \"\(entry.key)\" in [\(sectionName)]; it is a key of the main section, [autogen]: move it there"
             } else {
                 message = "unknown key \"\(entry.key)\" in [\(sectionName)]"
             }
