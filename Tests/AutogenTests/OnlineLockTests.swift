@@ -50,6 +50,19 @@ import Testing
         return (try? reader.query("SELECT count(*) FROM account")) != nil
     }
 
+    /// A table `account` (made on the first connection) and a second connection that reads it
+    /// in an open transaction, holding ACCESS SHARE on it until it commits.
+    static func accountHeldByAReader(_ url: DatabaseURL.PostgresURL) throws -> (
+        setup: PostgresConnection, holder: PostgresConnection
+    ) {
+        let setup = try PostgresConnection(url)
+        try setup.execute("CREATE TABLE IF NOT EXISTS account (id integer PRIMARY KEY)")
+        let holder = try PostgresConnection(url)
+        try holder.execute("BEGIN")
+        _ = try holder.query("SELECT * FROM account LIMIT 1")
+        return (setup, holder)
+    }
+
     static func columns(_ url: DatabaseURL.PostgresURL) throws -> [String] {
         try Introspector.read(url: .postgresql(url)).schema.tables.first { $0.name == "account" }?.columns.map(\.name)
             ?? []
@@ -262,13 +275,11 @@ import Testing
         async throws
     {
         try await withTemporaryPostgres { url in
-            let setup = try PostgresConnection(url)
-            defer { setup.close() }
-            try setup.execute("CREATE TABLE account (id integer PRIMARY KEY)")
-            let holder = try PostgresConnection(url)
-            defer { holder.close() }
-            try holder.execute("BEGIN")
-            _ = try holder.query("SELECT * FROM account LIMIT 1")
+            let (setup, holder) = try Self.accountHeldByAReader(url)
+            defer {
+                setup.close()
+                holder.close()
+            }
             let log = Lines()
             do {
                 try await Self.runner(url, online: true, retries: 2, log: log).upgrade(to: "heads")
@@ -294,13 +305,11 @@ import Testing
         async throws
     {
         try await withTemporaryPostgres { url in
-            let setup = try PostgresConnection(url)
-            defer { setup.close() }
-            try setup.execute("CREATE TABLE account (id integer PRIMARY KEY)")
-            let holder = try PostgresConnection(url)
-            defer { holder.close() }
-            try holder.execute("BEGIN")
-            _ = try holder.query("SELECT * FROM account LIMIT 1")
+            let (setup, holder) = try Self.accountHeldByAReader(url)
+            defer {
+                setup.close()
+                holder.close()
+            }
             let runner = try Self.runner(url, online: false, log: Lines())
             let migration = Task.detached { try await runner.upgrade(to: "heads") }
             try await Task.sleep(for: .milliseconds(400))
