@@ -320,3 +320,13 @@ import Testing
         }
     }
 }
+
+/// The retry log line shows the statement as errors do: one line, cut, passwords masked.
+@Suite struct OnlineLockLogLineTests {
+    @Test func theStatementInARetryLineHidesPasswords() {
+        let line = MigrationContext.shortened("ALTER ROLE app\n  PASSWORD 'hunter2' VALID UNTIL 'infinity'")
+        #expect(!line.contains("hunter2"), "\(line)")
+        #expect(line.hasPrefix("ALTER ROLE app PASSWORD '***'"), "\(line)")
+        #expect(!MigrationContext.shortened("ALTER ROLE app PASSWORD 'hunter2'").contains("hunter2"))
+    }
+}

@@ -32,8 +32,7 @@ struct CheckCommand: EnvironmentSubcommand {
 
     func run(in context: EnvironmentContext) async throws -> Int32 {
         let project = try context.project(global)
-        let databases = try selection.apply(
-            to: try await context.databases(project, global: global), ini: project.config.ini.path)
+        let databases = try await context.databases(project, global: global, selection: selection)
         // Alembic's check refuses a database behind the heads ("Target database is not up to
         // date"): its differences would be the pending revisions', not the model's.
         let heads = project.graph.heads.sorted()

@@ -18,8 +18,7 @@ struct CurrentCommand: EnvironmentSubcommand {
 
     func run(in context: EnvironmentContext) async throws -> Int32 {
         let project = try context.project(global)
-        let databases = try selection.apply(
-            to: try await context.databases(project, global: global), ini: project.config.ini.path)
+        let databases = try await context.databases(project, global: global, selection: selection)
         let heads = project.graph.heads.sorted()
         _ = try await context.forEach(databases, quiet: true) { database in
             let current = try show(project, database: database, in: context)

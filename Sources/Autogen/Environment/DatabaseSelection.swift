@@ -28,3 +28,12 @@ extension DatabaseSelection {
         return databases.filter { names.contains($0.name ?? "") }
     }
 }
+
+extension EnvironmentContext {
+    /// The databases a command runs on (`databases(_:global:)`), narrowed to `--database`.
+    func databases(_ project: Project, global: GlobalOptions, selection: DatabaseSelection) async throws
+        -> [EnvironmentDatabase]
+    {
+        try selection.apply(to: try await databases(project, global: global), ini: project.config.ini.path)
+    }
+}

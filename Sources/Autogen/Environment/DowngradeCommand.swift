@@ -23,8 +23,7 @@ struct DowngradeCommand: EnvironmentSubcommand {
         let project = try context.project(global)
         let range = offline.sql ? try RevisionRange(parsing: target) : nil
         if let range, range.lower == nil { throw EnvironmentError.offlineDowngradeNeedsRange(target) }
-        let databases = try selection.apply(
-            to: try await context.databases(project, global: global), ini: project.config.ini.path)
+        let databases = try await context.databases(project, global: global, selection: selection)
         if let range {
             try await context.writeOffline(offline, databases, section: project.config.section, quiet: global.quiet) {
                 try await context.runner(project, database: $0, quiet: global.quiet).offlineSQL(downgrade: range)

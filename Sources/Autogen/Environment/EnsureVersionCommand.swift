@@ -16,8 +16,7 @@ struct EnsureVersionCommand: EnvironmentSubcommand {
 
     func run(in context: EnvironmentContext) async throws -> Int32 {
         let project = try context.project(global)
-        let databases = try selection.apply(
-            to: try await context.databases(project, global: global), ini: project.config.ini.path)
+        let databases = try await context.databases(project, global: global, selection: selection)
         if offline.sql {
             try await context.writeOffline(offline, databases, section: project.config.section, quiet: global.quiet) {
                 try context.runner(project, database: $0, quiet: global.quiet).offlineEnsureVersionSQL()

@@ -29,8 +29,7 @@ struct StampCommand: EnvironmentSubcommand {
             throw MigrationError.target(
                 "stamp \(range): a start revision is for --sql only; online, the version table says where it starts")
         }
-        let databases = try selection.apply(
-            to: try await context.databases(project, global: global), ini: project.config.ini.path)
+        let databases = try await context.databases(project, global: global, selection: selection)
         if offline.sql {
             try await context.writeOffline(offline, databases, section: project.config.section, quiet: global.quiet) {
                 try context.runner(project, database: $0, quiet: global.quiet).offlineStampSQL(revisions, purge: purge)

@@ -28,8 +28,7 @@ struct UpgradeCommand: EnvironmentSubcommand {
 
     func run(in context: EnvironmentContext) async throws -> Int32 {
         let project = try context.project(global)
-        let databases = try selection.apply(
-            to: try await context.databases(project, global: global), ini: project.config.ini.path)
+        let databases = try await context.databases(project, global: global, selection: selection)
         if offline.sql {
             let range =
                 target.contains(":") ? try RevisionRange(parsing: target) : RevisionRange(lower: nil, upper: target)

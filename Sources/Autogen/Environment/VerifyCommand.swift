@@ -32,8 +32,7 @@ struct VerifyCommand: EnvironmentSubcommand {
 
     func run(in context: EnvironmentContext) async throws -> Int32 {
         let project = try context.project(global)
-        let databases = try selection.apply(
-            to: try await context.databases(project, global: global), ini: project.config.ini.path)
+        let databases = try await context.databases(project, global: global, selection: selection)
         if url != nil, databases.count > 1 {
             throw VerifyError.urlForOneDatabase(databases.compactMap(\.name))
         }

@@ -268,11 +268,9 @@ final class MigrationContext {
 
     static func wholeMilliseconds(_ duration: Duration) -> Int { Int(milliseconds(duration).rounded()) }
 
-    /// The statement's first line, at most 60 characters, for a log line.
-    static func shortened(_ sql: String) -> String {
-        let line = sql.split(separator: "\n").first.map(String.init) ?? sql
-        return line.count > 60 ? String(line.prefix(57)) + "..." : line
-    }
+    /// The statement as an error shows it (one line, passwords masked), cut at 60 characters,
+    /// for a log line.
+    static func shortened(_ sql: String) -> String { StatementText.forMessage(sql, limit: 60) }
 
     static func milliseconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15

@@ -9,10 +9,7 @@ extension PostgresBackend {
         guard !tables.isEmpty else { return [:] }
         let connection = try PostgresConnection(parts)
         defer { connection.close() }
-        let names = tables.map { table in
-            (table.schema.map { PostgresDialect.quoteIdentifier($0) + "." } ?? "")
-                + PostgresDialect.quoteIdentifier(table.name)
-        }
+        let names = tables.map { PostgresDialect.qualifiedName($0.name, schema: $0.schema) }
         let result = try connection.query(
             """
             SELECT t.i, c.reltuples::bigint, pg_catalog.pg_total_relation_size(c.oid)
